@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'coverage', 'public'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The compute core must run unchanged in Node, in a Web Worker and in tests:
+    // no React, no DOM, no d3 selections, no randomness outside the seeded generator.
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*'], message: 'src/core is pure: no React or store.' },
+            { group: ['d3-selection', 'd3-transition', 'd3'], message: 'src/core is pure: no DOM.' },
+            { group: ['../components/*', '../store/*', '../viz/*', 'node:*', 'fs', 'path'], message: 'src/core depends on nothing outside itself.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage'],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded generator in core/random.ts.' }],
+    },
+  },
+);

@@ -1,0 +1,119 @@
+/**
+ * Flags of `npm run trace`. Parsing is pure and returns either the options or one line
+ * that names the offending flag, so the command can print it and exit with code 2.
+ */
+import { DEFAULT_SETTINGS, settingsProblems, WEIGHTS_PRESETS } from '../core/trace';
+import type { AttentionSettings, WeightsPreset } from '../core/types';
+
+/** What the command was asked to do. */
+export interface TraceOptions {
+  readonly text: string;
+  readonly settings: AttentionSettings;
+  /** Path of the word-vector table, when not the default one. */
+  readonly vectorsPath: string | null;
+  /** Indent the JSON for reading. */
+  readonly pretty: boolean;
+  readonly help: boolean;
+}
+
+/** The parse result: options, or a one-line error naming the flag. */
+export type ParsedArgs = { ok: true; options: TraceOptions } | { ok: false; error: string };
+
+/** The usage text printed by --help. */
+export const USAGE = `Usage: npm run trace -- --text "The cat sat." [options]
+
+Prints the attention trace of the text as JSON (see DESIGN.md, "The trace as JSON").
+
+  --text TEXT          the sentence (required)
+  --width N            model width, 1 to 100 (default ${DEFAULT_SETTINGS.width}; 100 = GloVe itself)
+  --heads N            attention heads, 1 to 8 (default ${DEFAULT_SETTINGS.heads})
+  --seed N             weight seed, 0 to 4294967295 (default ${DEFAULT_SETTINGS.seed})
+  --causal             mask out later tokens
+  --no-scale           do not divide the scores by √dK
+  --temperature X      softmax temperature (default ${DEFAULT_SETTINGS.temperature})
+  --weights PRESET     ${WEIGHTS_PRESETS.join(' or ')} (default ${DEFAULT_SETTINGS.weights})
+  --no-positions       do not add positional encodings
+  --vectors PATH       word-vector table (default public/vectors/glove-30k-100d.bin)
+  --pretty             indent the JSON
+  --help               print this text`;
+
+const VALUE_FLAGS = ['--text', '--width', '--heads', '--seed', '--temperature', '--weights', '--vectors'] as const;
+const SWITCH_FLAGS = ['--causal', '--no-scale', '--no-positions', '--pretty', '--help'] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+function isValueFlag(flag: string): flag is ValueFlag {
+  return (VALUE_FLAGS as readonly string[]).includes(flag);
+}
+
+/** A whole number written in plain decimal digits, or null. */
+function parseWhole(raw: string): number | null {
+  return /^\d+$/.test(raw) ? Number(raw) : null;
+}
+
+/** Parses the command's arguments (without `node` and the script). */
+export function parseTraceArgs(argv: readonly string[]): ParsedArgs {
+  const values = new Map<ValueFlag, string>();
+  const switches = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (isValueFlag(flag)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined) return { ok: false, error: `${flag} needs a value` };
+      values.set(flag, value);
+    } else if ((SWITCH_FLAGS as readonly string[]).includes(flag)) {
+      // "--causal=yes" names a known flag: say what is wrong rather than "unknown flag".
+      if (eq > 0) return { ok: false, error: `${flag} takes no value` };
+      switches.add(flag);
+    } else if (flag.startsWith('-')) {
+      return { ok: false, error: `unknown flag ${flag}` };
+    } else {
+      return { ok: false, error: `unexpected argument "${arg}" (put the sentence after --text)` };
+    }
+  }
+  const help = switches.has('--help');
+  const text = values.get('--text');
+  if (text === undefined && !help) return { ok: false, error: '--text is required' };
+
+  const numeric = (flag: ValueFlag, fallback: number, parse: (raw: string) => number | null) => {
+    const raw = values.get(flag);
+    if (raw === undefined) return { value: fallback };
+    const value = parse(raw);
+    return value === null ? { error: `${flag} needs a number, got "${raw}"` } : { value };
+  };
+  const width = numeric('--width', DEFAULT_SETTINGS.width, parseWhole);
+  const heads = numeric('--heads', DEFAULT_SETTINGS.heads, parseWhole);
+  const seed = numeric('--seed', DEFAULT_SETTINGS.seed, parseWhole);
+  const temperature = numeric('--temperature', DEFAULT_SETTINGS.temperature, (raw) =>
+    /^\d*\.?\d+(e[-+]?\d+)?$/i.test(raw) ? Number(raw) : null,
+  );
+  for (const parsed of [width, heads, seed, temperature]) {
+    if ('error' in parsed) return { ok: false, error: parsed.error as string };
+  }
+  const preset = values.get('--weights') ?? DEFAULT_SETTINGS.weights;
+  if (!(WEIGHTS_PRESETS as readonly string[]).includes(preset)) {
+    return { ok: false, error: `--weights must be ${WEIGHTS_PRESETS.join(' or ')}, got "${preset}"` };
+  }
+  const settings: AttentionSettings = {
+    width: width.value as number,
+    heads: heads.value as number,
+    seed: seed.value as number,
+    causal: switches.has('--causal'),
+    scale: !switches.has('--no-scale'),
+    temperature: temperature.value as number,
+    weights: preset as WeightsPreset,
+    positions: !switches.has('--no-positions'),
+  };
+  // Range problems are reported against the flag that set them.
+  const flagOf: Record<string, string> = { width: '--width', heads: '--heads', seed: '--seed', temperature: '--temperature' };
+  const problem = settingsProblems(settings)[0];
+  if (problem !== undefined) {
+    const field = problem.split(' ')[0] as string;
+    return { ok: false, error: `${flagOf[field] ?? field}: ${problem}` };
+  }
+  return {
+    ok: true,
+    options: { text: text ?? '', settings, vectorsPath: values.get('--vectors') ?? null, pretty: switches.has('--pretty'), help },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * `npm run trace -- --text "The cat sat." [options]`: prints the attention trace as JSON.
+ * Exit codes: 0 success, 1 the word-vector table could not be read, 2 bad flags.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { computeTrace, traceToJson } from '../core/trace';
+import { loadWordVectors, VECTOR_TABLE_PATH } from '../core/vectors';
+import { readFileBytes } from '../tools/nodeBytes';
+import { parseTraceArgs, USAGE } from './args';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseTraceArgs(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`trace: ${parsed.error} (see --help)\n`);
+    return 2;
+  }
+  const { options } = parsed;
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const file = options.vectorsPath ?? path.join(root, 'public', VECTOR_TABLE_PATH);
+  let vectors;
+  try {
+    vectors = await loadWordVectors(file, readFileBytes);
+  } catch (error) {
+    process.stderr.write(`trace: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const json = traceToJson(computeTrace(options.text, options.settings, vectors));
+  process.stdout.write(`${JSON.stringify(json, null, options.pretty ? 2 : undefined)}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`trace: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,269 @@
+/**
+ * The directed attention graph of the selected head: tokens as nodes, an arrow from each
+ * token to every token it attends to, thicker and darker for more attention. React owns
+ * every element; layouts and paths come memoized from src/viz, so a hover re-renders the
+ * overlay and the nodes, never the edge list or the layout.
+ */
+import { useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import type { AttentionTrace } from '../core/types';
+import { formatNumber } from '../format';
+import { useMessages } from '../messages';
+import { hasReached } from '../store/steps';
+import { useAppStore, type Cell } from '../store/store';
+import { DEFAULT_MAX_EDGES, edgeKey, selectEdgesDetailed, type EdgeSelection } from '../viz/edges';
+import { graphGeometry } from '../viz/graphGeometry';
+import { headAt } from '../viz/heatmapModel';
+import { estimateTextWidth } from '../viz/text';
+import { useSvgId } from '../viz/useSvgId';
+import { GraphEdges, HighlightedEdges, type DrawnEdge } from './GraphEdges';
+import { GraphNodes } from './GraphNodes';
+import './AttentionGraph.css';
+
+/** Props of `AttentionGraph`. */
+export interface AttentionGraphProps {
+  readonly trace: AttentionTrace;
+  /** Width of the drawing, px (the panel's width). */
+  readonly width: number;
+  /** Receives the edge selection, so the panel can say how many edges are drawn. */
+  readonly selection: EdgeSelection | null;
+}
+
+/** The edges to draw for the store's filters, or null before step Softmax. */
+export function useEdgeSelection(trace: AttentionTrace): EdgeSelection | null {
+  const step = useAppStore((s) => s.step);
+  const headIndex = useAppStore((s) => s.head);
+  const threshold = useAppStore((s) => s.graph.threshold);
+  const topK = useAppStore((s) => s.graph.topK);
+  const focus = useAppStore((s) => s.graph.focus);
+  const direction = useAppStore((s) => s.graph.direction);
+  const weights = headAt(trace, headIndex)?.weights ?? null;
+  const reached = hasReached(step, 'softmax');
+  return useMemo(
+    () =>
+      reached && weights
+        ? selectEdgesDetailed(weights, { threshold, topK, focus, direction, maxEdges: DEFAULT_MAX_EDGES })
+        : null,
+    [reached, weights, threshold, topK, focus, direction],
+  );
+}
+
+function edgeOf(target: EventTarget | null): Cell | null {
+  const el = target instanceof Element ? target.closest('[data-source][data-target]') : null;
+  if (!el) return null;
+  return { i: Number(el.getAttribute('data-source')), j: Number(el.getAttribute('data-target')) };
+}
+
+function nodeOf(target: EventTarget | null): number | null {
+  const el = target instanceof Element ? target.closest('[data-token-index]') : null;
+  return el ? Number(el.getAttribute('data-token-index')) : null;
+}
+
+const sameCell = (a: Cell | null, b: Cell | null) => a !== null && b !== null && a.i === b.i && a.j === b.j;
+
+/** Moves a roving index by an arrow key; null for keys that do not move. */
+function rove(key: string, index: number, count: number): number | null {
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+      return Math.min(count - 1, index + 1);
+    case 'ArrowLeft':
+    case 'ArrowUp':
+      return Math.max(0, index - 1);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}
+
+/** The graph (see the module comment). */
+export function AttentionGraph({ trace, width, selection }: AttentionGraphProps) {
+  const m = useMessages().viz;
+  const headIndex = useAppStore((s) => s.head);
+  const layout = useAppStore((s) => s.graph.layout);
+  const focus = useAppStore((s) => s.graph.focus);
+  const hoverToken = useAppStore((s) => s.hoverToken);
+  const hoverCell = useAppStore((s) => s.hoverCell);
+  const selected = useAppStore((s) => s.selection);
+  const setHoverToken = useAppStore((s) => s.setHoverToken);
+  const setHoverCell = useAppStore((s) => s.setHoverCell);
+  const setGraph = useAppStore((s) => s.setGraph);
+  const select = useAppStore((s) => s.select);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const markerId = useSvgId('arrow');
+  const markerHlId = useSvgId('arrow-hl');
+  const [activeNode, setActiveNode] = useState(0);
+  const [activeEdge, setActiveEdge] = useState<string | null>(null);
+
+  const texts = useMemo(() => trace.tokens.map((t) => t.text), [trace.tokens]);
+  const n = texts.length;
+  // Only the force layout depends on the weights; the others stay put when a setting changes.
+  const forceWeights = layout === 'force' ? (headAt(trace, headIndex)?.weights ?? null) : null;
+  const geometry = useMemo(() => graphGeometry(texts, layout, width, forceWeights), [texts, layout, width, forceWeights]);
+
+  const ordered = selection?.edges;
+  const drawn = useMemo<DrawnEdge[]>(
+    () =>
+      (ordered ?? [])
+        .map((e) => ({ ...e, ...geometry.edgeShape(e.source, e.target) }))
+        .sort((a, b) => a.weight - b.weight),
+    [ordered, geometry],
+  );
+  const rovingEdge = ordered?.some((e) => edgeKey(e.source, e.target) === activeEdge)
+    ? activeEdge
+    : ordered?.[0]
+      ? edgeKey(ordered[0].source, ordered[0].target)
+      : null;
+
+  const highlighted = useMemo(() => {
+    const set = new Set<number>();
+    if (hoverToken !== null) set.add(hoverToken);
+    for (const c of [hoverCell, selected]) if (c) set.add(c.i).add(c.j);
+    return set;
+  }, [hoverToken, hoverCell, selected]);
+  const hlEdges = useMemo(
+    () =>
+      drawn.filter(
+        (e) =>
+          e.source === hoverToken ||
+          e.target === hoverToken ||
+          sameCell(hoverCell, { i: e.source, j: e.target }) ||
+          sameCell(selected, { i: e.source, j: e.target }),
+      ),
+    [drawn, hoverToken, hoverCell, selected],
+  );
+  // With a focused token there are at most T edges: print their weights.
+  const labels = useMemo(
+    () =>
+      focus === null
+        ? []
+        : drawn.map((e) => ({ key: edgeKey(e.source, e.target), x: e.label.x, y: e.label.y, text: formatNumber(e.weight, 2) })),
+    [drawn, focus],
+  );
+  const tooltipEdge = hoverCell ? drawn.find((e) => e.source === hoverCell.i && e.target === hoverCell.j) : undefined;
+
+  const focusElement = (selector: string) => svgRef.current?.querySelector<SVGElement>(selector)?.focus();
+  const toggleFocus = (i: number) => setGraph({ focus: useAppStore.getState().graph.focus === i ? null : i });
+  const toggleSelect = (c: Cell) => select(sameCell(useAppStore.getState().selection, c) ? null : c);
+
+  const nodeHandlers = {
+    onPointerOver: (e: PointerEvent) => {
+      const i = nodeOf(e.target);
+      if (i !== null && useAppStore.getState().hoverToken !== i) setHoverToken(i);
+    },
+    onPointerLeave: () => setHoverToken(null),
+    onFocus: (e: FocusEvent) => {
+      const i = nodeOf(e.target);
+      if (i === null) return;
+      setActiveNode(i);
+      setHoverToken(i);
+    },
+    onBlur: () => setHoverToken(null),
+    onClick: (e: MouseEvent) => {
+      const i = nodeOf(e.target);
+      if (i !== null) toggleFocus(i);
+    },
+    onKeyDown: (e: KeyboardEvent) => {
+      const i = nodeOf(e.target);
+      if (i === null) return;
+      if (e.key === 'Enter' || e.key === ' ') {
+        toggleFocus(i);
+      } else {
+        const next = rove(e.key, i, n);
+        if (next === null) return;
+        focusElement(`[data-token-index="${next}"]`);
+      }
+      // The walkthrough listens to the arrow keys too: inside the graph they move between nodes.
+      e.preventDefault();
+      e.stopPropagation();
+    },
+  };
+
+  const edgeHandlers = {
+    onPointerOver: (e: PointerEvent) => {
+      const c = edgeOf(e.target);
+      if (c && !sameCell(useAppStore.getState().hoverCell, c)) setHoverCell(c);
+    },
+    onPointerLeave: () => setHoverCell(null),
+    onFocus: (e: FocusEvent) => {
+      const c = edgeOf(e.target);
+      if (!c) return;
+      setActiveEdge(edgeKey(c.i, c.j));
+      setHoverCell(c);
+    },
+    onBlur: () => setHoverCell(null),
+    onClick: (e: MouseEvent) => {
+      const c = edgeOf(e.target);
+      if (c) toggleSelect(c);
+    },
+    onKeyDown: (e: KeyboardEvent) => {
+      const c = edgeOf(e.target);
+      if (!c || !ordered) return;
+      if (e.key === 'Enter' || e.key === ' ') {
+        toggleSelect(c);
+      } else {
+        const index = ordered.findIndex((x) => x.source === c.i && x.target === c.j);
+        const next = rove(e.key, index, ordered.length);
+        const edge = next === null ? undefined : ordered[next];
+        if (!edge) return;
+        focusElement(`[data-source="${edge.source}"][data-target="${edge.target}"]`);
+      }
+      e.preventDefault();
+      e.stopPropagation();
+    },
+  };
+
+  const hasHighlight = hlEdges.length > 0;
+  return (
+    <svg
+      ref={svgRef}
+      className={`attention-graph layout-${layout}${hasHighlight ? ' has-highlight' : ''}${focus !== null ? ' has-focus' : ''}`}
+      role="img"
+      aria-label={m.graphLabel}
+      width={geometry.width}
+      height={geometry.height}
+      viewBox={`0 0 ${geometry.width} ${geometry.height}`}
+    >
+      <defs>
+        <marker id={markerId} className="arrowhead" viewBox="0 0 10 10" refX="0" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
+          <path d="M0,0L10,5L0,10z" />
+        </marker>
+        <marker id={markerHlId} className="arrowhead arrowhead--hl" viewBox="0 0 10 10" refX="0" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
+          <path d="M0,0L10,5L0,10z" />
+        </marker>
+      </defs>
+      {geometry.orientation === 'horizontal' && layout === 'line' && n > 0 && (
+        <line className="graph-baseline" x1={0} x2={geometry.width} y1={geometry.height / 2} y2={geometry.height / 2} />
+      )}
+      <g className="edges" {...edgeHandlers}>
+        <GraphEdges edges={drawn} tokens={texts} activeKey={rovingEdge} markerId={markerId} />
+      </g>
+      <HighlightedEdges edges={hlEdges} markerId={markerHlId} labels={labels} />
+      <g className="nodes" {...nodeHandlers}>
+        <GraphNodes geometry={geometry} tokens={trace.tokens} highlighted={highlighted} focus={focus} active={Math.min(activeNode, n - 1)} />
+      </g>
+      {tooltipEdge && <EdgeTooltip edge={tooltipEdge} texts={texts} width={geometry.width} height={geometry.height} />}
+    </svg>
+  );
+}
+
+/** The weight of the hovered or focused edge, in a box beside the middle of its curve. */
+function EdgeTooltip({ edge, texts, width, height }: { edge: DrawnEdge; texts: readonly string[]; width: number; height: number }) {
+  const m = useMessages().viz;
+  const text = m.edgeTooltip(texts[edge.source] ?? '', texts[edge.target] ?? '', formatNumber(edge.weight, 3));
+  const w = estimateTextWidth(text, 13) + 16;
+  const h = 24;
+  // Keep the box inside the drawing, above the curve's middle where there is room.
+  const x = Math.max(2, Math.min(width - w - 2, edge.label.x - w / 2));
+  const y = Math.max(2, Math.min(height - h - 2, edge.label.y - h - 8));
+  return (
+    <g className="graph-tooltip" role="tooltip" transform={`translate(${x} ${y})`}>
+      <rect width={w} height={h} rx={4} />
+      <text x={w / 2} y={h / 2} textAnchor="middle" dominantBaseline="central">
+        {text}
+      </text>
+    </g>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The accessible tables of the automation contract (DESIGN.md): "Queries (Q)", "Keys (K)",
+ * "Values (V)", "Scores", "Attention weights" and "Output" for the selected head, plus
+ * "Final output" with more than one head. They are visually hidden but in the accessibility
+ * tree, and rendered at every step (never gated by the walkthrough) so that screen readers
+ * and browser tests can read any number at any time.
+ *
+ * "Scores" holds the masked scores: q·k, divided by √dK when scaling is on, with −∞ where
+ * the causal mask hides a later token: exactly what softmax receives.
+ */
+import { useMemo } from 'react';
+import { formatNumber } from '../format';
+import { useMessages } from '../messages';
+import { NumberTable } from './NumberTable';
+import { useHeadTrace, type HeadView } from './useHeadTrace';
+
+/** The tables cover sentences up to this many tokens; longer ones get a note instead. */
+export const TABLES_MAX_TOKENS = 64;
+
+/** The visually hidden data tables of the selected head, or a note past TABLES_MAX_TOKENS tokens. */
+export function DataTables() {
+  const m = useMessages().numbers;
+  const view = useHeadTrace();
+  if (!view) return null;
+  const T = view.trace.tokens.length;
+  return (
+    <div className="visually-hidden">
+      <h2>{m.tablesTitle}</h2>
+      {T > TABLES_MAX_TOKENS ? <p>{m.tablesTooLong(T, TABLES_MAX_TOKENS)}</p> : <Tables view={view} />}
+    </div>
+  );
+}
+
+/** The six (or seven) tables of one head. */
+function Tables({ view }: { view: HeadView }) {
+  const m = useMessages().numbers;
+  const { trace, head, headIndex, labels } = view;
+  const heads = trace.heads.length;
+  const suffix = m.headSuffix(headIndex, heads);
+  const dims = useMemo(() => Array.from({ length: trace.dK }, (_, d) => m.dim(d)), [trace.dK, m]);
+  const modelDims = useMemo(
+    () => Array.from({ length: trace.settings.width }, (_, d) => m.dim(d)),
+    [trace.settings.width, m],
+  );
+  const divisor = trace.settings.scale ? formatNumber(Math.sqrt(trace.dK), 4) : null;
+  const common = { corner: m.tableCorner, rowLabels: labels };
+  return (
+    <>
+      <NumberTable {...common} name={m.tables.q} caption={m.tableCaptions.q(suffix)} matrix={head.q} colLabels={dims} />
+      <NumberTable {...common} name={m.tables.k} caption={m.tableCaptions.k(suffix)} matrix={head.k} colLabels={dims} />
+      <NumberTable {...common} name={m.tables.v} caption={m.tableCaptions.v(suffix)} matrix={head.v} colLabels={dims} />
+      <NumberTable
+        {...common}
+        name={m.tables.scores}
+        caption={m.tableCaptions.scores(suffix, divisor, trace.settings.causal)}
+        matrix={head.masked}
+        colLabels={labels}
+      />
+      <NumberTable
+        {...common}
+        name={m.tables.weights}
+        caption={m.tableCaptions.weights(suffix)}
+        matrix={head.weights}
+        colLabels={labels}
+      />
+      <NumberTable
+        {...common}
+        name={m.tables.output}
+        caption={m.tableCaptions.output(suffix)}
+        matrix={head.output}
+        colLabels={dims}
+      />
+      {heads > 1 && (
+        <NumberTable
+          {...common}
+          name={m.tables.final}
+          caption={m.tableCaptions.final}
+          matrix={trace.output}
+          colLabels={modelDims}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * The heatmap panel: heading, the all-heads strip, the mode switch, a sentence on what the
+ * colours mean, the heatmap itself (sized to the panel), its legend and a read-out of the
+ * hovered or selected cell. What it shows follows the walkthrough's step.
+ */
+import { useId, useMemo, useRef, useState } from 'react';
+import { formatFull, formatNumber } from '../format';
+import type { AttentionTrace } from '../core/types';
+import { useMessages } from '../messages';
+import type { StepId } from '../store/steps';
+import { useAppStore } from '../store/store';
+import { heatmapGeometry } from '../viz/heatmapGeometry';
+import { availableModes, headAt, heatmapView, isMaskedCell, resolveMode, type HeatmapMode, type HeatmapView } from '../viz/heatmapModel';
+import { useElementWidth } from '../viz/useElementWidth';
+import { AllHeadsHeatmaps } from './AllHeadsHeatmaps';
+import { HeatmapSvg } from './Heatmap';
+import { HeatmapLegend } from './HeatmapLegend';
+import { HeatmapModeSwitch } from './HeatmapModeSwitch';
+
+/** Props of `HeatmapPanel`. */
+export interface HeatmapPanelProps {
+  readonly trace: AttentionTrace;
+}
+
+/** The heatmap panel for the selected head. */
+export function HeatmapPanel({ trace }: HeatmapPanelProps) {
+  const m = useMessages().viz;
+  const step = useAppStore((s) => s.step);
+  const headIndex = useAppStore((s) => s.head);
+  const allHeads = useAppStore((s) => s.allHeads);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(boxRef);
+  // A choice of matrix belongs to the step it was made at: moving on shows what the new step computed.
+  const [choice, setChoice] = useState<{ step: StepId; mode: HeatmapMode } | null>(null);
+
+  const titleId = useId();
+  const head = headAt(trace, headIndex);
+  const modes = useMemo(() => availableModes(step, trace.settings), [step, trace.settings]);
+  const mode = resolveMode(choice?.step === step ? choice.mode : null, modes);
+  const causal = trace.settings.causal;
+  const view = useMemo(() => (head && mode ? heatmapView(head, mode, causal) : null), [head, mode, causal]);
+  const tokens = useMemo(() => trace.tokens.map((t) => t.text), [trace.tokens]);
+  const geometry = useMemo(() => heatmapGeometry(tokens, width), [tokens, width]);
+  const heads = trace.heads.length;
+
+  return (
+    <section className="attention-panel heatmap-panel" aria-labelledby={titleId}>
+      <h2 id={titleId} className="attention-panel-title">
+        {m.heatmapTitle}
+        {heads > 1 && <span className="attention-panel-sub">{m.headOf(Math.min(headIndex, heads - 1), heads)}</span>}
+      </h2>
+      <div ref={boxRef} className="attention-panel-body">
+        {allHeads && heads > 1 && <AllHeadsHeatmaps trace={trace} step={step} width={width} />}
+        {mode && <HeatmapModeSwitch modes={modes} value={mode} onChange={(next) => setChoice({ step, mode: next })} />}
+        {view && head ? (
+          <p className="hm-note">{explanation(m, view.mode, trace.dK)}</p>
+        ) : (
+          <p className="hm-placeholder">{m.scoresAppear}</p>
+        )}
+        {tokens.length === 0 ? (
+          <p className="hm-note">{m.emptyText}</p>
+        ) : (
+          <div className="heatmap-scroll">
+            <HeatmapSvg geometry={geometry} tokens={tokens} view={view} />
+          </div>
+        )}
+        {view && tokens.length > 0 && (
+          <>
+            <HeatmapLegend view={view} />
+            <CellReadout view={view} tokens={tokens} />
+            <p className="hm-note">{m.heatmapHelp}</p>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function explanation(m: ReturnType<typeof useMessages>['viz'], mode: HeatmapMode, dK: number): string {
+  if (mode === 'scaled') return m.modeExplanations.scaled(dK, formatNumber(Math.sqrt(dK), 2));
+  return m.modeExplanations[mode];
+}
+
+/** The value of the hovered cell, or else of the selected one, in words. */
+function CellReadout({ view, tokens }: { view: HeatmapView; tokens: readonly string[] }) {
+  const m = useMessages().viz;
+  const hoverCell = useAppStore((s) => s.hoverCell);
+  const selection = useAppStore((s) => s.selection);
+  const cell = hoverCell ?? selection;
+  const n = tokens.length;
+  let text = '';
+  if (cell && cell.i < n && cell.j < n) {
+    const value = view.values.data[cell.i * n + cell.j] as number;
+    const masked = isMaskedCell(view, cell.i, cell.j);
+    const shown = masked && view.mode !== 'weights' ? m.legendMasked : formatFull(value);
+    text = m.readout(tokens[cell.i] ?? '', tokens[cell.j] ?? '', shown);
+  }
+  return (
+    <p className="hm-readout" aria-live="polite">
+      {text}
+    </p>
+  );
+}

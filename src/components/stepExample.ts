@@ -1,0 +1,81 @@
+/**
+ * The "In your sentence" line of each step: one token's numbers from the trace, in words.
+ * Pure functions of the trace, so the line always agrees with every other panel.
+ */
+import { formatNumber } from '../format';
+import type { Matrix } from '../core/matrix';
+import type { AttentionTrace } from '../core/types';
+import type { Messages } from '../messages';
+import type { StepId } from '../store/steps';
+
+/**
+ * The query token whose strongest attention to another token is largest: the row where
+ * attention is most visibly "about" something. 0 for a single token.
+ */
+export function exampleQuery(weights: Matrix): number {
+  let best = 0;
+  let bestWeight = -1;
+  for (let i = 0; i < weights.rows; i++) {
+    for (let j = 0; j < weights.cols; j++) {
+      const w = weights.data[i * weights.cols + j] as number;
+      if (j !== i && w > bestWeight) {
+        best = i;
+        bestWeight = w;
+      }
+    }
+  }
+  return best;
+}
+
+/** The columns of row `i` in decreasing order of value, -∞ (masked) entries left out; at most `n`. */
+export function strongestKeys(m: Matrix, i: number, n: number): number[] {
+  const row = Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols), (value, j) => ({ value, j }));
+  return row
+    .filter((entry) => Number.isFinite(entry.value))
+    .sort((a, b) => b.value - a.value || a.j - b.j)
+    .slice(0, n)
+    .map((entry) => entry.j);
+}
+
+const percent = (w: number) => formatNumber(w * 100, 0);
+
+/** The example sentence for `step`, about query token `query` of head `head`, or null when there is nothing to say. */
+export function describeExample(
+  m: Messages['shell']['example'],
+  step: StepId,
+  trace: AttentionTrace,
+  head: number,
+  query: number,
+): string | null {
+  const T = trace.tokens.length;
+  const h = trace.heads[head];
+  const token = trace.tokens[query];
+  if (T === 0 || !h || !token) return null;
+  const name = (j: number) => trace.tokens[j]?.text ?? '';
+  switch (step) {
+    case 'tokens':
+      return m.tokens(T, trace.tokens.filter((t) => !t.known).length);
+    case 'qkv':
+      return m.qkv(T, trace.dK);
+    case 'score': {
+      const [best] = strongestKeys(h.masked, query, 1);
+      if (best === undefined) return null;
+      return m.score(token.text, name(best), formatNumber(h.masked.data[query * T + best] as number));
+    }
+    case 'softmax': {
+      const [best] = strongestKeys(h.weights, query, 1);
+      if (best === undefined) return null;
+      const self = best === query ? null : percent(h.weights.data[query * T + query] as number);
+      return m.softmax(token.text, name(best), percent(h.weights.data[query * T + best] as number), self);
+    }
+    case 'weighted': {
+      const top = strongestKeys(h.weights, query, 3);
+      const parts = top.map((j) => m.weightedPart(formatNumber(h.weights.data[query * T + j] as number), name(j)));
+      // Masked weights are exactly 0: they are not "the rest" of the sum.
+      const nonzero = h.weights.data.subarray(query * T, (query + 1) * T).filter((w) => w > 0).length;
+      return m.weighted(token.text, parts, nonzero > top.length);
+    }
+    case 'output':
+      return m.output(token.text, trace.settings.heads, trace.dK, trace.settings.width);
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * The whole pipeline, text to `AttentionTrace`, and the trace's JSON document (the format
+ * of `npm run trace` and of the app's export).
+ *
+ *     text -> tokenize -> embed (+ positions) -> per head: project Q, K, V -> scores
+ *          -> scale -> mask -> softmax -> weighted sum -> concat -> output projection
+ */
+import { MIN_TEMPERATURE, multiHeadAttention } from './attention';
+import { add, matrix, toRows, type Matrix } from './matrix';
+import { positionalEncoding } from './positions';
+import { tokenize, MAX_TOKENS } from './tokenizer';
+import type {
+  AttentionSettings,
+  AttentionTrace,
+  AttentionWeights,
+  EmbeddedToken,
+  VectorSource,
+  WeightsPreset,
+} from './types';
+import { embedTokens, type WordVectors } from './vectors';
+import { headDim, makeWeights, MAX_HEADS } from './weights';
+
+/** The settings a first visit starts with. */
+export const DEFAULT_SETTINGS: AttentionSettings = {
+  width: 8,
+  heads: 1,
+  seed: 7,
+  causal: false,
+  scale: true,
+  temperature: 1,
+  weights: 'similarity',
+  positions: true,
+};
+
+/** The largest temperature the core accepts. */
+export const MAX_TEMPERATURE = 100;
+
+/** Weight presets, in the order menus list them. */
+export const WEIGHTS_PRESETS: readonly WeightsPreset[] = ['random', 'similarity'];
+
+/**
+ * Returns the problems with `settings` for a table of `dims`-wide vectors, one readable
+ * sentence each; an empty list means the settings are valid.
+ */
+export function settingsProblems(settings: AttentionSettings, dims = 100): string[] {
+  const problems: string[] = [];
+  const { width, heads, seed, temperature, weights } = settings;
+  if (!Number.isInteger(width) || width < 1 || width > dims) {
+    problems.push(`width must be a whole number from 1 to ${dims}, got ${width}`);
+  }
+  if (!Number.isInteger(heads) || heads < 1 || heads > MAX_HEADS) {
+    problems.push(`heads must be a whole number from 1 to ${MAX_HEADS}, got ${heads}`);
+  }
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    problems.push(`seed must be a whole number from 0 to 4294967295, got ${seed}`);
+  }
+  if (!Number.isFinite(temperature) || temperature < MIN_TEMPERATURE || temperature > MAX_TEMPERATURE) {
+    problems.push(`temperature must be from ${MIN_TEMPERATURE} to ${MAX_TEMPERATURE}, got ${temperature}`);
+  }
+  if (!WEIGHTS_PRESETS.includes(weights)) {
+    problems.push(`weights must be one of ${WEIGHTS_PRESETS.join(', ')}, got ${String(weights)}`);
+  }
+  return problems;
+}
+
+/** Embeddings of the text's tokens, before positions. */
+export interface EmbeddedText {
+  readonly text: string;
+  readonly tokens: readonly EmbeddedToken[];
+  readonly truncated: boolean;
+  readonly vectors: VectorSource;
+  readonly embeddings: Matrix; // (T, width)
+}
+
+/** Tokenizes `text` and looks every token up: the part of the pipeline that depends only on text and width. */
+export function embedText(text: string, width: number, vectors: WordVectors, maxTokens = MAX_TOKENS): EmbeddedText {
+  const { tokens, truncated } = tokenize(text, { maxTokens });
+  const { lookups, embeddings } = embedTokens(tokens, vectors, width); // (T, width)
+  const embedded = tokens.map((token, i) => ({ ...token, ...(lookups[i] as (typeof lookups)[number]) }));
+  return { text, tokens: embedded, truncated, vectors: vectors.source, embeddings };
+}
+
+/**
+ * Runs attention on already embedded text with already made weights: the part that
+ * depends on the settings. Throws a RangeError listing every problem with `settings`.
+ */
+export function traceFromEmbedded(
+  embedded: EmbeddedText,
+  settings: AttentionSettings,
+  givenWeights?: AttentionWeights,
+): AttentionTrace {
+  const problems = settingsProblems(settings);
+  if (problems.length > 0) throw new RangeError(`invalid settings: ${problems.join('; ')}`);
+  // Made only after the check, so that bad settings report every problem, not makeWeights' first.
+  const weights = givenWeights ?? makeWeights(settings.width, settings.heads, settings.seed, settings.weights);
+  const T = embedded.tokens.length;
+  const dModel = settings.width;
+  const positions = settings.positions ? positionalEncoding(T, dModel) : matrix(T, dModel); // (T, dModel)
+  const input = add(embedded.embeddings, positions); // (T, dModel)
+  const { heads, concat, output } = multiHeadAttention(input, weights, settings);
+  return {
+    text: embedded.text,
+    tokens: embedded.tokens,
+    truncated: embedded.truncated,
+    settings,
+    vectors: embedded.vectors,
+    dK: headDim(dModel, settings.heads),
+    embeddings: embedded.embeddings,
+    positions,
+    input,
+    heads,
+    concat,
+    wo: weights.wo,
+    output,
+  };
+}
+
+/** The whole pipeline: text and settings in, every intermediate out. */
+export function computeTrace(text: string, settings: AttentionSettings, vectors: WordVectors): AttentionTrace {
+  return traceFromEmbedded(embedText(text, settings.width, vectors), settings);
+}
+
+/** A matrix in the JSON document: rows of numbers, `null` standing for -Infinity (a masked score). */
+export type JsonMatrix = (number | null)[][];
+
+/** The trace as written by `npm run trace` and the app's JSON export. */
+export interface TraceJson {
+  readonly format: 'attention-graph-trace';
+  readonly version: 1;
+  readonly text: string;
+  readonly truncated: boolean;
+  readonly vectors: VectorSource;
+  readonly tokens: {
+    text: string;
+    start: number;
+    end: number;
+    kind: string;
+    lookup: string;
+    vocabIndex: number | null;
+    known: boolean;
+  }[];
+  readonly settings: AttentionSettings;
+  readonly dK: number;
+  readonly embeddings: JsonMatrix;
+  readonly positions: JsonMatrix;
+  readonly input: JsonMatrix;
+  readonly heads: Record<'wq' | 'wk' | 'wv' | 'q' | 'k' | 'v' | 'scores' | 'scaled' | 'masked' | 'weights' | 'output', JsonMatrix>[];
+  readonly concat: JsonMatrix;
+  readonly wo: JsonMatrix;
+  readonly output: JsonMatrix;
+}
+
+/**
+ * The shortest decimal that reads back as the same float32, so the JSON is exact and
+ * short (0.1 rather than 0.10000000149011612). -Infinity becomes null: JSON has no infinity.
+ */
+export function float32ToJson(x: number): number | null {
+  if (x === -Infinity) return null;
+  if (!Number.isFinite(x)) throw new RangeError(`float32ToJson: ${x} cannot be exported`);
+  if (x === 0) return 0;
+  const f = Math.fround(x);
+  for (let digits = 6; digits < 9; digits++) {
+    const candidate = Number(f.toPrecision(digits));
+    if (Math.fround(candidate) === f) return candidate;
+  }
+  return Number(f.toPrecision(9));
+}
+
+/** A matrix as JSON rows with float32-exact numbers. */
+export function matrixToJson(m: Matrix): JsonMatrix {
+  return toRows(m).map((r) => r.map(float32ToJson));
+}
+
+/** The JSON document of a trace. */
+export function traceToJson(trace: AttentionTrace): TraceJson {
+  return {
+    format: 'attention-graph-trace',
+    version: 1,
+    text: trace.text,
+    truncated: trace.truncated,
+    vectors: trace.vectors,
+    tokens: trace.tokens.map((t) => ({
+      text: t.text,
+      start: t.start,
+      end: t.end,
+      kind: t.kind,
+      lookup: t.lookup,
+      vocabIndex: t.vocabIndex,
+      known: t.known,
+    })),
+    settings: { ...trace.settings },
+    dK: trace.dK,
+    embeddings: matrixToJson(trace.embeddings),
+    positions: matrixToJson(trace.positions),
+    input: matrixToJson(trace.input),
+    heads: trace.heads.map((h) => ({
+      wq: matrixToJson(h.wq),
+      wk: matrixToJson(h.wk),
+      wv: matrixToJson(h.wv),
+      q: matrixToJson(h.q),
+      k: matrixToJson(h.k),
+      v: matrixToJson(h.v),
+      scores: matrixToJson(h.scores),
+      scaled: matrixToJson(h.scaled),
+      masked: matrixToJson(h.masked),
+      weights: matrixToJson(h.weights),
+      output: matrixToJson(h.output),
+    })),
+    concat: matrixToJson(trace.concat),
+    wo: matrixToJson(trace.wo),
+    output: matrixToJson(trace.output),
+  };
+}

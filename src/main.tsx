@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { loadVectorsIntoStore } from './store/loadVectors';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+// The table is the largest asset: fetch it once the first frame is on screen.
+requestAnimationFrame(() => {
+  void loadVectorsIntoStore();
+});

@@ -1,0 +1,130 @@
+/**
+ * The app's one zustand store. It holds inputs only (text, settings, step, view options,
+ * hover and selection); the trace is derived from them (see `useTrace`).
+ */
+import { create } from 'zustand';
+import { DEFAULT_SETTINGS } from '../core/trace';
+import type { AttentionSettings } from '../core/types';
+import { madeUpWordVectors, type WordVectors } from '../core/vectors';
+import { clampStep, moveStep, type StepId } from './steps';
+
+/** A heatmap cell or graph edge: query (attending) token i, key (attended) token j. */
+export interface Cell {
+  readonly i: number;
+  readonly j: number;
+}
+
+/** How the graph places its nodes. */
+export type GraphLayout = 'line' | 'circle' | 'force';
+
+/** Which edges of the focused token the graph keeps. */
+export type FocusDirection = 'out' | 'in';
+
+/** Graph filters and layout. */
+export interface GraphView {
+  readonly layout: GraphLayout;
+  /** Edges with a weight below this are hidden (0 to 1). */
+  readonly threshold: number;
+  /** Keep only each token's k strongest edges; 0 keeps all. */
+  readonly topK: number;
+  /** The token whose edges alone are shown, or null for all tokens. */
+  readonly focus: number | null;
+  readonly direction: FocusDirection;
+}
+
+/** State of the word-vector table. */
+export interface VectorsState {
+  readonly status: 'loading' | 'ready' | 'failed';
+  readonly table: WordVectors;
+  /** Fraction loaded, 0 to 1, or null when the size is unknown. */
+  readonly progress: number | null;
+  readonly error: string | null;
+}
+
+/** The sentence a first visit starts with: the running example of the background texts. */
+export const DEFAULT_TEXT = 'I love tennis.';
+
+/** Everything the store holds. */
+export interface AppState {
+  readonly text: string;
+  readonly settings: AttentionSettings;
+  readonly step: StepId;
+  /** Index of the head the panels show. */
+  readonly head: number;
+  /** Show one small heatmap per head. */
+  readonly allHeads: boolean;
+  readonly graph: GraphView;
+  /** The token under the pointer or focus anywhere in the app. */
+  readonly hoverToken: number | null;
+  /** The heatmap cell or edge under the pointer or focus. */
+  readonly hoverCell: Cell | null;
+  /** The cell or edge whose arithmetic is open. */
+  readonly selection: Cell | null;
+  readonly vectors: VectorsState;
+
+  setText(text: string): void;
+  setSettings(patch: Partial<AttentionSettings>): void;
+  setStep(step: StepId): void;
+  nextStep(): void;
+  previousStep(): void;
+  setHead(head: number): void;
+  setAllHeads(on: boolean): void;
+  setGraph(patch: Partial<GraphView>): void;
+  setHoverToken(token: number | null): void;
+  setHoverCell(cell: Cell | null): void;
+  select(cell: Cell | null): void;
+  setVectors(patch: Partial<VectorsState>): void;
+}
+
+/** The initial inputs (without actions), also used by tests to reset the store. */
+export function initialState(): Omit<AppState, keyof Actions> {
+  return {
+    text: DEFAULT_TEXT,
+    settings: DEFAULT_SETTINGS,
+    step: 'tokens',
+    head: 0,
+    allHeads: false,
+    graph: { layout: 'line', threshold: 0, topK: 0, focus: null, direction: 'out' },
+    hoverToken: null,
+    hoverCell: null,
+    selection: null,
+    vectors: { status: 'loading', table: madeUpWordVectors(), progress: null, error: null },
+  };
+}
+
+type Actions = {
+  [K in keyof AppState as AppState[K] extends (...args: never[]) => unknown ? K : never]: AppState[K];
+};
+
+/** The store hook: `useAppStore((s) => s.text)`. Select narrowly; never build objects in a selector. */
+export const useAppStore = create<AppState>()((set) => ({
+  ...initialState(),
+  setText: (text) =>
+    // A new sentence changes the tokens, so indices held in the view no longer mean the same tokens.
+    set((s) => ({
+      text,
+      selection: null,
+      hoverCell: null,
+      hoverToken: null,
+      graph: { ...s.graph, focus: null },
+    })),
+  setSettings: (patch) =>
+    set((s) => {
+      const settings = { ...s.settings, ...patch };
+      return {
+        settings,
+        step: clampStep(s.step, settings.heads),
+        head: Math.min(s.head, settings.heads - 1),
+      };
+    }),
+  setStep: (step) => set((s) => ({ step: clampStep(step, s.settings.heads) })),
+  nextStep: () => set((s) => ({ step: moveStep(s.step, 1, s.settings.heads) })),
+  previousStep: () => set((s) => ({ step: moveStep(s.step, -1, s.settings.heads) })),
+  setHead: (head) => set((s) => ({ head: Math.max(0, Math.min(head, s.settings.heads - 1)) })),
+  setAllHeads: (allHeads) => set({ allHeads }),
+  setGraph: (patch) => set((s) => ({ graph: { ...s.graph, ...patch } })),
+  setHoverToken: (hoverToken) => set({ hoverToken }),
+  setHoverCell: (hoverCell) => set({ hoverCell }),
+  select: (selection) => set({ selection }),
+  setVectors: (patch) => set((s) => ({ vectors: { ...s.vectors, ...patch } })),
+}));

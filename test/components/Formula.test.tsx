@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Formula } from '../../src/components/Formula';
+import type { StepId } from '../../src/store/steps';
+import { useAppStore } from '../../src/store/store';
+import { resetStore } from './testStore';
+
+/** The parts marked current, each once, in order of first appearance. */
+function currentParts(container: HTMLElement): string[] {
+  const parts = [...container.querySelectorAll('[data-current="true"]')].map(
+    (e) => e.getAttribute('data-part') ?? '',
+  );
+  return [...new Set(parts)];
+}
+
+describe('Formula', () => {
+  // Unmount after each test: this project's Vitest runs without globals, so Testing Library cannot do it by itself.
+  afterEach(cleanup);
+
+  beforeEach(async () => {
+    await resetStore({ vectors: 'made-up' });
+  });
+
+  it('is real MathML: Attention(Q, K, V) = softmax(QKᵀ / √d_k) V', () => {
+    const { container } = render(<Formula />);
+    const maths = container.querySelectorAll('math');
+    expect(maths.length).toBeGreaterThanOrEqual(2);
+    const attention = [...maths].find((m) => m.textContent?.startsWith('Attention'));
+    expect(attention?.namespaceURI).toBe('http://www.w3.org/1998/Math/MathML');
+    expect(attention?.getAttribute('display')).toBe('block');
+    expect(attention?.textContent).toBe('Attention(Q,K,V)=softmax(QKTdk)V');
+    expect(attention?.querySelector('mfrac msqrt')).not.toBeNull();
+  });
+
+  it.each<[StepId, string[], string]>([
+    ['tokens', ['x'], 'X'],
+    ['qkv', ['qkv'], 'Q=XWQ'],
+    ['score', ['score', 'scale'], 'QKT'],
+    ['softmax', ['softmax'], 'softmax('],
+    ['weighted', ['weighted'], 'V'],
+  ])('highlights what step %s computes', (step, parts, first) => {
+    act(() => useAppStore.getState().setStep(step));
+    const { container } = render(<Formula />);
+    expect(currentParts(container)).toEqual(parts);
+    expect(container.querySelector('[data-current="true"]')?.textContent).toBe(first);
+    expect(container.querySelectorAll('.formula__part--current').length).toBe(
+      container.querySelectorAll('[data-current="true"]').length,
+    );
+  });
+
+  it('highlights the mask with the scores, and the temperature with the softmax', () => {
+    act(() => useAppStore.getState().setSettings({ causal: true, temperature: 0.5 }));
+    act(() => useAppStore.getState().setStep('score'));
+    const { container, rerender } = render(<Formula />);
+    expect(currentParts(container)).toEqual(['score', 'scale', 'mask']);
+    expect(container.textContent).toContain('M is the causal mask');
+    act(() => useAppStore.getState().setStep('softmax'));
+    rerender(<Formula />);
+    expect(currentParts(container)).toEqual(['softmax', 'temperature']);
+    expect(container.textContent).toContain('τ = 0.5');
+  });
+
+  it('drops √d_k when scaling is off, and says so', () => {
+    act(() => useAppStore.getState().setSettings({ scale: false }));
+    const { container } = render(<Formula />);
+    expect(container.querySelector('[data-part="scale"]')).toBeNull();
+    expect(container.querySelector('msqrt')).toBeNull();
+    expect(container.textContent).toContain('Scaling by √d_k is off.');
+  });
+
+  it('shows and highlights the concatenation and output projection with several heads', () => {
+    const { container, rerender } = render(<Formula />);
+    expect(container.querySelector('[data-part="output"]')).toBeNull();
+    act(() => useAppStore.getState().setSettings({ heads: 2 }));
+    act(() => useAppStore.getState().setStep('output'));
+    rerender(<Formula />);
+    expect(currentParts(container)).toEqual(['output']);
+    expect(container.querySelector('[data-part="output"]')?.textContent).toBe(
+      'Concat(head1,…,headh)WO',
+    );
+  });
+});

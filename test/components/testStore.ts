@@ -1,0 +1,54 @@
+/**
+ * Test helpers for components: reset the store to known inputs, with the real GloVe
+ * table (read once from public/) or the made-up fallback.
+ */
+import path from 'node:path';
+import {
+  loadWordVectors,
+  madeUpWordVectors,
+  VECTOR_TABLE_PATH,
+  type WordVectors,
+} from '../../src/core/vectors';
+import { initialState, useAppStore, type AppState } from '../../src/store/store';
+import { readFileBytes } from '../../src/tools/nodeBytes';
+import { DEFAULT_SETTINGS } from '../../src/core/trace';
+import type { AttentionSettings } from '../../src/core/types';
+
+let glove: Promise<WordVectors> | null = null;
+
+/** The committed GloVe table, loaded once per test file. */
+export function gloveVectors(): Promise<WordVectors> {
+  glove ??= loadWordVectors(
+    path.resolve(__dirname, '../../public', VECTOR_TABLE_PATH),
+    readFileBytes,
+  );
+  return glove;
+}
+
+/** Options of `resetStore`. */
+export interface ResetOptions {
+  text?: string;
+  settings?: Partial<AttentionSettings>;
+  vectors?: 'glove' | 'made-up' | 'loading';
+  state?: Partial<Omit<AppState, 'settings' | 'text' | 'vectors'>>;
+}
+
+/** Puts the store back to its initial inputs, with the given text, settings and vectors. */
+export async function resetStore(options: ResetOptions = {}): Promise<void> {
+  const table =
+    options.vectors === 'glove' || options.vectors === undefined
+      ? await gloveVectors()
+      : madeUpWordVectors();
+  useAppStore.setState({
+    ...initialState(),
+    text: options.text ?? 'I love tennis.',
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    vectors: {
+      status: options.vectors === 'loading' ? 'loading' : 'ready',
+      table,
+      progress: 1,
+      error: null,
+    },
+    ...options.state,
+  });
+}
