@@ -16,7 +16,6 @@ type MathProps = React.HTMLAttributes<HTMLElement> & {
 };
 
 declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
       math: MathProps;

@@ -37,7 +37,15 @@ Prints the attention trace of the text as JSON (see DESIGN.md, "The trace as JSO
   --pretty             indent the JSON
   --help               print this text`;
 
-const VALUE_FLAGS = ['--text', '--width', '--heads', '--seed', '--temperature', '--weights', '--vectors'] as const;
+const VALUE_FLAGS = [
+  '--text',
+  '--width',
+  '--heads',
+  '--seed',
+  '--temperature',
+  '--weights',
+  '--vectors',
+] as const;
 const SWITCH_FLAGS = ['--causal', '--no-scale', '--no-positions', '--pretty', '--help'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
@@ -93,7 +101,10 @@ export function parseTraceArgs(argv: readonly string[]): ParsedArgs {
   }
   const preset = values.get('--weights') ?? DEFAULT_SETTINGS.weights;
   if (!(WEIGHTS_PRESETS as readonly string[]).includes(preset)) {
-    return { ok: false, error: `--weights must be ${WEIGHTS_PRESETS.join(' or ')}, got "${preset}"` };
+    return {
+      ok: false,
+      error: `--weights must be ${WEIGHTS_PRESETS.join(' or ')}, got "${preset}"`,
+    };
   }
   const settings: AttentionSettings = {
     width: width.value as number,
@@ -106,7 +117,12 @@ export function parseTraceArgs(argv: readonly string[]): ParsedArgs {
     positions: !switches.has('--no-positions'),
   };
   // Range problems are reported against the flag that set them.
-  const flagOf: Record<string, string> = { width: '--width', heads: '--heads', seed: '--seed', temperature: '--temperature' };
+  const flagOf: Record<string, string> = {
+    width: '--width',
+    heads: '--heads',
+    seed: '--seed',
+    temperature: '--temperature',
+  };
   const problem = settingsProblems(settings)[0];
   if (problem !== undefined) {
     const field = problem.split(' ')[0] as string;
@@ -114,6 +130,12 @@ export function parseTraceArgs(argv: readonly string[]): ParsedArgs {
   }
   return {
     ok: true,
-    options: { text: text ?? '', settings, vectorsPath: values.get('--vectors') ?? null, pretty: switches.has('--pretty'), help },
+    options: {
+      text: text ?? '',
+      settings,
+      vectorsPath: values.get('--vectors') ?? null,
+      pretty: switches.has('--pretty'),
+      help,
+    },
   };
 }

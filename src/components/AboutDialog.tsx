@@ -26,7 +26,12 @@ export function AboutDialog() {
   const id = useId();
   return (
     <>
-      <button type="button" className="about-button" aria-haspopup="dialog" onClick={() => ref.current && openDialog(ref.current)}>
+      <button
+        type="button"
+        className="about-button"
+        aria-haspopup="dialog"
+        onClick={() => ref.current && openDialog(ref.current)}
+      >
         {m.about}
       </button>
       <dialog

@@ -8,7 +8,13 @@ import type { AttentionTrace } from '../core/types';
 import { useMessages } from '../messages';
 import type { StepId } from '../store/steps';
 import { useAppStore } from '../store/store';
-import { availableModes, heatmapView, isMaskedCell, resolveMode, type HeatmapView } from '../viz/heatmapModel';
+import {
+  availableModes,
+  heatmapView,
+  isMaskedCell,
+  resolveMode,
+  type HeatmapView,
+} from '../viz/heatmapModel';
 
 /** Props of `AllHeadsHeatmaps`. */
 export interface AllHeadsHeatmapsProps {
@@ -27,10 +33,14 @@ export function AllHeadsHeatmaps({ trace, step, width }: AllHeadsHeatmapsProps) 
   const head = useAppStore((s) => s.head);
   const setHead = useAppStore((s) => s.setHead);
   const heads = trace.heads.length;
-  const size = Math.max(72, Math.min(180, Math.floor((width - (heads - 1) * GAP) / heads) - CHROME));
+  const size = Math.max(
+    48,
+    Math.min(180, Math.floor((width - (heads - 1) * GAP) / heads) - CHROME),
+  );
   const mode = resolveMode(null, availableModes(step, trace.settings));
   const views = useMemo(
-    () => (mode === null ? null : trace.heads.map((h) => heatmapView(h, mode, trace.settings.causal))),
+    () =>
+      mode === null ? null : trace.heads.map((h) => heatmapView(h, mode, trace.settings.causal)),
     [trace.heads, trace.settings.causal, mode],
   );
   return (
@@ -70,12 +80,31 @@ const MiniHeatmap = memo(function MiniHeatmap({ view, n, size }: MiniProps) {
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const value = view?.values.data[i * n + j] as number;
-      const fill = !view ? 'var(--panel-bg)' : isMaskedCell(view, i, j) ? 'var(--masked)' : view.color(value);
-      rects.push(<rect key={i * n + j} x={j * cell} y={i * cell} width={cell + 0.3} height={cell + 0.3} fill={fill} />);
+      const fill = !view
+        ? 'var(--panel-bg)'
+        : isMaskedCell(view, i, j)
+          ? 'var(--masked)'
+          : view.color(value);
+      rects.push(
+        <rect
+          key={i * n + j}
+          x={j * cell}
+          y={i * cell}
+          width={cell + 0.3}
+          height={cell + 0.3}
+          fill={fill}
+        />,
+      );
     }
   }
   return (
-    <svg className="hm-mini" aria-hidden="true" width={size} height={size} viewBox={`0 0 ${size} ${size}`}>
+    <svg
+      className="hm-mini"
+      aria-hidden="true"
+      width={size}
+      height={size}
+      viewBox={`0 0 ${size} ${size}`}
+    >
       {rects}
     </svg>
   );

@@ -4,19 +4,21 @@
  * every element; layouts and paths come memoized from src/viz, so a hover re-renders the
  * overlay and the nodes, never the edge list or the layout.
  */
-import { useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { AttentionTrace } from '../core/types';
 import { formatNumber } from '../format';
 import { useMessages } from '../messages';
 import { hasReached } from '../store/steps';
 import { useAppStore, type Cell } from '../store/store';
-import { DEFAULT_MAX_EDGES, edgeKey, selectEdgesDetailed, type EdgeSelection } from '../viz/edges';
+import { edgeKey, maxEdgesFor, selectEdgesDetailed, type EdgeSelection } from '../viz/edges';
 import { graphGeometry } from '../viz/graphGeometry';
 import { headAt } from '../viz/heatmapModel';
 import { estimateTextWidth } from '../viz/text';
 import { useSvgId } from '../viz/useSvgId';
 import { GraphEdges, HighlightedEdges, type DrawnEdge } from './GraphEdges';
+import { ArrowMarker } from './ArrowMarker';
 import { GraphNodes } from './GraphNodes';
+import { useGraphHandlers } from './useGraphHandlers';
 import './AttentionGraph.css';
 
 /** Props of `AttentionGraph`. */
@@ -24,7 +26,7 @@ export interface AttentionGraphProps {
   readonly trace: AttentionTrace;
   /** Width of the drawing, px (the panel's width). */
   readonly width: number;
-  /** Receives the edge selection, so the panel can say how many edges are drawn. */
+  /** The edges to draw (from `useEdgeSelection`, which the panel also reads for its status line). */
   readonly selection: EdgeSelection | null;
 }
 
@@ -41,42 +43,20 @@ export function useEdgeSelection(trace: AttentionTrace): EdgeSelection | null {
   return useMemo(
     () =>
       reached && weights
-        ? selectEdgesDetailed(weights, { threshold, topK, focus, direction, maxEdges: DEFAULT_MAX_EDGES })
+        ? selectEdgesDetailed(weights, {
+            threshold,
+            topK,
+            focus,
+            direction,
+            maxEdges: maxEdgesFor(weights.rows, topK),
+          })
         : null,
     [reached, weights, threshold, topK, focus, direction],
   );
 }
 
-function edgeOf(target: EventTarget | null): Cell | null {
-  const el = target instanceof Element ? target.closest('[data-source][data-target]') : null;
-  if (!el) return null;
-  return { i: Number(el.getAttribute('data-source')), j: Number(el.getAttribute('data-target')) };
-}
-
-function nodeOf(target: EventTarget | null): number | null {
-  const el = target instanceof Element ? target.closest('[data-token-index]') : null;
-  return el ? Number(el.getAttribute('data-token-index')) : null;
-}
-
-const sameCell = (a: Cell | null, b: Cell | null) => a !== null && b !== null && a.i === b.i && a.j === b.j;
-
-/** Moves a roving index by an arrow key; null for keys that do not move. */
-function rove(key: string, index: number, count: number): number | null {
-  switch (key) {
-    case 'ArrowRight':
-    case 'ArrowDown':
-      return Math.min(count - 1, index + 1);
-    case 'ArrowLeft':
-    case 'ArrowUp':
-      return Math.max(0, index - 1);
-    case 'Home':
-      return 0;
-    case 'End':
-      return count - 1;
-    default:
-      return null;
-  }
-}
+const sameCell = (a: Cell | null, b: Cell | null) =>
+  a !== null && b !== null && a.i === b.i && a.j === b.j;
 
 /** The graph (see the module comment). */
 export function AttentionGraph({ trace, width, selection }: AttentionGraphProps) {
@@ -84,13 +64,10 @@ export function AttentionGraph({ trace, width, selection }: AttentionGraphProps)
   const headIndex = useAppStore((s) => s.head);
   const layout = useAppStore((s) => s.graph.layout);
   const focus = useAppStore((s) => s.graph.focus);
+  const direction = useAppStore((s) => s.graph.direction);
   const hoverToken = useAppStore((s) => s.hoverToken);
   const hoverCell = useAppStore((s) => s.hoverCell);
   const selected = useAppStore((s) => s.selection);
-  const setHoverToken = useAppStore((s) => s.setHoverToken);
-  const setHoverCell = useAppStore((s) => s.setHoverCell);
-  const setGraph = useAppStore((s) => s.setGraph);
-  const select = useAppStore((s) => s.select);
   const svgRef = useRef<SVGSVGElement>(null);
   const markerId = useSvgId('arrow');
   const markerHlId = useSvgId('arrow-hl');
@@ -101,7 +78,11 @@ export function AttentionGraph({ trace, width, selection }: AttentionGraphProps)
   const n = texts.length;
   // Only the force layout depends on the weights; the others stay put when a setting changes.
   const forceWeights = layout === 'force' ? (headAt(trace, headIndex)?.weights ?? null) : null;
-  const geometry = useMemo(() => graphGeometry(texts, layout, width, forceWeights), [texts, layout, width, forceWeights]);
+  const causal = trace.settings.causal;
+  const geometry = useMemo(
+    () => graphGeometry(texts, layout, width, forceWeights, causal),
+    [texts, layout, width, forceWeights, causal],
+  );
 
   const ordered = selection?.edges;
   const drawn = useMemo<DrawnEdge[]>(
@@ -134,86 +115,35 @@ export function AttentionGraph({ trace, width, selection }: AttentionGraphProps)
       ),
     [drawn, hoverToken, hoverCell, selected],
   );
-  // With a focused token there are at most T edges: print their weights.
+  // With a focused token there are at most T edges: print their weights. They fan out from
+  // the focused token, so each label goes near the edge's other end, where the fan is widest.
   const labels = useMemo(
     () =>
       focus === null
         ? []
-        : drawn.map((e) => ({ key: edgeKey(e.source, e.target), x: e.label.x, y: e.label.y, text: formatNumber(e.weight, 2) })),
-    [drawn, focus],
+        : drawn.map((e) => {
+            const p =
+              e.source === e.target ? e.label : direction === 'out' ? e.nearTarget : e.nearSource;
+            return {
+              key: edgeKey(e.source, e.target),
+              x: p.x,
+              y: p.y,
+              text: formatNumber(e.weight, 2),
+            };
+          }),
+    [drawn, focus, direction],
   );
-  const tooltipEdge = hoverCell ? drawn.find((e) => e.source === hoverCell.i && e.target === hoverCell.j) : undefined;
+  const tooltipEdge = hoverCell
+    ? drawn.find((e) => e.source === hoverCell.i && e.target === hoverCell.j)
+    : undefined;
 
-  const focusElement = (selector: string) => svgRef.current?.querySelector<SVGElement>(selector)?.focus();
-  const toggleFocus = (i: number) => setGraph({ focus: useAppStore.getState().graph.focus === i ? null : i });
-  const toggleSelect = (c: Cell) => select(sameCell(useAppStore.getState().selection, c) ? null : c);
-
-  const nodeHandlers = {
-    onPointerOver: (e: PointerEvent) => {
-      const i = nodeOf(e.target);
-      if (i !== null && useAppStore.getState().hoverToken !== i) setHoverToken(i);
-    },
-    onPointerLeave: () => setHoverToken(null),
-    onFocus: (e: FocusEvent) => {
-      const i = nodeOf(e.target);
-      if (i === null) return;
-      setActiveNode(i);
-      setHoverToken(i);
-    },
-    onBlur: () => setHoverToken(null),
-    onClick: (e: MouseEvent) => {
-      const i = nodeOf(e.target);
-      if (i !== null) toggleFocus(i);
-    },
-    onKeyDown: (e: KeyboardEvent) => {
-      const i = nodeOf(e.target);
-      if (i === null) return;
-      if (e.key === 'Enter' || e.key === ' ') {
-        toggleFocus(i);
-      } else {
-        const next = rove(e.key, i, n);
-        if (next === null) return;
-        focusElement(`[data-token-index="${next}"]`);
-      }
-      // The walkthrough listens to the arrow keys too: inside the graph they move between nodes.
-      e.preventDefault();
-      e.stopPropagation();
-    },
-  };
-
-  const edgeHandlers = {
-    onPointerOver: (e: PointerEvent) => {
-      const c = edgeOf(e.target);
-      if (c && !sameCell(useAppStore.getState().hoverCell, c)) setHoverCell(c);
-    },
-    onPointerLeave: () => setHoverCell(null),
-    onFocus: (e: FocusEvent) => {
-      const c = edgeOf(e.target);
-      if (!c) return;
-      setActiveEdge(edgeKey(c.i, c.j));
-      setHoverCell(c);
-    },
-    onBlur: () => setHoverCell(null),
-    onClick: (e: MouseEvent) => {
-      const c = edgeOf(e.target);
-      if (c) toggleSelect(c);
-    },
-    onKeyDown: (e: KeyboardEvent) => {
-      const c = edgeOf(e.target);
-      if (!c || !ordered) return;
-      if (e.key === 'Enter' || e.key === ' ') {
-        toggleSelect(c);
-      } else {
-        const index = ordered.findIndex((x) => x.source === c.i && x.target === c.j);
-        const next = rove(e.key, index, ordered.length);
-        const edge = next === null ? undefined : ordered[next];
-        if (!edge) return;
-        focusElement(`[data-source="${edge.source}"][data-target="${edge.target}"]`);
-      }
-      e.preventDefault();
-      e.stopPropagation();
-    },
-  };
+  const { nodeHandlers, edgeHandlers } = useGraphHandlers(
+    svgRef,
+    n,
+    ordered,
+    setActiveNode,
+    setActiveEdge,
+  );
 
   const hasHighlight = hlEdges.length > 0;
   return (
@@ -227,32 +157,61 @@ export function AttentionGraph({ trace, width, selection }: AttentionGraphProps)
       viewBox={`0 0 ${geometry.width} ${geometry.height}`}
     >
       <defs>
-        <marker id={markerId} className="arrowhead" viewBox="0 0 10 10" refX="0" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
-          <path d="M0,0L10,5L0,10z" />
-        </marker>
-        <marker id={markerHlId} className="arrowhead arrowhead--hl" viewBox="0 0 10 10" refX="0" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
-          <path d="M0,0L10,5L0,10z" />
-        </marker>
+        <ArrowMarker id={markerId} />
+        <ArrowMarker id={markerHlId} highlighted />
       </defs>
       {geometry.orientation === 'horizontal' && layout === 'line' && n > 0 && (
-        <line className="graph-baseline" x1={0} x2={geometry.width} y1={geometry.height / 2} y2={geometry.height / 2} />
+        <line
+          className="graph-baseline"
+          x1={0}
+          x2={geometry.width}
+          y1={geometry.boxes[0]?.y ?? 0}
+          y2={geometry.boxes[0]?.y ?? 0}
+        />
       )}
       <g className="edges" {...edgeHandlers}>
         <GraphEdges edges={drawn} tokens={texts} activeKey={rovingEdge} markerId={markerId} />
       </g>
       <HighlightedEdges edges={hlEdges} markerId={markerHlId} labels={labels} />
       <g className="nodes" {...nodeHandlers}>
-        <GraphNodes geometry={geometry} tokens={trace.tokens} highlighted={highlighted} focus={focus} active={Math.min(activeNode, n - 1)} />
+        <GraphNodes
+          geometry={geometry}
+          tokens={trace.tokens}
+          highlighted={highlighted}
+          focus={focus}
+          active={Math.min(activeNode, n - 1)}
+        />
       </g>
-      {tooltipEdge && <EdgeTooltip edge={tooltipEdge} texts={texts} width={geometry.width} height={geometry.height} />}
+      {tooltipEdge && (
+        <EdgeTooltip
+          edge={tooltipEdge}
+          texts={texts}
+          width={geometry.width}
+          height={geometry.height}
+        />
+      )}
     </svg>
   );
 }
 
 /** The weight of the hovered or focused edge, in a box beside the middle of its curve. */
-function EdgeTooltip({ edge, texts, width, height }: { edge: DrawnEdge; texts: readonly string[]; width: number; height: number }) {
+function EdgeTooltip({
+  edge,
+  texts,
+  width,
+  height,
+}: {
+  edge: DrawnEdge;
+  texts: readonly string[];
+  width: number;
+  height: number;
+}) {
   const m = useMessages().viz;
-  const text = m.edgeTooltip(texts[edge.source] ?? '', texts[edge.target] ?? '', formatNumber(edge.weight, 3));
+  const text = m.edgeTooltip(
+    texts[edge.source] ?? '',
+    texts[edge.target] ?? '',
+    formatNumber(edge.weight, 3),
+  );
   const w = estimateTextWidth(text, 13) + 16;
   const h = 24;
   // Keep the box inside the drawing, above the curve's middle where there is room.

@@ -25,7 +25,11 @@ export function CodeView() {
         <code>
           {lines.map((line, i) =>
             line.step === step ? (
-              <mark key={i} className="code-view__line code-view__line--current" data-step={line.step}>
+              <mark
+                key={i}
+                className="code-view__line code-view__line--current"
+                data-step={line.step}
+              >
                 {texts[i]}
               </mark>
             ) : (

@@ -26,7 +26,11 @@ export function DataTables() {
   return (
     <div className="visually-hidden">
       <h2>{m.tablesTitle}</h2>
-      {T > TABLES_MAX_TOKENS ? <p>{m.tablesTooLong(T, TABLES_MAX_TOKENS)}</p> : <Tables view={view} />}
+      {T > TABLES_MAX_TOKENS ? (
+        <p>{m.tablesTooLong(T, TABLES_MAX_TOKENS)}</p>
+      ) : (
+        <Tables view={view} />
+      )}
     </div>
   );
 }
@@ -46,9 +50,27 @@ function Tables({ view }: { view: HeadView }) {
   const common = { corner: m.tableCorner, rowLabels: labels };
   return (
     <>
-      <NumberTable {...common} name={m.tables.q} caption={m.tableCaptions.q(suffix)} matrix={head.q} colLabels={dims} />
-      <NumberTable {...common} name={m.tables.k} caption={m.tableCaptions.k(suffix)} matrix={head.k} colLabels={dims} />
-      <NumberTable {...common} name={m.tables.v} caption={m.tableCaptions.v(suffix)} matrix={head.v} colLabels={dims} />
+      <NumberTable
+        {...common}
+        name={m.tables.q}
+        caption={m.tableCaptions.q(suffix)}
+        matrix={head.q}
+        colLabels={dims}
+      />
+      <NumberTable
+        {...common}
+        name={m.tables.k}
+        caption={m.tableCaptions.k(suffix)}
+        matrix={head.k}
+        colLabels={dims}
+      />
+      <NumberTable
+        {...common}
+        name={m.tables.v}
+        caption={m.tableCaptions.v(suffix)}
+        matrix={head.v}
+        colLabels={dims}
+      />
       <NumberTable
         {...common}
         name={m.tables.scores}

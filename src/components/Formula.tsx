@@ -8,7 +8,7 @@
  * It follows the settings (no √d_k when scaling is off, + M with the causal mask, / τ for
  * a temperature other than 1) and highlights the parts the current step computes.
  */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, type ReactNode } from 'react';
 import { formatNumber } from '../format';
 import { useMessages } from '../messages';
 import type { StepId } from '../store/steps';
@@ -16,7 +16,8 @@ import { useAppStore } from '../store/store';
 import './Formula.css';
 
 /** A highlightable part of the formula. */
-export type FormulaPart = 'x' | 'qkv' | 'score' | 'scale' | 'mask' | 'softmax' | 'temperature' | 'weighted' | 'output';
+export type FormulaPart =
+  'x' | 'qkv' | 'score' | 'scale' | 'mask' | 'softmax' | 'temperature' | 'weighted' | 'output';
 
 /** The parts each step computes. */
 export const STEP_PARTS: Readonly<Record<StepId, readonly FormulaPart[]>> = {
@@ -30,14 +31,24 @@ export const STEP_PARTS: Readonly<Record<StepId, readonly FormulaPart[]>> = {
 
 const CurrentStep = createContext<StepId>('tokens');
 
-/** An mrow tagged with its part, and marked current when the step computes it. */
-function Part({ part, children }: { part: FormulaPart; children: ReactNode }) {
+/** The attributes that tag an element as `part`, marked current when the step computes it. */
+function usePart(part: FormulaPart) {
   const current = STEP_PARTS[useContext(CurrentStep)].includes(part);
-  return (
-    <mrow className={current ? 'formula__part formula__part--current' : 'formula__part'} data-part={part} data-current={current}>
-      {children}
-    </mrow>
-  );
+  return {
+    className: current ? 'formula__part formula__part--current' : 'formula__part',
+    'data-part': part,
+    'data-current': current,
+  };
+}
+
+/** An mrow tagged with its part. */
+function Part({ part, children }: { part: FormulaPart; children: ReactNode }) {
+  return <mrow {...usePart(part)}>{children}</mrow>;
+}
+
+/** A fence of the softmax: an <mo> of its own, so that it stays a sibling of the argument and stretches with it. */
+function SoftmaxFence({ children }: { children: string }) {
+  return <mo {...usePart('softmax')}>{children}</mo>;
 }
 
 const sub = (base: string, index: string) => (
@@ -50,7 +61,7 @@ const sub = (base: string, index: string) => (
 /** X = E + P (or X = E without positions). */
 function InputLine({ positions }: { positions: boolean }) {
   return (
-    <math display="block">
+    <math>
       <Part part="x">
         <mi>X</mi>
       </Part>
@@ -66,31 +77,42 @@ function InputLine({ positions }: { positions: boolean }) {
   );
 }
 
-/** Q = XW_Q, K = XW_K, V = XW_V. */
-function ProjectionLine() {
-  const projection = (name: string) => (
-    <Part part="qkv">
-      <mi>{name}</mi>
-      <mo>=</mo>
-      <mi>X</mi>
-      {sub('W', name)}
-    </Part>
-  );
+/** X = E + P, then Q = XW_Q, K = XW_K, V = XW_V: formulas side by side that wrap on a narrow screen. */
+function InputRow({ positions }: { positions: boolean }) {
   return (
-    <math display="block">
-      {projection('Q')}
-      <mo>,</mo>
-      <mspace width="1em" />
-      {projection('K')}
-      <mo>,</mo>
-      <mspace width="1em" />
-      {projection('V')}
-    </math>
+    <>
+      <div className="formula__row">
+        <InputLine positions={positions} />
+      </div>
+      <div className="formula__row">
+        {['Q', 'K', 'V'].map((name) => (
+          // The key sits on a Fragment: src/mathml.d.ts types MathML elements without `key`.
+          <Fragment key={name}>
+            <math>
+              <Part part="qkv">
+                <mi>{name}</mi>
+                <mo>=</mo>
+                <mi>X</mi>
+                {sub('W', name)}
+              </Part>
+            </math>
+          </Fragment>
+        ))}
+      </div>
+    </>
   );
 }
 
 /** Attention(Q, K, V) = softmax(QKᵀ / √d_k + M) / τ) V, with the optional parts the settings ask for. */
-function AttentionLine({ scale, causal, temperature }: { scale: boolean; causal: boolean; temperature: number }) {
+function AttentionLine({
+  scale,
+  causal,
+  temperature,
+}: {
+  scale: boolean;
+  causal: boolean;
+  temperature: number;
+}) {
   const scores = (
     <Part part="score">
       <mi>Q</mi>
@@ -132,55 +154,70 @@ function AttentionLine({ scale, causal, temperature }: { scale: boolean; causal:
     ) : (
       masked
     );
+  // Two block formulas in a wrapping row: MathML has no line breaking, and on a narrow
+  // column the right-hand side must move under the left rather than overflow.
   return (
-    <math display="block">
-      <mi>Attention</mi>
-      <mo>(</mo>
-      <Part part="qkv">
-        <mi>Q</mi>
-        <mo>,</mo>
-        <mi>K</mi>
-        <mo>,</mo>
-        <mi>V</mi>
-      </Part>
-      <mo>)</mo>
-      <mo>=</mo>
-      <Part part="softmax">
-        <mi>softmax</mi>
-        <mo>(</mo>
-      </Part>
-      {argument}
-      <Part part="softmax">
-        <mo>)</mo>
-      </Part>
-      <Part part="weighted">
-        <mi>V</mi>
-      </Part>
-    </math>
+    <div className="formula__row formula__row--main">
+      <math display="block">
+        <mrow>
+          <mi>Attention</mi>
+          <mo>(</mo>
+          <Part part="qkv">
+            <mi>Q</mi>
+            <mo>,</mo>
+            <mi>K</mi>
+            <mo>,</mo>
+            <mi>V</mi>
+          </Part>
+          <mo>)</mo>
+        </mrow>
+        <mo>=</mo>
+      </math>
+      <math display="block">
+        <Part part="softmax">
+          <mi>softmax</mi>
+        </Part>
+        {/* The brackets in an mrow of their own stretch to the height of the argument alone. */}
+        <mrow>
+          <SoftmaxFence>(</SoftmaxFence>
+          {argument}
+          <SoftmaxFence>)</SoftmaxFence>
+        </mrow>
+        <Part part="weighted">
+          <mi>V</mi>
+        </Part>
+      </math>
+    </div>
   );
 }
 
-/** MultiHead(X) = Concat(head_1, …, head_h) W_O. */
+/** MultiHead(X) = Concat(head_1, …, head_h) W_O, in two halves that wrap like the attention line. */
 function MultiHeadLine() {
   return (
-    <math display="block">
-      <mi>MultiHead</mi>
-      <mo>(</mo>
-      <mi>X</mi>
-      <mo>)</mo>
-      <mo>=</mo>
-      <Part part="output">
-        <mi>Concat</mi>
-        <mo>(</mo>
-        {sub('head', '1')}
-        <mo>,</mo>
-        <mi>…</mi>
-        <mo>,</mo>
-        {sub('head', 'h')}
-        <mo>)</mo>
-        {sub('W', 'O')}
-      </Part>
-    </math>
+    <div className="formula__row formula__row--main">
+      <math display="block">
+        <mrow>
+          <mi>MultiHead</mi>
+          <mo>(</mo>
+          <mi>X</mi>
+          <mo>)</mo>
+        </mrow>
+        <mo>=</mo>
+      </math>
+      <math display="block">
+        <Part part="output">
+          <mi>Concat</mi>
+          <mo>(</mo>
+          {sub('head', '1')}
+          <mo>,</mo>
+          <mi>…</mi>
+          <mo>,</mo>
+          {sub('head', 'h')}
+          <mo>)</mo>
+          {sub('W', 'O')}
+        </Part>
+      </math>
+    </div>
   );
 }
 
@@ -198,14 +235,14 @@ export function Formula() {
       <h3 className="formula__heading">{m.heading}</h3>
       <CurrentStep value={step}>
         <div className="formula__lines">
-          <InputLine positions={positions} />
-          <ProjectionLine />
+          <InputRow positions={positions} />
           <AttentionLine scale={scale} causal={causal} temperature={temperature} />
           {heads > 1 && <MultiHeadLine />}
         </div>
       </CurrentStep>
       <p className="hint formula__caption">
-        <span className="formula__swatch" aria-hidden="true" /> {m.caption} {positions ? m.symbols : m.symbolsNoPositions}
+        <span className="formula__swatch" aria-hidden="true" /> {m.caption}{' '}
+        {positions ? m.symbols : m.symbolsNoPositions}
         {!scale && ` ${m.scaleOff}`}
         {causal && ` ${m.maskNote}`}
         {temperature !== 1 && ` ${m.temperatureNote(formatNumber(temperature, 1))}`}

@@ -36,7 +36,10 @@ export function GraphControls({ tokenCount }: GraphControlsProps) {
     <div className="graph-controls" role="group" aria-label={m.controlsLabel}>
       <label className="graph-control">
         <span>{m.layoutLabel}</span>
-        <select value={layout} onChange={(e) => setGraph({ layout: e.target.value as GraphLayout })}>
+        <select
+          value={layout}
+          onChange={(e) => setGraph({ layout: e.target.value as GraphLayout })}
+        >
           {LAYOUTS.map((l) => (
             <option key={l} value={l}>
               {m.layouts[l]}

@@ -31,13 +31,22 @@ function edgeStyle(weight: number) {
 }
 
 /** The list of edges (see the module comment). */
-export const GraphEdges = memo(function GraphEdges({ edges, tokens, activeKey, markerId }: GraphEdgesProps) {
+export const GraphEdges = memo(function GraphEdges({
+  edges,
+  tokens,
+  activeKey,
+  markerId,
+}: GraphEdgesProps) {
   const m = useMessages().viz;
   return (
     <>
       {edges.map((e) => {
         const key = edgeKey(e.source, e.target);
-        const title = m.edgeTitle(tokens[e.source] ?? '', tokens[e.target] ?? '', formatFull(e.weight));
+        const title = m.edgeTitle(
+          tokens[e.source] ?? '',
+          tokens[e.target] ?? '',
+          formatFull(e.weight),
+        );
         return (
           <g
             key={key}
@@ -50,7 +59,12 @@ export const GraphEdges = memo(function GraphEdges({ edges, tokens, activeKey, m
           >
             <title>{title}</title>
             <path className="edge-hit" d={e.d} />
-            <path className="edge-line" d={e.d} style={edgeStyle(e.weight)} markerEnd={`url(#${markerId})`} />
+            <path
+              className="edge-line"
+              d={e.d}
+              style={edgeStyle(e.weight)}
+              markerEnd={`url(#${markerId})`}
+            />
           </g>
         );
       })}
@@ -80,7 +94,14 @@ export function HighlightedEdges({ edges, markerId, labels }: HighlightedEdgesPr
         />
       ))}
       {labels.map((l) => (
-        <text key={l.key} className="edge-label" x={l.x} y={l.y} textAnchor="middle" dominantBaseline="central">
+        <text
+          key={l.key}
+          className="edge-label"
+          x={l.x}
+          y={l.y}
+          textAnchor="middle"
+          dominantBaseline="central"
+        >
           {l.text}
         </text>
       ))}

@@ -6,6 +6,7 @@ import { useMessages } from '../messages';
 import type { GraphLayout } from '../store/store';
 import type { LineOrientation } from '../viz/layouts';
 import { useSvgId } from '../viz/useSvgId';
+import { ArrowMarker } from './ArrowMarker';
 
 /** Props of `GraphLegend`. */
 export interface GraphLegendProps {
@@ -18,23 +19,37 @@ export function GraphLegend({ layout, orientation }: GraphLegendProps) {
   const m = useMessages().viz;
   const markerId = useSvgId('legend-arrow');
   const sides =
-    layout !== 'line' ? m.legendOther : orientation === 'horizontal' ? m.legendLineHorizontal : m.legendLineVertical;
+    layout !== 'line'
+      ? m.legendOther
+      : orientation === 'horizontal'
+        ? m.legendLineHorizontal
+        : m.legendLineVertical;
   return (
     <div className="graph-legend">
       <svg width="132" height="34" aria-hidden="true" className="graph-legend-sample">
         <defs>
-          <marker id={markerId} className="arrowhead" viewBox="0 0 10 10" refX="0" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
-            <path d="M0,0L10,5L0,10z" />
-          </marker>
+          <ArrowMarker id={markerId} />
         </defs>
         <g className="node">
           <rect x="2" y="5" width="28" height="24" rx="8" />
-          <text x="16" y="17" textAnchor="middle" dominantBaseline="central">A</text>
+          <text x="16" y="17" textAnchor="middle" dominantBaseline="central">
+            A
+          </text>
         </g>
-        <line className="edge-line" x1="31" y1="17" x2="91" y2="17" style={{ strokeWidth: 3, opacity: 0.9 }} markerEnd={`url(#${markerId})`} />
+        <line
+          className="edge-line"
+          x1="31"
+          y1="17"
+          x2="91"
+          y2="17"
+          style={{ strokeWidth: 3, opacity: 0.9 }}
+          markerEnd={`url(#${markerId})`}
+        />
         <g className="node">
           <rect x="101" y="5" width="28" height="24" rx="8" />
-          <text x="115" y="17" textAnchor="middle" dominantBaseline="central">B</text>
+          <text x="115" y="17" textAnchor="middle" dominantBaseline="central">
+            B
+          </text>
         </g>
       </svg>
       <p>

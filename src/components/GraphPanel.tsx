@@ -29,7 +29,10 @@ export function GraphPanel({ trace }: GraphPanelProps) {
   const n = trace.tokens.length;
   const texts = useMemo(() => trace.tokens.map((t) => t.text), [trace.tokens]);
   // Only the orientation is needed here; the line layout never reads the weights.
-  const orientation = useMemo(() => graphGeometry(texts, 'line', width, null).orientation, [texts, width]);
+  const orientation = useMemo(
+    () => graphGeometry(texts, 'line', width, null).orientation,
+    [texts, width],
+  );
 
   return (
     <section className="attention-panel graph-panel" aria-labelledby={titleId}>
@@ -39,7 +42,11 @@ export function GraphPanel({ trace }: GraphPanelProps) {
       <GraphControls tokenCount={n} />
       <GraphStatus trace={trace} selection={selection} />
       <div ref={boxRef} className="attention-panel-body graph-box">
-        {n === 0 ? <p className="hm-note">{m.emptyText}</p> : <AttentionGraph trace={trace} width={width} selection={selection} />}
+        {n === 0 ? (
+          <p className="hm-note">{m.emptyText}</p>
+        ) : (
+          <AttentionGraph trace={trace} width={width} selection={selection} />
+        )}
       </div>
       <GraphLegend layout={layout} orientation={orientation} />
     </section>
@@ -47,7 +54,13 @@ export function GraphPanel({ trace }: GraphPanelProps) {
 }
 
 /** One line saying what the graph shows right now. */
-function GraphStatus({ trace, selection }: { trace: AttentionTrace; selection: ReturnType<typeof useEdgeSelection> }) {
+function GraphStatus({
+  trace,
+  selection,
+}: {
+  trace: AttentionTrace;
+  selection: ReturnType<typeof useEdgeSelection>;
+}) {
   const m = useMessages().viz;
   const focus = useAppStore((s) => s.graph.focus);
   const direction = useAppStore((s) => s.graph.direction);
@@ -55,7 +68,10 @@ function GraphStatus({ trace, selection }: { trace: AttentionTrace; selection: R
   const headIndex = useAppStore((s) => s.head);
   const weights = headAt(trace, headIndex)?.weights;
   // Every pair a token can attend to (masked pairs have weight 0): what "all edges" means.
-  const total = useMemo(() => (weights ? weights.data.reduce((c, w) => (w > 0 ? c + 1 : c), 0) : 0), [weights]);
+  const total = useMemo(
+    () => (weights ? weights.data.reduce((c, w) => (w > 0 ? c + 1 : c), 0) : 0),
+    [weights],
+  );
   const token = focus === null ? undefined : trace.tokens[focus];
   if (!selection) {
     return <p className="graph-status graph-status--pending">{m.edgesAppear}</p>;
@@ -64,11 +80,17 @@ function GraphStatus({ trace, selection }: { trace: AttentionTrace; selection: R
   return (
     <p className="graph-status" aria-live="polite">
       <span>{count === 0 ? m.noEdges : m.edgeCount(count, total)}</span>
-      {selection.cappedPerSource !== null && <span> {m.capped(selection.cappedPerSource)}</span>}{' '}
+      {selection.cappedPerSource !== null && (
+        <span> {m.capped(selection.cappedPerSource)}</span>
+      )}{' '}
       {token ? (
         <>
           <span>{m.focused(token.text, direction)}</span>{' '}
-          <button type="button" className="graph-clear-focus" onClick={() => setGraph({ focus: null })}>
+          <button
+            type="button"
+            className="graph-clear-focus"
+            onClick={() => setGraph({ focus: null })}
+          >
             {m.clearFocus}
           </button>
         </>

@@ -43,7 +43,12 @@ export function HeatmapLegend({ view }: HeatmapLegendProps) {
             })}
           </linearGradient>
         </defs>
-        <rect width={BAR_WIDTH} height={BAR_HEIGHT} fill={`url(#${gradientId})`} stroke="var(--border)" />
+        <rect
+          width={BAR_WIDTH}
+          height={BAR_HEIGHT}
+          fill={`url(#${gradientId})`}
+          stroke="var(--border)"
+        />
         {ticks.map((t, k) => (
           <text
             key={k}
@@ -61,7 +66,13 @@ export function HeatmapLegend({ view }: HeatmapLegendProps) {
         <span className="hm-legend-masked">
           <svg width="18" height="18" aria-hidden="true">
             <defs>
-              <pattern id={hatchId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <pattern
+                id={hatchId}
+                width="6"
+                height="6"
+                patternUnits="userSpaceOnUse"
+                patternTransform="rotate(45)"
+              >
                 <rect className="hm-hatch-bg" width="6" height="6" />
                 <line className="hm-hatch-line" x1="0" y1="0" x2="0" y2="6" />
               </pattern>

@@ -10,7 +10,15 @@ import { useMessages } from '../messages';
 import type { StepId } from '../store/steps';
 import { useAppStore } from '../store/store';
 import { heatmapGeometry } from '../viz/heatmapGeometry';
-import { availableModes, headAt, heatmapView, isMaskedCell, resolveMode, type HeatmapMode, type HeatmapView } from '../viz/heatmapModel';
+import {
+  availableModes,
+  headAt,
+  heatmapView,
+  isMaskedCell,
+  resolveMode,
+  type HeatmapMode,
+  type HeatmapView,
+} from '../viz/heatmapModel';
 import { useElementWidth } from '../viz/useElementWidth';
 import { AllHeadsHeatmaps } from './AllHeadsHeatmaps';
 import { HeatmapSvg } from './Heatmap';
@@ -38,7 +46,10 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
   const modes = useMemo(() => availableModes(step, trace.settings), [step, trace.settings]);
   const mode = resolveMode(choice?.step === step ? choice.mode : null, modes);
   const causal = trace.settings.causal;
-  const view = useMemo(() => (head && mode ? heatmapView(head, mode, causal) : null), [head, mode, causal]);
+  const view = useMemo(
+    () => (head && mode ? heatmapView(head, mode, causal) : null),
+    [head, mode, causal],
+  );
   const tokens = useMemo(() => trace.tokens.map((t) => t.text), [trace.tokens]);
   const geometry = useMemo(() => heatmapGeometry(tokens, width), [tokens, width]);
   const heads = trace.heads.length;
@@ -47,11 +58,21 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
     <section className="attention-panel heatmap-panel" aria-labelledby={titleId}>
       <h2 id={titleId} className="attention-panel-title">
         {m.heatmapTitle}
-        {heads > 1 && <span className="attention-panel-sub">{m.headOf(Math.min(headIndex, heads - 1), heads)}</span>}
+        {heads > 1 && (
+          <span className="attention-panel-sub">
+            {m.headOf(Math.min(headIndex, heads - 1), heads)}
+          </span>
+        )}
       </h2>
       <div ref={boxRef} className="attention-panel-body">
         {allHeads && heads > 1 && <AllHeadsHeatmaps trace={trace} step={step} width={width} />}
-        {mode && <HeatmapModeSwitch modes={modes} value={mode} onChange={(next) => setChoice({ step, mode: next })} />}
+        {mode && (
+          <HeatmapModeSwitch
+            modes={modes}
+            value={mode}
+            onChange={(next) => setChoice({ step, mode: next })}
+          />
+        )}
         {view && head ? (
           <p className="hm-note">{explanation(m, view.mode, trace.dK)}</p>
         ) : (
@@ -76,7 +97,11 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
   );
 }
 
-function explanation(m: ReturnType<typeof useMessages>['viz'], mode: HeatmapMode, dK: number): string {
+function explanation(
+  m: ReturnType<typeof useMessages>['viz'],
+  mode: HeatmapMode,
+  dK: number,
+): string {
   if (mode === 'scaled') return m.modeExplanations.scaled(dK, formatNumber(Math.sqrt(dK), 2));
   return m.modeExplanations[mode];
 }

@@ -70,7 +70,12 @@ export function MatricesPanel() {
         <p className="matrices-note">{m.noTokens}</p>
       ) : (
         <>
-          <div className="matrices-tabs" role="tablist" aria-label={m.matricesTabs} onKeyDown={onTabKey}>
+          <div
+            className="matrices-tabs"
+            role="tablist"
+            aria-label={m.matricesTabs}
+            onKeyDown={onTabKey}
+          >
             {groups.map((g) => (
               <button
                 key={g.id}
@@ -86,7 +91,12 @@ export function MatricesPanel() {
               </button>
             ))}
           </div>
-          <div id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-tab-${active}`} className="matrices-panel">
+          <div
+            id={`${id}-panel`}
+            role="tabpanel"
+            aria-labelledby={`${id}-tab-${active}`}
+            className="matrices-panel"
+          >
             <Group group={active} view={view} />
           </div>
         </>
@@ -112,11 +122,25 @@ function Group({ group, view }: { group: GroupId; view: HeadView }) {
       return (
         <>
           <p className="matrices-note">
-            {trace.vectors === 'made-up' ? m.madeUpNote : settings.width < 100 ? m.pcaNote(settings.width) : m.gloveNote}
+            {trace.vectors === 'made-up'
+              ? m.madeUpNote
+              : settings.width < 100
+                ? m.pcaNote(settings.width)
+                : m.gloveNote}
           </p>
-          <MatrixGrid {...tokens} matrix={trace.embeddings} name="E" description={m.matrices.embeddings} />
+          <MatrixGrid
+            {...tokens}
+            matrix={trace.embeddings}
+            name="E"
+            description={m.matrices.embeddings}
+          />
           {settings.positions && (
-            <MatrixGrid {...tokens} matrix={trace.positions} name="P" description={m.matrices.positions} />
+            <MatrixGrid
+              {...tokens}
+              matrix={trace.positions}
+              name="P"
+              description={m.matrices.positions}
+            />
           )}
           <MatrixGrid
             {...tokens}
@@ -130,15 +154,33 @@ function Group({ group, view }: { group: GroupId; view: HeadView }) {
       return (
         <>
           {settings.weights === 'similarity' && <p className="matrices-note">{m.similarityNote}</p>}
-          {heads > 1 && <p className="matrices-note">{m.headDimNote(settings.width, trace.dK, heads)}</p>}
-          <MatrixGrid matrix={head.wq} name="wq" description={m.matrices.wq + suffix} rowLabels={modelDims} />
-          <MatrixGrid matrix={head.wk} name="wk" description={m.matrices.wk + suffix} rowLabels={modelDims} />
-          <MatrixGrid matrix={head.wv} name="wv" description={m.matrices.wv + suffix} rowLabels={modelDims} />
+          {heads > 1 && (
+            <p className="matrices-note">{m.headDimNote(settings.width, trace.dK, heads)}</p>
+          )}
+          <MatrixGrid
+            matrix={head.wq}
+            name="wq"
+            description={m.matrices.wq + suffix}
+            rowLabels={modelDims}
+          />
+          <MatrixGrid
+            matrix={head.wk}
+            name="wk"
+            description={m.matrices.wk + suffix}
+            rowLabels={modelDims}
+          />
+          <MatrixGrid
+            matrix={head.wv}
+            name="wv"
+            description={m.matrices.wv + suffix}
+            rowLabels={modelDims}
+          />
         </>
       );
     case 'qkv':
       return (
         <>
+          {settings.weights === 'similarity' && <p className="matrices-note">{m.sameQKNote}</p>}
           <MatrixGrid {...tokens} matrix={head.q} name="Q" description={m.matrices.q + suffix} />
           <MatrixGrid {...tokens} matrix={head.k} name="K" description={m.matrices.k + suffix} />
           <MatrixGrid {...tokens} matrix={head.v} name="V" description={m.matrices.v + suffix} />
@@ -148,15 +190,35 @@ function Group({ group, view }: { group: GroupId; view: HeadView }) {
       return (
         <>
           <MatrixGrid {...tokens} matrix={head.v} name="V" description={m.matrices.v + suffix} />
-          <MatrixGrid {...tokens} matrix={head.output} name="O" description={m.matrices.output + suffix} />
+          <MatrixGrid
+            {...tokens}
+            matrix={head.output}
+            name="O"
+            description={m.matrices.output + suffix}
+          />
         </>
       );
     case 'multi':
       return (
         <>
-          <MatrixGrid {...tokens} matrix={trace.concat} name="concat" description={m.matrices.concat} />
-          <MatrixGrid matrix={trace.wo} name="wo" description={m.matrices.wo} rowLabels={concatDims} />
-          <MatrixGrid {...tokens} matrix={trace.output} name="output" description={m.matrices.final} />
+          <MatrixGrid
+            {...tokens}
+            matrix={trace.concat}
+            name="concat"
+            description={m.matrices.concat}
+          />
+          <MatrixGrid
+            matrix={trace.wo}
+            name="wo"
+            description={m.matrices.wo}
+            rowLabels={concatDims}
+          />
+          <MatrixGrid
+            {...tokens}
+            matrix={trace.output}
+            name="output"
+            description={m.matrices.final}
+          />
         </>
       );
   }

@@ -9,7 +9,15 @@
  * and the readout line above the grid (polite live region) says its row, column and value.
  * Both modes share that one keyboard model, so a cell element is never needed to read a value.
  */
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { at, type Matrix } from '../core/matrix';
 import { formatFull, formatNumber } from '../format';
 import { useMessages } from '../messages';
@@ -55,7 +63,14 @@ function labelEvery(cellWidth: number): number {
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
 
 /** A colour-shaded grid of `matrix` with row and column labels, a caption and a value readout. */
-export function MatrixGrid({ matrix, name, description, rowLabels, tokenRows = false, unknownRows }: MatrixGridProps) {
+export function MatrixGrid({
+  matrix,
+  name,
+  description,
+  rowLabels,
+  tokenRows = false,
+  unknownRows,
+}: MatrixGridProps) {
   const m = useMessages().numbers;
   const { rows, cols } = matrix;
   const numeric = cols <= NUMBERS_MAX_COLUMNS;
@@ -125,7 +140,8 @@ export function MatrixGrid({ matrix, name, description, rowLabels, tokenRows = f
     const cellEl = target.closest<HTMLElement>('[data-c]');
     let c: number | null = null;
     if (cellEl) c = Number(cellEl.dataset.c);
-    else if (target.classList.contains('mgrid-strip')) c = clamp(Math.floor(e.nativeEvent.offsetX / cellWidth), 0, cols - 1);
+    else if (target.classList.contains('mgrid-strip'))
+      c = clamp(Math.floor(e.nativeEvent.offsetX / cellWidth), 0, cols - 1);
     if (hover?.r !== r || hover?.c !== c) setHover(c === null ? null : { r, c });
     linkToken(r);
   };
@@ -138,7 +154,11 @@ export function MatrixGrid({ matrix, name, description, rowLabels, tokenRows = f
   const shown = hover ?? (focused && !empty ? current : null);
   const shape = m.shape(name, rows, cols);
   const readoutText = shown
-    ? m.readout(rowLabels[shown.r] ?? '', colLabels[shown.c] ?? '', formatNumber(at(matrix, shown.r, shown.c), 4))
+    ? m.readout(
+        rowLabels[shown.r] ?? '',
+        colLabels[shown.c] ?? '',
+        formatNumber(at(matrix, shown.r, shown.c), 4),
+      )
     : numeric
       ? m.readoutHint
       : m.readoutHintColour;
@@ -206,7 +226,10 @@ const ColumnHeader = memo(function ColumnHeader({
   return (
     <div className="mgrid-row mgrid-header" aria-hidden="true">
       <span className="mgrid-label" />
-      <span className="mgrid-cells" style={numeric ? undefined : { width: labels.length * cellWidth }}>
+      <span
+        className="mgrid-cells"
+        style={numeric ? undefined : { width: labels.length * cellWidth }}
+      >
         {labels.map((label, c) =>
           c % every === 0 ? (
             <span
@@ -260,7 +283,10 @@ const MatrixRow = memo(function MatrixRow({
     : `linear-gradient(to right, ${rowColors.map((c, k) => `${c} ${k * cellWidth}px ${(k + 1) * cellWidth}px`).join(', ')})`;
   return (
     <div className={`mgrid-row${highlighted ? ' mgrid-row-highlight' : ''}`} data-r={r}>
-      <span className={`mgrid-label${unknown ? ' mgrid-unknown' : ''}`} title={unknown ? `${label}: ${unknownLabel}` : label}>
+      <span
+        className={`mgrid-label${unknown ? ' mgrid-unknown' : ''}`}
+        title={unknown ? `${label}: ${unknownLabel}` : label}
+      >
         {label}
       </span>
       {textColors ? (
@@ -279,11 +305,21 @@ const MatrixRow = memo(function MatrixRow({
               </span>
             );
           })}
-          {activeCol !== null && <span className="mgrid-active" style={{ left: `calc(${activeCol} * var(--mgrid-cell-w))` }} />}
+          {activeCol !== null && (
+            <span
+              className="mgrid-active"
+              style={{ left: `calc(${activeCol} * var(--mgrid-cell-w))` }}
+            />
+          )}
         </span>
       ) : (
-        <span className="mgrid-cells mgrid-strip" style={{ width: cols * cellWidth, backgroundImage: gradient }}>
-          {activeCol !== null && <span className="mgrid-active" style={{ left: activeCol * cellWidth }} />}
+        <span
+          className="mgrid-cells mgrid-strip"
+          style={{ width: cols * cellWidth, backgroundImage: gradient }}
+        >
+          {activeCol !== null && (
+            <span className="mgrid-active" style={{ left: activeCol * cellWidth }} />
+          )}
         </span>
       )}
     </div>

@@ -16,7 +16,12 @@ export interface NumProps {
 /** `value` rounded to `digits` decimals, with its full value on hover. */
 export function Num({ value, digits = 4, kind }: NumProps) {
   return (
-    <span className="num" title={formatFull(value)} data-work={kind} data-value={Number.isFinite(value) ? value : undefined}>
+    <span
+      className="num"
+      title={formatFull(value)}
+      data-work={kind}
+      data-value={Number.isFinite(value) ? value : undefined}
+    >
       {formatNumber(value, digits)}
     </span>
   );

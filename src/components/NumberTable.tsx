@@ -2,8 +2,8 @@
  * A matrix as a real HTML table: a row header per row, a column header per column, every
  * number as text. The one table component behind every accessible table of the app.
  */
-import { memo } from 'react';
-import { at, type Matrix } from '../core/matrix';
+import { memo, useMemo } from 'react';
+import { row, type Matrix } from '../core/matrix';
 import { formatNumber } from '../format';
 
 /** Props of NumberTable. */
@@ -23,7 +23,17 @@ export interface NumberTableProps {
   readonly digits?: number;
 }
 
-/** `matrix` as a <table> named `name`; memoized because a 64 × 100 table is 6,400 cells. */
+// Joins a row's formatted cells into one string prop, so that memo compares rows by content.
+const SEPARATOR = '\u0001';
+
+/** The parts of a joined string ("" is no parts, not one empty part). */
+const parts = (joined: string) => (joined === '' ? [] : joined.split(SEPARATOR));
+
+/**
+ * `matrix` as a <table> named `name`. Up to 64 × 100 cells per table, always in the page,
+ * so rows are memoized on their formatted text: typing at the end of a sentence leaves
+ * the earlier tokens' rows of Q, K and V untouched, and the browser skips their layout.
+ */
 export const NumberTable = memo(function NumberTable({
   name,
   caption,
@@ -33,29 +43,50 @@ export const NumberTable = memo(function NumberTable({
   colLabels,
   digits = 4,
 }: NumberTableProps) {
+  const rows = useMemo(
+    () =>
+      rowLabels.map((_, r) =>
+        Array.from(row(matrix, r), (x) => formatNumber(x, digits)).join(SEPARATOR),
+      ),
+    [matrix, rowLabels, digits],
+  );
   return (
     <table aria-label={name}>
       <caption>{caption}</caption>
       <thead>
-        <tr>
-          <th scope="col">{corner}</th>
-          {colLabels.map((label, c) => (
-            <th key={c} scope="col">
-              {label}
-            </th>
-          ))}
-        </tr>
+        <HeaderRow corner={corner} labels={colLabels.join(SEPARATOR)} />
       </thead>
       <tbody>
-        {rowLabels.map((label, r) => (
-          <tr key={r}>
-            <th scope="row">{label}</th>
-            {colLabels.map((_, c) => (
-              <td key={c}>{formatNumber(at(matrix, r, c), digits)}</td>
-            ))}
-          </tr>
+        {rows.map((cells, r) => (
+          <BodyRow key={r} label={rowLabels[r] ?? ''} cells={cells} />
         ))}
       </tbody>
     </table>
+  );
+});
+
+/** The column headers, joined into one string so that an unchanged header row is skipped. */
+const HeaderRow = memo(function HeaderRow({ corner, labels }: { corner: string; labels: string }) {
+  return (
+    <tr>
+      <th scope="col">{corner}</th>
+      {parts(labels).map((label, c) => (
+        <th key={c} scope="col">
+          {label}
+        </th>
+      ))}
+    </tr>
+  );
+});
+
+/** One body row: its header, then its formatted cells (joined by SEPARATOR). */
+const BodyRow = memo(function BodyRow({ label, cells }: { label: string; cells: string }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      {parts(cells).map((text, c) => (
+        <td key={c}>{text}</td>
+      ))}
+    </tr>
   );
 });

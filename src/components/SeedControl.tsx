@@ -55,11 +55,18 @@ export function SeedControl() {
             }
           }}
         />
-        <button type="button" onClick={() => setSettings({ seed: Math.floor(Math.random() * (MAX_SEED + 1)) })}>
+        <button
+          type="button"
+          onClick={() => setSettings({ seed: Math.floor(Math.random() * (MAX_SEED + 1)) })}
+        >
           {m.newSeed}
         </button>
       </div>
-      <p id={`${id}-note`} className={valid ? 'field__note' : 'field__note field__error'} aria-live="polite">
+      <p
+        id={`${id}-note`}
+        className={valid ? 'field__note' : 'field__note field__error'}
+        aria-live="polite"
+      >
         {valid ? m.seedNote : m.seedInvalid(MAX_SEED.toString())}
       </p>
     </div>

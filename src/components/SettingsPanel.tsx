@@ -30,8 +30,14 @@ export function SettingsPanel() {
   const setHead = useAppStore((s) => s.setHead);
   const setAllHeads = useAppStore((s) => s.setAllHeads);
   const id = useId();
-  const headOptions = Array.from({ length: settings.heads }, (_, i) => ({ value: i, label: m.headOption(i + 1) }));
-  const weightOptions = (['random', 'similarity'] as const).map((value) => ({ value, label: m.weightOptions[value] }));
+  const headOptions = Array.from({ length: settings.heads }, (_, i) => ({
+    value: i,
+    label: m.headOption(i + 1),
+  }));
+  const weightOptions = (['random', 'similarity'] as const).map((value) => ({
+    value,
+    label: m.weightOptions[value],
+  }));
   return (
     <section className="panel settings-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{m.heading}</h2>

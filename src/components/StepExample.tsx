@@ -20,14 +20,20 @@ export function StepExample() {
   if (!trace || !h || trace.tokens.length === 0) return null;
   // The hover index may belong to a newer text than the deferred trace: check it is in range.
   const pick = hoverToken ?? selected;
-  const query = pick !== null && pick < trace.tokens.length ? pick : exampleQuery(h.weights);
+  const query =
+    pick !== null && pick < trace.tokens.length
+      ? pick
+      : exampleQuery(h.weights, (i) => trace.tokens[i]?.kind === 'word');
   const line = describeExample(m, step, trace, head, query);
   if (!line) return null;
   return (
     <div className="step-example">
       <h3 className="step-example__heading">{m.heading}</h3>
       <p className="step-example__line">{line}</p>
-      {hoverToken === null && <p className="hint">{m.hint}</p>}
+      {/* Hidden rather than removed while hovering: removing it would shift the page under the pointer. */}
+      <p className="hint" style={hoverToken === null ? undefined : { visibility: 'hidden' }}>
+        {m.hint}
+      </p>
     </div>
   );
 }

@@ -41,16 +41,23 @@ export function StepExplanation() {
     temperatureText: formatNumber(settings.temperature, 1),
     positions: settings.positions,
     weights: settings.weights,
+    madeUp: trace?.vectors === 'made-up',
   };
   const title = m.steps.titles[step];
   return (
     <section className="panel step-explanation" aria-labelledby={`${id}-title`}>
-      <p className="step-explanation__where">
-        {m.steps.position(n, steps.length)}
-        {settings.heads > 1 && step !== 'tokens' && step !== 'output' && (
-          <span className="step-explanation__head"> · {m.steps.head(head + 1, settings.heads)}</span>
-        )}
-      </p>
+      <div className="step-explanation__top">
+        <p className="step-explanation__where">
+          {m.steps.position(n, steps.length)}
+          {settings.heads > 1 && step !== 'tokens' && step !== 'output' && (
+            <span className="step-explanation__head">
+              {' '}
+              · {m.steps.head(head + 1, settings.heads)}
+            </span>
+          )}
+        </p>
+        <p className="step-explanation__keys hint">{m.steps.keysHint}</p>
+      </div>
       <h2 id={`${id}-title`} className="step-explanation__title">
         {title}
       </h2>

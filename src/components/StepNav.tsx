@@ -3,6 +3,7 @@
  * current one marked with aria-current="step". The buttons at the ends stay focusable
  * (aria-disabled, not disabled) so a keyboard user's focus is not thrown to the page top.
  */
+import { useEffect, useRef } from 'react';
 import { useMessages } from '../messages';
 import { stepsFor } from '../store/steps';
 import { useAppStore } from '../store/store';
@@ -18,6 +19,18 @@ export function StepNav() {
   const nextStep = useAppStore((s) => s.nextStep);
   const previousStep = useAppStore((s) => s.previousStep);
   useStepKeys();
+  const listRef = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    // On a phone the list scrolls sideways: bring the current step into view, without
+    // scrollIntoView, which would also scroll the page vertically.
+    const list = listRef.current;
+    const current = list?.querySelector('[aria-current="step"]');
+    if (!list || !current) return;
+    const outer = list.getBoundingClientRect();
+    const inner = current.getBoundingClientRect();
+    if (inner.left < outer.left) list.scrollLeft -= outer.left - inner.left + 8;
+    else if (inner.right > outer.right) list.scrollLeft += inner.right - outer.right + 8;
+  }, [step]);
   const steps = stepsFor(heads);
   const index = steps.indexOf(step);
   const atStart = index <= 0;
@@ -32,7 +45,7 @@ export function StepNav() {
       >
         <span aria-hidden="true">←</span> {m.previous}
       </button>
-      <ol className="step-nav__list">
+      <ol className="step-nav__list" ref={listRef}>
         {steps.map((id, i) => (
           <li key={id}>
             <button
@@ -47,10 +60,14 @@ export function StepNav() {
           </li>
         ))}
       </ol>
-      <button type="button" className="step-nav__move" aria-disabled={atEnd} onClick={() => !atEnd && nextStep()}>
+      <button
+        type="button"
+        className="step-nav__move"
+        aria-disabled={atEnd}
+        onClick={() => !atEnd && nextStep()}
+      >
         {m.next} <span aria-hidden="true">→</span>
       </button>
-      <p className="step-nav__hint hint">{m.keysHint}</p>
     </nav>
   );
 }

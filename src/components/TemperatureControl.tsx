@@ -25,10 +25,12 @@ export function TemperatureControl() {
           value={temperature}
           aria-describedby={`${id}-note`}
           // Sliders step in binary fractions: round so 0.30000000000000004 never reaches the core.
-          onChange={(e) => setSettings({ temperature: Math.round(Number(e.target.value) * 10) / 10 })}
+          onChange={(e) =>
+            setSettings({ temperature: Math.round(Number(e.target.value) * 10) / 10 })
+          }
         />
         <output htmlFor={id} className="temperature-control__value">
-          τ = {formatNumber(temperature, 1)}
+          {m.temperatureValue(formatNumber(temperature, 1))}
         </output>
       </div>
       <p id={`${id}-note`} className="field__note">

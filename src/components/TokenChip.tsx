@@ -52,6 +52,8 @@ export const TokenChip = memo(function TokenChip(props: TokenChipProps) {
       <button
         type="button"
         className="chip__button"
+        // Repeated here because CSS attr() reads only the element's own attributes.
+        data-lookup={borrowed ?? undefined}
         title={tooltip}
         aria-describedby={describedBy}
         aria-pressed={focused}

@@ -30,7 +30,7 @@ export function TokenChips() {
   const [active, setActive] = useState(0);
 
   if (blank) return <p className="tokens-empty">{m.empty}</p>;
-  if (!trace) return <p className="hint">{m.loading}</p>;
+  if (!trace) return <p className="hint tokens-loading">{m.loading}</p>;
 
   const tokens = trace.tokens;
   const madeUp = trace.vectors === 'made-up';
@@ -60,7 +60,13 @@ export function TokenChips() {
         <p className="tokens__count">{m.count(tokens.length, unknown)}</p>
       </div>
       {/* The chips start a new list for every text, so index keys are the tokens' identity. */}
-      <ul className="tokens__list" aria-label={m.label} ref={listRef} onKeyDown={onKeyDown} onFocus={onFocus}>
+      <ul
+        className="tokens__list"
+        aria-label={m.label}
+        ref={listRef}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+      >
         {tokens.map((token, i) => {
           const borrowed = borrowedWord(token);
           const tooltip = !token.known

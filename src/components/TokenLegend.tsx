@@ -32,7 +32,7 @@ export function TokenLegend({ tokens, madeUp, idFor }: TokenLegendProps) {
         hasUnknown && (
           <li id={idFor('unknown')}>
             <span className="legend-chip" data-known="false" aria-hidden="true">
-              ab
+              {m.legendSample}
             </span>{' '}
             {m.legendUnknown}
           </li>

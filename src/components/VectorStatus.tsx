@@ -4,6 +4,7 @@
  * The status element is always in the page, so screen readers announce its changes.
  */
 import { useMessages } from '../messages';
+import { loadVectorsIntoStore } from '../store/loadVectors';
 import { useAppStore } from '../store/store';
 import './VectorStatus.css';
 
@@ -29,10 +30,16 @@ export function VectorStatus() {
         </>
       )}
       {status === 'failed' && (
-        <p className="vector-status__failed">
-          <span aria-hidden="true">⚠ </span>
-          {m.vectorsFailed(error ?? m.unknownError)}
-        </p>
+        <div className="vector-status__failed">
+          <p>
+            <span aria-hidden="true">⚠ </span>
+            {m.vectorsFailed(error ?? m.unknownError)}
+          </p>
+          {/* A dropped connection in a classroom should not need a reload that loses nothing but time. */}
+          <button type="button" onClick={() => void loadVectorsIntoStore()}>
+            {m.retryVectors}
+          </button>
+        </div>
       )}
     </div>
   );

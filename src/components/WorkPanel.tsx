@@ -45,18 +45,30 @@ export function WorkPanel() {
         <>
           <div className="work-heading">
             <h3 className="work-pair">{m.pair(view.labels[i] ?? '', view.labels[j] ?? '')}</h3>
-            <button type="button" className="work-close" aria-label={m.closeLabel} onClick={() => select(null)}>
+            <button
+              type="button"
+              className="work-close"
+              aria-label={m.closeLabel}
+              onClick={() => select(null)}
+            >
               {m.close}
             </button>
           </div>
           <p className="work-meaning">
-            {m.pairMeaning(view.labels[i] ?? '', view.labels[j] ?? '', view.headIndex, view.trace.heads.length)}{' '}
+            {m.pairMeaning(
+              view.labels[i] ?? '',
+              view.labels[j] ?? '',
+              view.headIndex,
+              view.trace.heads.length,
+            )}{' '}
             <span className="work-hint">{m.fullValueHint}</span>
           </p>
           {step === 'tokens' && <p className="work-hint">{m.workNotYet}</p>}
           {(step === 'qkv' || step === 'score') && <WorkScore view={view} i={i} j={j} />}
           {step === 'softmax' && <WorkSoftmax view={view} i={i} j={j} />}
-          {(step === 'weighted' || step === 'output') && <WorkWeightedSum view={view} i={i} j={j} />}
+          {(step === 'weighted' || step === 'output') && (
+            <WorkWeightedSum view={view} i={i} j={j} />
+          )}
           {step === 'output' && <WorkProjection view={view} i={i} j={j} />}
         </>
       )}

@@ -26,7 +26,11 @@ export function WorkProjection({ view, i }: WorkProps) {
       <p>{m.projectionIntro(from, heads)}</p>
       <p className="work-line">
         <label htmlFor={`${id}-column`}>{m.projectionColumn}</label>{' '}
-        <select id={`${id}-column`} value={column} onChange={(e) => setPicked(Number(e.target.value))}>
+        <select
+          id={`${id}-column`}
+          value={column}
+          onChange={(e) => setPicked(Number(e.target.value))}
+        >
           {Array.from({ length: width }, (_, c) => (
             <option key={c} value={c}>
               {m.dim(c)}

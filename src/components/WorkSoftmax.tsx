@@ -23,8 +23,12 @@ export function WorkSoftmax({ view, i, j }: WorkProps) {
     <div className="work-step" data-step="softmax">
       <h4>{m.softmaxTitle}</h4>
       <p>{m.softmaxIntro(from)}</p>
-      {withTau && <p className="work-line">{m.temperatureNote(formatNumber(work.temperature, 2))}</p>}
-      <p className="work-line work-formula">{m.maxLine(formatNumber(work.max, 4), labels[work.argmax] ?? '')}</p>
+      {withTau && (
+        <p className="work-line">{m.temperatureNote(formatNumber(work.temperature, 2))}</p>
+      )}
+      <p className="work-line work-formula">
+        {m.maxLine(formatNumber(work.max, 4), labels[work.argmax] ?? '')}
+      </p>
       <div className="work-scroll">
         <table className="work-table">
           <thead>

@@ -14,9 +14,16 @@ export interface CodeLine {
   readonly step: StepId | null;
 }
 
-type Settings = Pick<AttentionSettings, 'heads' | 'width' | 'scale' | 'causal' | 'temperature' | 'positions'>;
+type Settings = Pick<
+  AttentionSettings,
+  'heads' | 'width' | 'scale' | 'causal' | 'temperature' | 'positions'
+>;
 
-const line = (code: string, shape: string | null, step: StepId | null): CodeLine => ({ code, shape, step });
+const line = (code: string, shape: string | null, step: StepId | null): CodeLine => ({
+  code,
+  shape,
+  step,
+});
 
 /** The lines of one head's attention, indented by `indent`; the last one produces `result`. */
 function headLines(settings: Settings, indent: string, result: string): CodeLine[] {
@@ -29,7 +36,11 @@ function headLines(settings: Settings, indent: string, result: string): CodeLine
     ...(scale ? [line(`${indent}scores = scores / math.sqrt(d_k)`, '(T, T)', 'score')] : []),
     ...(causal
       ? [
-          line(`${indent}mask = torch.triu(torch.ones(T, T, dtype=torch.bool), diagonal=1)`, '(T, T)', 'score'),
+          line(
+            `${indent}mask = torch.triu(torch.ones(T, T, dtype=torch.bool), diagonal=1)`,
+            '(T, T)',
+            'score',
+          ),
           line(`${indent}scores = scores.masked_fill(mask, float('-inf'))`, '(T, T)', 'score'),
         ]
       : []),
@@ -47,8 +58,14 @@ export function pytorchLines(settings: Settings, tokens: number, dK: number): Co
   const setup = [
     line('import math, torch', null, null),
     line(`T, d_model, d_k = ${tokens}, ${settings.width}, ${dK}`, null, null),
-    ...(settings.temperature !== 1 ? [line(`temperature = ${settings.temperature}`, null, null)] : []),
-    line(settings.positions ? 'x = embeddings + positions' : 'x = embeddings', '(T, d_model)', 'tokens'),
+    ...(settings.temperature !== 1
+      ? [line(`temperature = ${settings.temperature}`, null, null)]
+      : []),
+    line(
+      settings.positions ? 'x = embeddings + positions' : 'x = embeddings',
+      '(T, d_model)',
+      'tokens',
+    ),
   ];
   if (settings.heads === 1) return [...setup, ...headLines(settings, '', 'output = weights @ v')];
   return [

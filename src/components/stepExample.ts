@@ -10,12 +10,18 @@ import type { StepId } from '../store/steps';
 
 /**
  * The query token whose strongest attention to another token is largest: the row where
- * attention is most visibly "about" something. 0 for a single token.
+ * attention is most visibly "about" something. Only rows where `eligible(i)` holds are
+ * considered (words make better examples than full stops) unless none is. 0 for a single token.
  */
-export function exampleQuery(weights: Matrix): number {
-  let best = 0;
+export function exampleQuery(
+  weights: Matrix,
+  eligible: (i: number) => boolean = () => true,
+): number {
+  let rows = Array.from({ length: weights.rows }, (_, i) => i).filter(eligible);
+  if (rows.length === 0) rows = Array.from({ length: weights.rows }, (_, i) => i);
+  let best = rows[0] ?? 0;
   let bestWeight = -1;
-  for (let i = 0; i < weights.rows; i++) {
+  for (const i of rows) {
     for (let j = 0; j < weights.cols; j++) {
       const w = weights.data[i * weights.cols + j] as number;
       if (j !== i && w > bestWeight) {
@@ -29,7 +35,10 @@ export function exampleQuery(weights: Matrix): number {
 
 /** The columns of row `i` in decreasing order of value, -∞ (masked) entries left out; at most `n`. */
 export function strongestKeys(m: Matrix, i: number, n: number): number[] {
-  const row = Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols), (value, j) => ({ value, j }));
+  const row = Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols), (value, j) => ({
+    value,
+    j,
+  }));
   return row
     .filter((entry) => Number.isFinite(entry.value))
     .sort((a, b) => b.value - a.value || a.j - b.j)
@@ -60,19 +69,32 @@ export function describeExample(
     case 'score': {
       const [best] = strongestKeys(h.masked, query, 1);
       if (best === undefined) return null;
-      return m.score(token.text, name(best), formatNumber(h.masked.data[query * T + best] as number));
+      const score = formatNumber(h.masked.data[query * T + best] as number);
+      return best === query
+        ? m.scoreSelf(token.text, score)
+        : m.score(token.text, name(best), score);
     }
     case 'softmax': {
       const [best] = strongestKeys(h.weights, query, 1);
       if (best === undefined) return null;
-      const self = best === query ? null : percent(h.weights.data[query * T + query] as number);
-      return m.softmax(token.text, name(best), percent(h.weights.data[query * T + best] as number), self);
+      const top = percent(h.weights.data[query * T + best] as number);
+      if (best === query) return m.softmaxSelf(token.text, top);
+      return m.softmax(
+        token.text,
+        name(best),
+        top,
+        percent(h.weights.data[query * T + query] as number),
+      );
     }
     case 'weighted': {
       const top = strongestKeys(h.weights, query, 3);
-      const parts = top.map((j) => m.weightedPart(formatNumber(h.weights.data[query * T + j] as number), name(j)));
+      const parts = top.map((j) =>
+        m.weightedPart(formatNumber(h.weights.data[query * T + j] as number), name(j)),
+      );
       // Masked weights are exactly 0: they are not "the rest" of the sum.
-      const nonzero = h.weights.data.subarray(query * T, (query + 1) * T).filter((w) => w > 0).length;
+      const nonzero = h.weights.data
+        .subarray(query * T, (query + 1) * T)
+        .filter((w) => w > 0).length;
       return m.weighted(token.text, parts, nonzero > top.length);
     }
     case 'output':

@@ -59,7 +59,9 @@ export function applyMask(scaled: Matrix, causal: boolean): Matrix {
  */
 export function softmaxRows(masked: Matrix, temperature = 1): Matrix {
   if (!(temperature >= MIN_TEMPERATURE) || !Number.isFinite(temperature)) {
-    throw new RangeError(`softmaxRows: temperature must be a finite number ≥ ${MIN_TEMPERATURE}, got ${temperature}`);
+    throw new RangeError(
+      `softmaxRows: temperature must be a finite number ≥ ${MIN_TEMPERATURE}, got ${temperature}`,
+    );
   }
   const { rows, cols, data } = masked;
   const out = new Float32Array(rows * cols); // (T, T)
@@ -94,7 +96,11 @@ export interface AttentionOptions {
 }
 
 /** One head from input to output, keeping every intermediate. */
-export function attentionHead(input: Matrix, weights: HeadWeights, options: AttentionOptions): HeadTrace {
+export function attentionHead(
+  input: Matrix,
+  weights: HeadWeights,
+  options: AttentionOptions,
+): HeadTrace {
   const { q, k, v } = projectQKV(input, weights); // (T, dK) each
   const scores = computeScores(q, k); // (T, T)
   const scaled = scaleScores(scores, q.cols, options.scale); // (T, T)

@@ -20,7 +20,9 @@ export function matrix(rows: number, cols: number, data?: Float32Array): Matrix 
   }
   const values = data ?? new Float32Array(rows * cols);
   if (values.length !== rows * cols) {
-    throw new RangeError(`matrix: shape (${rows}, ${cols}) needs ${rows * cols} values, got ${values.length}`);
+    throw new RangeError(
+      `matrix: shape (${rows}, ${cols}) needs ${rows * cols} values, got ${values.length}`,
+    );
   }
   return { rows, cols, data: values };
 }
@@ -41,7 +43,8 @@ export function fromRows(rows: readonly (readonly number[])[]): Matrix {
 /** Nested arrays of plain numbers, for JSON and JSX. */
 export function toRows(m: Matrix): number[][] {
   const out: number[][] = [];
-  for (let i = 0; i < m.rows; i++) out.push(Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
+  for (let i = 0; i < m.rows; i++)
+    out.push(Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
   return out;
 }
 
@@ -70,7 +73,9 @@ export function column(m: Matrix, j: number): Float32Array {
 /** Product a·b: (n, m) x (m, p) -> (n, p). Accumulates in float64 before rounding to float32. */
 export function matmul(a: Matrix, b: Matrix): Matrix {
   if (a.cols !== b.rows) {
-    throw new RangeError(`matmul: shapes (${a.rows}, ${a.cols}) and (${b.rows}, ${b.cols}) do not chain`);
+    throw new RangeError(
+      `matmul: shapes (${a.rows}, ${a.cols}) and (${b.rows}, ${b.cols}) do not chain`,
+    );
   }
   const n = a.rows;
   const m = a.cols;
@@ -96,7 +101,9 @@ export function matmul(a: Matrix, b: Matrix): Matrix {
 /** Product a·bᵀ: (n, d) x (p, d) -> (n, p), without materialising the transpose. */
 export function matmulTransposed(a: Matrix, b: Matrix): Matrix {
   if (a.cols !== b.cols) {
-    throw new RangeError(`matmulTransposed: shapes (${a.rows}, ${a.cols}) and (${b.rows}, ${b.cols})ᵀ do not chain`);
+    throw new RangeError(
+      `matmulTransposed: shapes (${a.rows}, ${a.cols}) and (${b.rows}, ${b.cols})ᵀ do not chain`,
+    );
   }
   const n = a.rows;
   const p = b.rows;
@@ -147,7 +154,9 @@ export function concatColumns(parts: readonly Matrix[]): Matrix {
   const rows = first.rows;
   const cols = parts.reduce((sum, p) => {
     if (p.rows !== rows) {
-      throw new RangeError(`concatColumns: shapes (${rows}, ${first.cols}) and (${p.rows}, ${p.cols}) differ in rows`);
+      throw new RangeError(
+        `concatColumns: shapes (${rows}, ${first.cols}) and (${p.rows}, ${p.cols}) differ in rows`,
+      );
     }
     return sum + p.cols;
   }, 0);
@@ -172,7 +181,9 @@ export function selectRows(a: Matrix, indices: readonly number[]): Matrix {
 /** Throws with both shapes when `a` and `b` differ in shape. */
 export function assertSameShape(where: string, a: Matrix, b: Matrix): void {
   if (a.rows !== b.rows || a.cols !== b.cols) {
-    throw new RangeError(`${where}: shapes (${a.rows}, ${a.cols}) and (${b.rows}, ${b.cols}) differ`);
+    throw new RangeError(
+      `${where}: shapes (${a.rows}, ${a.cols}) and (${b.rows}, ${b.cols}) differ`,
+    );
   }
 }
 

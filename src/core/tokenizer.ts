@@ -47,7 +47,7 @@ const MAX_WINDOW = 65536;
 // may be cut short; they are segmented again at the start of the next window.
 const MARGIN = 256;
 
-// Clitics GloVe's vocabulary expects as separate tokens; the longest matches are listed first.
+// Clitics GloVe's vocabulary expects as separate tokens (Penn Treebank contractions).
 const CLITIC_AT_END = /(?:n['\u2019]t|['\u2019](?:s|m|re|ll|ve|d))$/iu;
 const CLITIC_ONLY = /^(?:n['\u2019]t|['\u2019](?:s|m|re|ll|ve|d))$/iu;
 // What follows an apostrophe that ICU left outside a word: "1990's" is "1990", "'", "s".
@@ -57,6 +57,7 @@ const NUMBER = /^\p{N}+(?:[.,'\u2019\u066B\u066C]\p{N}+)*$/u;
 // Whitespace, controls, format characters and lone surrogates: never a token's edge.
 const IGNORABLE = /^[\s\p{Cc}\p{Cf}\p{Cs}]$/u;
 const ALL_IGNORABLE = /^[\s\p{Cc}\p{Cf}\p{Cs}]*$/u;
+const IGNORABLE_RUN = /[\s\p{Cc}\p{Cf}\p{Cs}]+/uy;
 // Tag characters end subdivision flags (England, Scotland), so they may end a token.
 const TAG = /^[\u{E0020}-\u{E007F}]$/u;
 // Cheap test for "this word segment may contain an emoji" before splitting it into graphemes.
@@ -70,6 +71,8 @@ const LETTER = /^\p{L}/u;
 const DIGIT = /^\p{N}/u;
 // Runs of these punctuation characters are one token ("...", "--").
 const RUN_CHARS = new Set(['.', '-']);
+// Characters that extend the grapheme before them.
+const EXTENDER = /^(?:\p{M}|\p{Emoji_Modifier}|\u200C|\u200D|[\u{E0020}-\u{E007F}])/u;
 
 let wordSegmenter: Intl.Segmenter | undefined;
 let graphemeSegmenter: Intl.Segmenter | undefined;
@@ -145,6 +148,8 @@ function isEmoji(grapheme: string): boolean {
 /** Collects tokens and knows when enough have been seen to stop. */
 class TokenSink {
   readonly tokens: Token[] = [];
+  /** Where segmentation must resume when a token ran past the current segment, else -1. */
+  resume = -1;
 
   constructor(
     private readonly text: string,
@@ -171,15 +176,18 @@ class TokenSink {
       if (this.full) return;
       const gStart = start + g.index;
       const gEnd = gStart + g.segment.length;
-      if (isEmoji(g.segment)) {
+      // Trimmed first: a skin tone after a space is one grapheme with it.
+      const core = this.trim(gStart, gEnd);
+      if (core && isEmoji(this.text.slice(core[0], core[1]))) {
         if (groupStart >= 0) this.word(groupStart, groupEnd);
         groupStart = -1;
-        if (!this.full) this.push(gStart, gEnd, 'emoji');
+        if (!this.full) this.push(core[0], core[1], 'emoji');
       } else if (wordLike) {
         if (groupStart < 0) groupStart = gStart;
         groupEnd = gEnd;
       } else {
         this.grapheme(gStart, gEnd);
+        if (this.resume >= 0) return;
       }
     }
     if (groupStart >= 0 && !this.full) this.word(groupStart, groupEnd);
@@ -215,19 +223,14 @@ class TokenSink {
     if (!range) return;
     const [start, end] = range;
     const raw = this.text.slice(start, end);
-    if (PUNCTUATION.test(raw)) {
-      const last = this.tokens[this.tokens.length - 1];
-      if (
-        RUN_CHARS.has(raw) &&
-        last?.kind === 'punctuation' &&
-        last.end === start &&
-        last.text === raw.repeat(last.text.length)
-      ) {
-        this.tokens.pop();
-        this.push(last.start, end, 'punctuation');
-      } else {
-        this.push(start, end, 'punctuation');
-      }
+    if (RUN_CHARS.has(raw)) {
+      // The run is read off the text directly: merging it segment by segment would cost
+      // a segmenter step per character of a megabyte of dots and yield no new token.
+      const runEnd = this.runEnd(start, raw.charCodeAt(0));
+      this.push(start, runEnd, 'punctuation');
+      if (runEnd > to) this.resume = runEnd;
+    } else if (PUNCTUATION.test(raw)) {
+      this.push(start, end, 'punctuation');
     } else if (LETTER.test(raw)) {
       this.push(start, end, 'word');
     } else if (DIGIT.test(raw)) {
@@ -236,6 +239,16 @@ class TokenSink {
       // \p{S}, and also lone combining marks, private-use and unassigned characters.
       this.push(start, end, 'symbol');
     }
+  }
+
+  /** End of the run of `code` that starts at `start`, leaving out a last one with marks. */
+  private runEnd(start: number, code: number): number {
+    const text = this.text;
+    let end = start + 1;
+    while (end < text.length && text.charCodeAt(end) === code) end++;
+    // "..\u0301": the accent belongs to the last dot, which stays a grapheme of its own.
+    if (end - start > 1 && end < text.length && EXTENDER.test(text.slice(end, end + 2))) end--;
+    return end;
   }
 
   /** Turns `word`, `'`, `s` into `word`, `'s` when all three touch; true if it did. */
@@ -296,8 +309,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Tokenizat
   let pos = 0;
   let window = WINDOW;
   while (!sink.full) {
-    // Skipping whitespace is safe: no word-break rule looks through it.
-    while (pos < text.length && isCutSpace(text.charCodeAt(pos))) pos++;
+    pos = skipIgnorable(text, pos);
     if (pos >= text.length) break;
     let end = Math.min(text.length, pos + window);
     if (
@@ -320,6 +332,17 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Tokenizat
   }
   const tokens = sink.full ? sink.tokens.slice(0, limit) : sink.tokens;
   return { tokens, truncated: sink.full };
+}
+
+/**
+ * The first index at or after `pos` that is not whitespace, a control, a format character or
+ * a lone surrogate. Skipping them is safe: no word-break rule looks through whitespace, and
+ * the others would be trimmed from the token they start. It also keeps a megabyte of them
+ * from costing a segmenter step each.
+ */
+function skipIgnorable(text: string, pos: number): number {
+  IGNORABLE_RUN.lastIndex = pos;
+  return IGNORABLE_RUN.test(text) ? IGNORABLE_RUN.lastIndex : pos;
 }
 
 /**
@@ -351,6 +374,11 @@ function segmentChunk(
     }
     sink.segment(s.segment, offset + s.index, s.isWordLike ?? false);
     consumed = end;
+    if (sink.resume >= 0) {
+      consumed = sink.resume - offset;
+      sink.resume = -1;
+      break;
+    }
     if (sink.full || end > limit) break;
   }
   return consumed;

@@ -54,8 +54,14 @@ export function settingsProblems(settings: AttentionSettings, dims = 100): strin
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
     problems.push(`seed must be a whole number from 0 to 4294967295, got ${seed}`);
   }
-  if (!Number.isFinite(temperature) || temperature < MIN_TEMPERATURE || temperature > MAX_TEMPERATURE) {
-    problems.push(`temperature must be from ${MIN_TEMPERATURE} to ${MAX_TEMPERATURE}, got ${temperature}`);
+  if (
+    !Number.isFinite(temperature) ||
+    temperature < MIN_TEMPERATURE ||
+    temperature > MAX_TEMPERATURE
+  ) {
+    problems.push(
+      `temperature must be from ${MIN_TEMPERATURE} to ${MAX_TEMPERATURE}, got ${temperature}`,
+    );
   }
   if (!WEIGHTS_PRESETS.includes(weights)) {
     problems.push(`weights must be one of ${WEIGHTS_PRESETS.join(', ')}, got ${String(weights)}`);
@@ -73,16 +79,25 @@ export interface EmbeddedText {
 }
 
 /** Tokenizes `text` and looks every token up: the part of the pipeline that depends only on text and width. */
-export function embedText(text: string, width: number, vectors: WordVectors, maxTokens = MAX_TOKENS): EmbeddedText {
+export function embedText(
+  text: string,
+  width: number,
+  vectors: WordVectors,
+  maxTokens = MAX_TOKENS,
+): EmbeddedText {
   const { tokens, truncated } = tokenize(text, { maxTokens });
   const { lookups, embeddings } = embedTokens(tokens, vectors, width); // (T, width)
-  const embedded = tokens.map((token, i) => ({ ...token, ...(lookups[i] as (typeof lookups)[number]) }));
+  const embedded = tokens.map((token, i) => ({
+    ...token,
+    ...(lookups[i] as (typeof lookups)[number]),
+  }));
   return { text, tokens: embedded, truncated, vectors: vectors.source, embeddings };
 }
 
 /**
- * Runs attention on already embedded text with already made weights: the part that
- * depends on the settings. Throws a RangeError listing every problem with `settings`.
+ * Runs attention on already embedded text with already made weights (made from the
+ * settings when not given): the part that depends on the settings. Throws a RangeError
+ * listing every problem with `settings`.
  */
 export function traceFromEmbedded(
   embedded: EmbeddedText,
@@ -92,7 +107,8 @@ export function traceFromEmbedded(
   const problems = settingsProblems(settings);
   if (problems.length > 0) throw new RangeError(`invalid settings: ${problems.join('; ')}`);
   // Made only after the check, so that bad settings report every problem, not makeWeights' first.
-  const weights = givenWeights ?? makeWeights(settings.width, settings.heads, settings.seed, settings.weights);
+  const weights =
+    givenWeights ?? makeWeights(settings.width, settings.heads, settings.seed, settings.weights);
   const T = embedded.tokens.length;
   const dModel = settings.width;
   const positions = settings.positions ? positionalEncoding(T, dModel) : matrix(T, dModel); // (T, dModel)
@@ -116,7 +132,11 @@ export function traceFromEmbedded(
 }
 
 /** The whole pipeline: text and settings in, every intermediate out. */
-export function computeTrace(text: string, settings: AttentionSettings, vectors: WordVectors): AttentionTrace {
+export function computeTrace(
+  text: string,
+  settings: AttentionSettings,
+  vectors: WordVectors,
+): AttentionTrace {
   return traceFromEmbedded(embedText(text, settings.width, vectors), settings);
 }
 
@@ -144,7 +164,10 @@ export interface TraceJson {
   readonly embeddings: JsonMatrix;
   readonly positions: JsonMatrix;
   readonly input: JsonMatrix;
-  readonly heads: Record<'wq' | 'wk' | 'wv' | 'q' | 'k' | 'v' | 'scores' | 'scaled' | 'masked' | 'weights' | 'output', JsonMatrix>[];
+  readonly heads: Record<
+    'wq' | 'wk' | 'wv' | 'q' | 'k' | 'v' | 'scores' | 'scaled' | 'masked' | 'weights' | 'output',
+    JsonMatrix
+  >[];
   readonly concat: JsonMatrix;
   readonly wo: JsonMatrix;
   readonly output: JsonMatrix;

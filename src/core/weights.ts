@@ -1,7 +1,8 @@
 /**
  * Seeded parameters of a multi-head attention layer. Each matrix draws from its own
  * sub-stream of the seed ("wq/0", "wk/0", ...), so the same seed gives the same numbers on
- * every machine, and adding a head leaves the heads already there unchanged.
+ * every machine, and a head's matrices do not depend on how many draws the others made
+ * (while dK stays the same, adding a head leaves the heads already there unchanged).
  */
 import { matrix, type Matrix } from './matrix';
 import { gaussian, subStream, type Random } from './random';

@@ -8,6 +8,7 @@ export const app = {
     `The word-vector table could not be loaded (${reason}). Every word uses a made-up vector until it can.`,
   vectorsProgressLabel: 'Word vectors loaded',
   unknownError: 'unknown error',
+  retryVectors: 'Try again',
   about: 'About',
   aboutTitle: 'About Attention Graph',
   aboutBody:

@@ -14,7 +14,8 @@ export const numbers = {
   gridLabel: (shape: string) => `${shape}: use the arrow keys to read the values`,
   readout: (row: string, column: string, value: string) => `row ${row}, ${column}: ${value}`,
   readoutHint: 'Hover a cell for all its digits; or focus the grid and use the arrow keys.',
-  readoutHintColour: 'Too wide for numbers: hover a cell, or focus the grid and use the arrow keys, to read its value.',
+  readoutHintColour:
+    'Too wide for numbers: hover a cell, or focus the grid and use the arrow keys, to read its value.',
   unknownRow: 'not in GloVe, so a made-up vector',
 
   // Matrices panel
@@ -51,13 +52,18 @@ export const numbers = {
   madeUpNote: 'The word-vector table is not loaded: every token uses a made-up vector.',
   similarityNote:
     'Similarity preset: wq = wk, so a query and a key live in the same space and each token scores highest with tokens like itself.',
+  sameQKNote:
+    'Similarity preset: wq = wk, so Q and K are the same matrix and every score compares two tokens in one space.',
   headDimNote: (dModel: number, dK: number, heads: number) =>
-    heads > 1 ? `Each of the ${heads} heads gets d_k = ${dK} of the model’s ${dModel} dimensions.` : '',
+    heads > 1
+      ? `Each of the ${heads} heads gets d_k = ${dK} of the model’s ${dModel} dimensions.`
+      : '',
 
   // Show the work
   workTitle: 'Show the work',
   workHint: 'Click a cell of the heatmap or an edge of the graph to see the arithmetic behind it.',
-  workNotYet: 'The arithmetic starts at the step that crafts queries, keys and values: move on to see it.',
+  workNotYet:
+    'The arithmetic starts at the step that crafts queries, keys and values: move on to see it.',
   close: 'Close',
   closeLabel: 'Close the arithmetic',
   pair: (from: string, to: string) => `${from} → ${to}`,
@@ -141,7 +147,8 @@ export const numbers = {
     v: (head: string) => `Values V = X · wv${head}: one row per token, one column per dimension.`,
     scores: (head: string, divisor: string | null, causal: boolean) =>
       `Scores${head}: q · k${divisor ? ` divided by √d_k = ${divisor}` : ''}, as softmax receives them; rows attend, columns are attended to${causal ? '; −∞ where the causal mask hides a later token' : ''}.`,
-    weights: (head: string) => `Attention weights${head}: softmax of each row of scores; each row adds up to 1.`,
+    weights: (head: string) =>
+      `Attention weights${head}: softmax of each row of scores; each row adds up to 1.`,
     output: (head: string) => `Output${head}: weights · V, each token’s new vector.`,
     final: 'Final output: the heads’ outputs side by side, times wo.',
   },

@@ -25,6 +25,8 @@ export interface StepContext {
   readonly temperatureText: string;
   readonly positions: boolean;
   readonly weights: 'random' | 'similarity';
+  /** True when the GloVe table is not loaded and every vector is made up. */
+  readonly madeUp: boolean;
 }
 
 /** One example sentence of the menu. */
@@ -55,7 +57,10 @@ export const shell = {
     choose: 'Choose an example…',
     items: [
       { label: 'I love tennis.', text: 'I love tennis.' },
-      { label: 'The cat sat on the mat because it was tired.', text: 'The cat sat on the mat because it was tired.' },
+      {
+        label: 'The cat sat on the mat because it was tired.',
+        text: 'The cat sat on the mat because it was tired.',
+      },
       {
         label: 'I love Tennis & I am a big fan of Rafael Nadal.',
         text: 'I love Tennis & I am a big fan of Rafael Nadal.',
@@ -73,7 +78,10 @@ export const shell = {
         label: 'Contractions: I don’t think they’re coming, but we’ll see.',
         text: "I don't think they're coming, but we'll see.",
       },
-      { label: 'A paragraph: a bank by the river, and a bank that lends money (59 words)', text: BANK_PARAGRAPH },
+      {
+        label: 'A paragraph: a bank by the river, and a bank that lends money (59 words)',
+        text: BANK_PARAGRAPH,
+      },
     ] satisfies readonly Example[],
   },
   tokens: {
@@ -84,23 +92,30 @@ export const shell = {
     count: (tokens: number, unknown: number) =>
       `${tokens} ${tokens === 1 ? 'token' : 'tokens'}` +
       (unknown > 0 ? `, ${unknown} without a GloVe vector` : ', every one with a GloVe vector'),
-    truncated: (max: number) => `The text is longer than ${max} tokens: only the first ${max} are used.`,
-    chipKnown: (word: string, rank: number) => `GloVe vector of ${q(word)} (word ${rank} by frequency)`,
-    chipUnknown: (word: string) => `No GloVe vector for ${q(word)}: it uses a made-up vector seeded by the word`,
+    truncated: (max: number) =>
+      `The text is longer than ${max} tokens: only the first ${max} are used.`,
+    chipKnown: (word: string, rank: number) =>
+      `GloVe vector of ${q(word)} (word ${rank} by frequency)`,
+    chipUnknown: (word: string) =>
+      `No GloVe vector for ${q(word)}: it uses a made-up vector seeded by the word`,
     chipClitic: (token: string, word: string) => `${q(token)} uses the vector of ${q(word)}`,
     chipFocus: 'Click to show only this token’s edges in the graph.',
     legendUnknown:
       'Dashed, with a ?: no GloVe vector for this word (single letters, digits and rare words are missing); it uses a made-up vector seeded by the word.',
+    /** Sample text of the dashed chip drawn in the legend. */
+    legendSample: 'ab',
     legendClitic: (token: string, word: string) => `${q(token)} is looked up as ${q(word)}.`,
-    legendPossessive: 'GloVe has no single word for “’s” (is, has or a possessive), so it stays unknown.',
+    legendPossessive:
+      'GloVe has no single word for “’s” (is, has or a possessive), so it stays unknown.',
     madeUp: 'The word-vector table is not loaded: every token uses a made-up vector.',
-    hoverHint: 'Hover or focus a token to highlight it everywhere; click it to show only its edges in the graph.',
+    hoverHint:
+      'Hover or focus a token to highlight it everywhere; click it to show only its edges in the graph.',
   },
   steps: {
     nav: 'Steps',
     previous: 'Previous step',
     next: 'Next step',
-    keysHint: 'Tip: the ← and → keys move between steps.',
+    keysHint: 'The ← and → keys move between steps.',
     position: (n: number, total: number) => `Step ${n} of ${total}`,
     head: (head: number, heads: number) => `Head ${head} of ${heads}`,
     announce: (title: string, n: number, total: number) => `Step ${n} of ${total}: ${title}`,
@@ -116,9 +131,11 @@ export const shell = {
   explain: {
     tokens: (c: StepContext): string[] => [
       'The sentence is cut into tokens: words, numbers and punctuation marks, one chip each.',
-      c.width === 100
-        ? 'Each token becomes its GloVe vector: 100 numbers learned from how words appear together in six billion words of text.'
-        : `Each token becomes its GloVe vector, 100 numbers learned from six billion words of text, here narrowed to its ${c.width} most informative directions so that every number fits on screen.`,
+      c.madeUp
+        ? `The GloVe table is not loaded, so each token gets a made-up vector of ${c.width} numbers, the same for the same word every time but meaning nothing.`
+        : c.width === 100
+          ? 'Each token becomes its GloVe vector: 100 numbers learned from how words appear together in six billion words of text.'
+          : `Each token becomes its GloVe vector, 100 numbers learned from six billion words of text, here narrowed to its ${c.width} most informative directions so that every number fits on screen.`,
       c.positions
         ? 'A positional encoding, a fixed pattern of waves, is added to each vector, so the same word in two places gets two different rows.'
         : 'Positions are off: the same word in two places gets the same row, and word order is invisible.',
@@ -126,16 +143,18 @@ export const shell = {
     ],
     qkv: (c: StepContext): string[] => [
       'Think of a library. A token’s key is the label on its book’s spine, its query is what it is looking for on the shelves, and its value is what its book actually holds.',
-      `All three are made the same way: the token’s row of X times a weight matrix (W_Q, W_K or W_V), giving d_k = ${c.dK} numbers each` +
-        (c.heads > 1 ? `. Every head has its own three matrices; this is head ${c.head + 1} of ${c.heads}.` : '.'),
+      `All three are made the same way: the token’s row of X times a weight matrix, one for queries, one for keys and one for values, giving d_k\u00a0=\u00a0${c.dK} numbers each` +
+        (c.heads > 1
+          ? `. Every head has its own three matrices; this is head ${c.head + 1} of ${c.heads}.`
+          : '.'),
       c.weights === 'similarity'
-        ? 'These weights use W_Q = W_K, so a query matches best the keys of tokens with similar meaning, its own above all.'
+        ? 'These weights use the same matrix for queries and keys, so a query matches best the keys of tokens with similar meaning, its own above all.'
         : 'These weights are random, like a model before training: the patterns they make carry no meaning yet.',
     ],
     score: (c: StepContext): string[] => [
       'Each query is compared with every key by a dot product: multiply the two vectors number by number and add up. A large score means that key matches what the query is looking for.',
       c.scale
-        ? `The scores are then divided by √d_k = √${c.dK} ≈ ${c.sqrtDK}, which stops them growing with the length of the vectors and pushing the softmax to extremes.`
+        ? `The scores are then divided by √d_k\u00a0=\u00a0√${c.dK}\u00a0≈\u00a0${c.sqrtDK}, which stops them growing with the length of the vectors and pushing the softmax to extremes.`
         : 'Scaling is off: the scores are not divided by √d_k, so they grow with the length of the vectors and the softmax may saturate.',
       ...(c.causal
         ? [
@@ -149,7 +168,9 @@ export const shell = {
       ...(c.temperature !== 1
         ? [
             `The scores are first divided by the temperature τ = ${c.temperatureText}: ${
-              c.temperature < 1 ? 'below 1 it sharpens the weights toward the largest score.' : 'above 1 it evens the weights out.'
+              c.temperature < 1
+                ? 'below 1 it sharpens the weights toward the largest score.'
+                : 'above 1 it evens the weights out.'
             }`,
           ]
         : []),
@@ -160,11 +181,11 @@ export const shell = {
       'A token that gives 0.6 of its attention to “cat” takes in 60% of the value of “cat”: this is how “it” can pick up the meaning of the word it stands for.',
       c.heads > 1
         ? `This is the output of head ${c.head + 1}: ${c.dK} numbers per token, now informed by context.`
-        : `The output has one row of d_k = ${c.dK} numbers per token, now informed by context.`,
+        : `The output has one row of d_k\u00a0=\u00a0${c.dK} numbers per token, now informed by context.`,
     ],
     output: (c: StepContext): string[] => [
       `Each of the ${c.heads} heads looked at the sentence in its own way and produced ${c.dK} numbers per token.`,
-      `Their outputs are placed side by side (concatenated) into ${c.heads * c.dK} numbers per token, then multiplied by one more weight matrix, W_O, which mixes what the heads found into ${c.width} numbers per token.`,
+      `Their outputs are placed side by side (concatenated) into ${c.heads * c.dK} numbers per token, then multiplied by one more weight matrix, the output projection, which mixes what the heads found into ${c.width} numbers per token.`,
       'That is the output of the attention layer, ready for the next layer of a transformer.',
     ],
   },
@@ -176,12 +197,15 @@ export const shell = {
         tokens === 1 ? 'row' : 'rows'
       }.`,
     qkv: (tokens: number, dK: number) =>
-      `Q, K and V are each a table of ${tokens} × ${dK} numbers: one row per token, d_k = ${dK} columns.`,
+      `Q, K and V are each a table of ${tokens} × ${dK} numbers: one row per token, d_k\u00a0=\u00a0${dK} columns.`,
     score: (query: string, key: string, score: string) =>
       `The query of ${q(query)} matches the key of ${q(key)} best: score ${score}.`,
-    softmax: (query: string, key: string, percent: string, self: string | null) =>
-      `${q(query)} gives ${percent}% of its attention to ${q(key)}` +
-      (self === null ? '.' : ` and ${self}% to itself.`),
+    scoreSelf: (query: string, score: string) =>
+      `The query of ${q(query)} matches its own key best: score ${score}.`,
+    softmax: (query: string, key: string, percent: string, self: string) =>
+      `${q(query)} gives ${percent}% of its attention to ${q(key)} and ${self}% to itself.`,
+    softmaxSelf: (query: string, percent: string) =>
+      `${q(query)} keeps ${percent}% of its attention for itself.`,
     weightedPart: (weight: string, token: string) => `${weight} × value of ${q(token)}`,
     weighted: (query: string, parts: string[], more: boolean) =>
       `New ${q(query)} = ${parts.join(' + ')}${more ? ' + …' : ''}`,
@@ -191,8 +215,10 @@ export const shell = {
   formula: {
     heading: 'The formula',
     caption: 'Highlighted: what this step computes.',
-    symbols: 'E holds the word vectors, P the positional encodings, and X their sum, one row per token.',
-    symbolsNoPositions: 'E holds the word vectors; without positions X is E itself, one row per token.',
+    symbols:
+      'E holds the word vectors, P the positional encodings, and X their sum, one row per token.',
+    symbolsNoPositions:
+      'E holds the word vectors; without positions X is E itself, one row per token.',
     scaleOff: 'Scaling by √d_k is off.',
     maskNote: 'M is the causal mask: 0 where a token may look, −∞ above the diagonal.',
     temperatureNote: (t: string) => `τ = ${t} is the softmax temperature.`,
@@ -212,7 +238,8 @@ export const shell = {
         ? 'At 100 you see GloVe’s own numbers.'
         : `GloVe has 100 numbers per word; at ${width} you see its ${width} leading principal components (the directions along which words differ most). Choose 100 for GloVe’s own numbers.`,
     heads: 'Heads',
-    headsNote: (dK: number) => `Each head gets d_k = ${dK} ${dK === 1 ? 'number' : 'numbers'} per token.`,
+    headsNote: (dK: number) =>
+      `Each head gets d_k\u00a0=\u00a0${dK} ${dK === 1 ? 'number' : 'numbers'} per token.`,
     head: 'Head',
     headOption: (n: number) => `Head ${n}`,
     allHeads: 'All heads',
@@ -223,15 +250,18 @@ export const shell = {
     scaleNote: 'Turn it off to watch the softmax saturate.',
     temperature: 'Temperature',
     temperatureNote: 'Below 1 sharpens the weights, above 1 flattens them.',
+    temperatureValue: (t: string) => `τ = ${t}`,
     weights: 'Weights',
-    weightOptions: { random: 'Random (untrained)', similarity: 'Similarity (W_Q = W_K)' },
+    weightOptions: { random: 'Random (untrained)', similarity: 'Similarity (queries = keys)' },
     weightsNote: {
       random: 'Random matrices, like a model before training: the attention means nothing yet.',
-      similarity: 'The query and key matrices are equal, so words with similar vectors attend to each other.',
+      similarity:
+        'The query and key matrices are equal, so words with similar vectors attend to each other.',
     },
     seed: 'Seed',
     seedNote: 'The same seed gives the same weights on every machine.',
-    seedInvalid: (max: string) => `The seed must be a whole number from 0 to ${max}. The weights keep the last valid seed.`,
+    seedInvalid: (max: string) =>
+      `The seed must be a whole number from 0 to ${max}. The weights keep the last valid seed.`,
     newSeed: 'New seed',
     positions: 'Positions',
     positionsNote: 'Add positional encodings, so word order matters.',

@@ -30,16 +30,20 @@ export const viz = {
     weights: 'attention weights (softmax of each row)',
   },
   modeExplanations: {
-    scores: 'Raw scores: each cell is the dot product of a query (row) with a key (column). Positive means a match.',
+    scores:
+      'Raw scores: each cell is the dot product of a query (row) with a key (column). Positive means a match.',
     scaled: (dK: number, root: string) =>
-      `Scaled scores: every raw score divided by √d_k = √${dK} ≈ ${root}, which keeps the softmax from saturating. The colours keep the raw scores' range, so you can see them shrink.`,
-    masked: 'The causal mask: a token may not look at tokens after it, so those scores become −∞ (hatched) and will get weight 0.',
-    weights: 'Attention weights: the softmax of each row. Every row adds up to 1 (see the column on the right); brighter means more attention.',
+      `Scaled scores: every raw score divided by √d_k = √${dK} ≈ ${root}, which keeps the softmax from saturating. Compare the legend's range with the raw scores'.`,
+    masked:
+      'The causal mask: a token may not look at tokens after it, so those scores become −∞ (hatched) and will get weight 0.',
+    weights:
+      'Attention weights: the softmax of each row. Every row adds up to 1 (see the column on the right); brighter means more attention.',
   },
   cellValue: (query: string, key: string, value: string) => `${query} → ${key}: ${value}`,
   cellMasked: (query: string, key: string) =>
     `${query} → ${key}: masked (−∞). “${key}” comes after “${query}”, so the causal mask hides it.`,
-  cellMaskedWeight: (query: string, key: string) => `${query} → ${key}: 0 (masked by the causal mask)`,
+  cellMaskedWeight: (query: string, key: string) =>
+    `${query} → ${key}: 0 (masked by the causal mask)`,
   readout: (query: string, key: string, value: string) => `“${query}” → “${key}”: ${value}`,
   heatmapHelp:
     'Hover, tap or arrow-key to a cell to read it; click or press Enter to open its arithmetic.',
@@ -47,7 +51,8 @@ export const viz = {
   legendWeights: 'attention weight',
   legendMasked: 'masked (−∞)',
   legendMaskedWeight: 'masked (weight 0)',
-  legendScale: (low: string, high: string, what: string) => `Colour scale of the ${what}, from ${low} to ${high}`,
+  legendScale: (low: string, high: string, what: string) =>
+    `Colour scale of the ${what}, from ${low} to ${high}`,
   allHeadsTitle: 'All heads',
   allHeadsHelp: 'Click a head to show it in full below and in the graph.',
   headTitle: (head: number) => `Head ${head + 1}`,
@@ -73,7 +78,9 @@ export const viz = {
   },
   focusHint: 'Click a token to see only its edges.',
   focused: (token: string, direction: 'out' | 'in') =>
-    direction === 'out' ? `Showing where “${token}” looks (its outgoing edges).` : `Showing who looks at “${token}” (its incoming edges).`,
+    direction === 'out'
+      ? `Showing where “${token}” looks (its outgoing edges).`
+      : `Showing who looks at “${token}” (its incoming edges).`,
   clearFocus: 'Show every token',
   edgesAppear: 'Edges appear at step 2 Softmax.',
   edgeCount: (shown: number, total: number) =>
@@ -82,11 +89,16 @@ export const viz = {
     `Long input: showing each token's ${perToken} strongest edge${perToken === 1 ? '' : 's'}.`,
   noEdges: 'No edge passes the threshold: lower it to see more.',
   legendArrow: 'An arrow from A to B: A attends to B; thicker = more attention.',
-  legendLineHorizontal: 'Arcs above the tokens point to later tokens, arcs below to earlier ones; a small loop is a token attending to itself.',
-  legendLineVertical: 'Arcs on the right point to later tokens, arcs on the left to earlier ones; a small loop is a token attending to itself.',
+  legendLineHorizontal:
+    'Arcs above the tokens point to later tokens, arcs below to earlier ones; a small loop is a token attending to itself.',
+  legendLineVertical:
+    'Arcs on the right point to later tokens, arcs on the left to earlier ones; a small loop is a token attending to itself.',
   legendOther: 'A small loop is a token attending to itself.',
   nodeTitle: (token: string, known: boolean) =>
-    known ? `“${token}”: click to show only its edges` : `“${token}” (no GloVe vector: made-up): click to show only its edges`,
-  edgeTitle: (query: string, key: string, weight: string) => `${query} attends to ${key}: ${weight}`,
+    known
+      ? `“${token}”: click to show only its edges`
+      : `“${token}” (no GloVe vector: made-up): click to show only its edges`,
+  edgeTitle: (query: string, key: string, weight: string) =>
+    `${query} attends to ${key}: ${weight}`,
   edgeTooltip: (query: string, key: string, weight: string) => `${query} → ${key}  ${weight}`,
 } as const;

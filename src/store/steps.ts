@@ -27,6 +27,9 @@ export function clampStep(step: StepId, heads: number): StepId {
 /** The step `delta` places from `step` (clamped to the ends). */
 export function moveStep(step: StepId, delta: number, heads: number): StepId {
   const steps = stepsFor(heads);
-  const index = Math.min(steps.length - 1, Math.max(0, steps.indexOf(clampStep(step, heads)) + delta));
+  const index = Math.min(
+    steps.length - 1,
+    Math.max(0, steps.indexOf(clampStep(step, heads)) + delta),
+  );
   return steps[index] as StepId;
 }

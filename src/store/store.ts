@@ -93,7 +93,9 @@ export function initialState(): Omit<AppState, keyof Actions> {
 }
 
 type Actions = {
-  [K in keyof AppState as AppState[K] extends (...args: never[]) => unknown ? K : never]: AppState[K];
+  [
+    K in keyof AppState as AppState[K] extends (...args: never[]) => unknown ? K : never
+  ]: AppState[K];
 };
 
 /** The store hook: `useAppStore((s) => s.text)`. Select narrowly; never build objects in a selector. */

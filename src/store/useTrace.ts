@@ -15,7 +15,11 @@ function memoOne<K extends readonly unknown[], V>(compute: (...key: K) => V): (.
   let lastKey: K | null = null;
   let lastValue: V | undefined;
   return (...key: K) => {
-    if (lastKey === null || key.length !== lastKey.length || key.some((k, i) => !Object.is(k, (lastKey as K)[i]))) {
+    if (
+      lastKey === null ||
+      key.length !== lastKey.length ||
+      key.some((k, i) => !Object.is(k, (lastKey as K)[i]))
+    ) {
       lastValue = compute(...key);
       lastKey = key;
     }
@@ -27,14 +31,22 @@ const embedCached = memoOne((text: string, width: number, vectors: WordVectors):
   embedText(text, width, vectors),
 );
 const weightsCached = memoOne(
-  (width: number, heads: number, seed: number, preset: AttentionSettings['weights']): AttentionWeights =>
-    makeWeights(width, heads, seed, preset),
+  (
+    width: number,
+    heads: number,
+    seed: number,
+    preset: AttentionSettings['weights'],
+  ): AttentionWeights => makeWeights(width, heads, seed, preset),
 );
 
 const traceCached = memoOne(traceFromEmbedded);
 
 /** The trace for a text, settings and vector table, reusing every cached stage it can. */
-export function deriveTrace(text: string, settings: AttentionSettings, vectors: WordVectors): AttentionTrace {
+export function deriveTrace(
+  text: string,
+  settings: AttentionSettings,
+  vectors: WordVectors,
+): AttentionTrace {
   const embedded = embedCached(text, settings.width, vectors);
   const weights = weightsCached(settings.width, settings.heads, settings.seed, settings.weights);
   return traceCached(embedded, settings, weights);

@@ -27,7 +27,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** A text of exactly `T` tokens made of common words, so almost every token has a vector. */
@@ -36,7 +38,17 @@ export function benchText(T: number, vectors: WordVectors): string {
   return Array.from({ length: T }, (_, i) => words[(i * 7919) % words.length]).join(' ');
 }
 
-const STAGES = ['tokenize', 'embed', 'positions', 'qkv', 'scores', 'softmax', 'weighted sum', 'output', 'total'] as const;
+const STAGES = [
+  'tokenize',
+  'embed',
+  'positions',
+  'qkv',
+  'scores',
+  'softmax',
+  'weighted sum',
+  'output',
+  'total',
+] as const;
 type Stage = (typeof STAGES)[number];
 
 /** Runs the pipeline once, timing each stage, and returns the times in ms. */
@@ -58,7 +70,9 @@ function timedRun(text: string, vectors: WordVectors, heads: number): Record<Sta
   const outputs: Matrix[] = [];
   for (const w of weights.heads) {
     const { q, k, v } = lap('qkv', () => projectQKV(input, w));
-    const masked = lap('scores', () => applyMask(scaleScores(computeScores(q, k), q.cols, true), false));
+    const masked = lap('scores', () =>
+      applyMask(scaleScores(computeScores(q, k), q.cols, true), false),
+    );
     const p = lap('softmax', () => softmaxRows(masked, 1));
     outputs.push(lap('weighted sum', () => weightedSum(p, v)));
   }
@@ -68,9 +82,14 @@ function timedRun(text: string, vectors: WordVectors, heads: number): Record<Sta
 }
 
 async function main(): Promise<void> {
-  const vectors = await loadWordVectors(path.join(root, 'public', VECTOR_TABLE_PATH), readFileBytes);
+  const vectors = await loadWordVectors(
+    path.join(root, 'public', VECTOR_TABLE_PATH),
+    readFileBytes,
+  );
   console.log(`Attention Graph core benchmark: width 100, median of repeated runs, times in ms`);
-  console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}\n`);
+  console.log(
+    `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}\n`,
+  );
   const header = ['tokens', 'heads', ...STAGES, 'runs'];
   const rows: string[][] = [];
   for (const T of [8, 32, 128, 512]) {
@@ -87,8 +106,11 @@ async function main(): Promise<void> {
       ]);
     }
   }
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] as string).length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padStart(widths[c] as number)).join(' | ')} |`;
+  const widths = header.map((h, c) =>
+    Math.max(h.length, ...rows.map((r) => (r[c] as string).length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, c) => cell.padStart(widths[c] as number)).join(' | ')} |`;
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 1) + ':').join('|')}|`);
   for (const r of rows) console.log(line(r));

@@ -131,7 +131,12 @@ export function scoreWork(trace: AttentionTrace, head: number, i: number, j: num
 }
 
 /** Softmax of row i of `head`'s masked scores, with cell j the one the user selected. */
-export function softmaxWork(trace: AttentionTrace, head: number, i: number, j: number): SoftmaxWork {
+export function softmaxWork(
+  trace: AttentionTrace,
+  head: number,
+  i: number,
+  j: number,
+): SoftmaxWork {
   checkCell('softmaxWork', trace, i, j);
   const h = headOf(trace, head);
   const temperature = trace.settings.temperature;
@@ -166,7 +171,12 @@ export function softmaxWork(trace: AttentionTrace, head: number, i: number, j: n
 }
 
 /** Output row i of `head` as Σ_j w_ij · v_j, with token j the one the user selected. */
-export function weightedSumWork(trace: AttentionTrace, head: number, i: number, j: number): WeightedSumWork {
+export function weightedSumWork(
+  trace: AttentionTrace,
+  head: number,
+  i: number,
+  j: number,
+): WeightedSumWork {
   checkCell('weightedSumWork', trace, i, j);
   const h = headOf(trace, head);
   const weights = rowOf(h.weights, i); // (T)

@@ -27,8 +27,22 @@ export interface EdgeFilter {
   readonly maxEdges: number;
 }
 
-/** The default cap: enough for every edge of 31 tokens, and a readable drawing for more. */
+/** The hard cap: enough for every edge of 31 tokens; never 512² paths in the DOM. */
 export const DEFAULT_MAX_EDGES = 1000;
+
+/** Beyond this many tokens, all T² edges are a hairball: keep the strongest few per token. */
+export const LONG_INPUT_TOKENS = 24;
+/** Edges per token kept for a long input unless the user asks for more with "strongest per token". */
+export const LONG_INPUT_PER_TOKEN = 4;
+
+/**
+ * The edge budget for `T` tokens: every edge of a short sentence; for a long input the
+ * strongest LONG_INPUT_PER_TOKEN per token, unless the user chose a top-k (then up to the cap).
+ */
+export function maxEdgesFor(T: number, topK: number): number {
+  if (topK > 0 || T <= LONG_INPUT_TOKENS) return DEFAULT_MAX_EDGES;
+  return Math.min(DEFAULT_MAX_EDGES, T * LONG_INPUT_PER_TOKEN);
+}
 
 /** The result of `selectEdgesDetailed`. */
 export interface EdgeSelection {
@@ -76,7 +90,9 @@ function strongestPerSource(edges: readonly Edge[], k: number): Edge[] {
  */
 export function selectEdgesDetailed(weights: Matrix, filter: EdgeFilter): EdgeSelection {
   if (weights.rows !== weights.cols) {
-    throw new RangeError(`selectEdges: weights must be square, got (${weights.rows}, ${weights.cols})`);
+    throw new RangeError(
+      `selectEdges: weights must be square, got (${weights.rows}, ${weights.cols})`,
+    );
   }
   const T = weights.rows;
   const { threshold, topK, focus, direction } = filter;

@@ -26,10 +26,17 @@ export interface GraphGeometry {
   edgeShape(source: number, target: number): EdgeShape;
 }
 
-const NODE_HALF_HEIGHT = 13;
-const NODE_GAP = 10;
+const NODE_GAP = 12;
+// Room a self-loop needs beside its node.
+const LOOP_ROOM = 40;
+// Wide enough that a self-loop in the middle of the node's edge clears the arcs' ports at its sides.
+const MIN_HALF_WIDTH = 21;
 
-function nodeBoxes(points: readonly Point[], halfWidths: readonly number[], halfHeight: number): NodeBox[] {
+function nodeBoxes(
+  points: readonly Point[],
+  halfWidths: readonly number[],
+  halfHeight: number,
+): NodeBox[] {
   return points.map((p, i) => ({ x: p.x, y: p.y, halfWidth: halfWidths[i] ?? 16, halfHeight }));
 }
 
@@ -37,27 +44,40 @@ function nodeBoxes(points: readonly Point[], halfWidths: readonly number[], half
  * Lays out `tokens` (their display texts) for `layout` in a drawing `width` px wide; the
  * height follows from the layout. The line layout runs across when every label fits its
  * slot and turns vertical (reading order downwards) when it does not, as on a phone.
- * `weights` (T, T) drives the force layout only.
+ * `weights` (T, T) drives the force layout only. With `backwardOnly` (the causal mask: no
+ * token attends to a later one) the line layout keeps no room for arcs to later tokens.
  */
 export function graphGeometry(
   tokens: readonly string[],
   layout: GraphLayout,
   width: number,
   weights: Matrix | null,
+  backwardOnly = false,
 ): GraphGeometry {
   const n = tokens.length;
-  const fontSize = n > 40 ? 11 : 13;
-  const halfHeight = n > 40 ? 11 : NODE_HALF_HEIGHT;
+  // Larger type for short sentences: they are the ones projected in a classroom.
+  const fontSize = n > 40 ? 11 : n > 16 ? 13 : 15;
+  const halfHeight = Math.round(fontSize * 0.95);
   const labels = tokens.map((t) => truncateLabel(t, MAX_NODE_LABEL));
-  const halfWidths = labels.map((l) => Math.max(halfHeight + 3, estimateTextWidth(l, fontSize) / 2 + 9));
+  const halfWidths = labels.map((l) =>
+    Math.max(MIN_HALF_WIDTH, estimateTextWidth(l, fontSize) / 2 + 8),
+  );
   const widest = Math.max(0, ...halfWidths) * 2;
+  const lineLength = halfWidths.reduce((sum, hw) => sum + 2 * hw + NODE_GAP, 0);
 
   if (layout === 'line') {
-    const horizontal = n === 0 || width / n >= widest + NODE_GAP;
-    if (horizontal) {
+    if (lineLength <= width) {
       const maxBulge = Math.min(150, Math.max(56, width * 0.16));
-      const height = Math.round(2 * (maxBulge + 14) + 2 * halfHeight);
-      const boxes = nodeBoxes(lineLayout(n, width, { height }), halfWidths, halfHeight);
+      // Above the line: arcs to later tokens, or only the self-loops.
+      const above = backwardOnly ? LOOP_ROOM : maxBulge + 14;
+      const lineY = above + halfHeight;
+      const height = Math.round(lineY + halfHeight + maxBulge + 14);
+      const sizes = halfWidths.map((hw) => 2 * hw + NODE_GAP);
+      const boxes = nodeBoxes(
+        lineLayout(n, width, { height: 2 * lineY, sizes }),
+        halfWidths,
+        halfHeight,
+      );
       return {
         width,
         height,
@@ -70,8 +90,14 @@ export function graphGeometry(
     }
     const step = n > 40 ? 2 * halfHeight + 8 : 2 * halfHeight + 16;
     const height = n * step + 16;
-    const maxBulge = Math.max(30, width / 2 - widest / 2 - 16);
-    const boxes = nodeBoxes(lineLayout(n, width, { height, orientation: 'vertical', padding: 8 }), halfWidths, halfHeight);
+    // Right of the line: arcs to later tokens, or only the self-loops, leaving the width to the left.
+    const lineX = backwardOnly ? Math.max(width / 2, width - widest / 2 - LOOP_ROOM) : width / 2;
+    const maxBulge = Math.max(30, lineX - widest / 2 - 16);
+    const boxes = nodeBoxes(
+      lineLayout(n, 2 * lineX, { height, orientation: 'vertical', padding: 8 }),
+      halfWidths,
+      halfHeight,
+    );
     return {
       width,
       height,
@@ -119,6 +145,7 @@ function lineEdge(
 ): EdgeShape {
   const a = boxes[s] as NodeBox;
   // Self-loops sit on the side of the arcs to later tokens, in the middle of the node's edge.
-  if (s === t) return selfLoopPath(a, orientation === 'horizontal' ? { x: 0, y: -1 } : { x: 1, y: 0 }, 18);
+  if (s === t)
+    return selfLoopPath(a, orientation === 'horizontal' ? { x: 0, y: -1 } : { x: 1, y: 0 }, 20);
   return arcPath(a, boxes[t] as NodeBox, { orientation, maxBulge });
 }

@@ -13,7 +13,7 @@ export const MIN_CELL_FOR_NUMBERS = 28;
 /** Cells never get smaller than this (px): the grid scrolls sideways instead. */
 export const MIN_CELL = 12;
 /** Cells never get bigger than this (px), so three tokens do not fill a projector wall. */
-export const MAX_CELL = 64;
+export const MAX_CELL = 72;
 
 /** The heatmap's drawing, ready to render. */
 export interface HeatmapGeometry {
@@ -27,8 +27,10 @@ export interface HeatmapGeometry {
   readonly height: number;
   /** x of the centre of the row-sum column to the right of the grid. */
   readonly sumsX: number;
-  /** Column labels turned 45° because they are wider than a cell. */
+  /** Column labels turned because they are wider than a cell. */
   readonly rotateColumnLabels: boolean;
+  /** How far they are turned, in degrees (45 to 90; 0 when not turned). */
+  readonly columnLabelAngle: number;
   readonly labels: readonly string[];
   readonly labelFontSize: number;
   /** Font size of the numbers in cells. */
@@ -53,18 +55,30 @@ export function heatmapGeometry(tokens: readonly string[], width: number): Heatm
   const available = width - left - SUMS_WIDTH - 4;
   const cell = n > 0 ? Math.max(MIN_CELL, Math.min(MAX_CELL, Math.floor(available / n))) : MAX_CELL;
   const rotate = labelWidth + 6 > cell;
-  // A label turned 45° needs its width times sin 45° of height, plus the font's own height.
-  const labelBand = rotate ? Math.ceil(labelWidth * Math.SQRT1_2 + LABEL_FONT) + 6 : LABEL_FONT + 10;
+  // Turned labels sit cell·sin(angle) apart across their baselines: steep enough that this
+  // clears a line of text, and never flatter than 45°.
+  const angle = rotate
+    ? Math.max(45, Math.min(90, (Math.asin(Math.min(1, (LABEL_FONT + 2) / cell)) * 180) / Math.PI))
+    : 0;
+  const rad = (angle * Math.PI) / 180;
+  const labelBand = rotate
+    ? Math.ceil(labelWidth * Math.sin(rad) + LABEL_FONT * Math.cos(rad)) + 8
+    : LABEL_FONT + 10;
   const top = AXIS_TITLE + labelBand;
-  const numberFontSize = Math.max(10, Math.min(14, Math.round(cell * 0.34)));
+  const numberFontSize = Math.max(10, Math.min(16, Math.round(cell * 0.26)));
+  // The last turned label leans right, past the grid: keep room for it.
+  const overhang = rotate
+    ? Math.max(0, Math.ceil(labelWidth * Math.cos(rad) - cell / 2 - SUMS_WIDTH))
+    : 0;
   return {
     cell,
     left,
     top,
-    width: left + n * cell + SUMS_WIDTH + 4,
+    width: left + n * cell + SUMS_WIDTH + 4 + overhang,
     height: top + n * cell + 6,
     sumsX: left + n * cell + SUMS_WIDTH / 2,
     rotateColumnLabels: rotate,
+    columnLabelAngle: angle,
     labels,
     labelFontSize: LABEL_FONT,
     numberFontSize,

@@ -16,7 +16,10 @@ export type HeatmapMode = 'scores' | 'scaled' | 'masked' | 'weights';
  * The matrices the walkthrough at `step` has computed, in pipeline order. Scaling and masking
  * appear only when the settings do them (otherwise they would repeat the matrix before).
  */
-export function availableModes(step: StepId, settings: Pick<AttentionSettings, 'scale' | 'causal'>): HeatmapMode[] {
+export function availableModes(
+  step: StepId,
+  settings: Pick<AttentionSettings, 'scale' | 'causal'>,
+): HeatmapMode[] {
   if (!hasReached(step, 'score')) return [];
   const modes: HeatmapMode[] = ['scores'];
   if (settings.scale) modes.push('scaled');
@@ -26,7 +29,10 @@ export function availableModes(step: StepId, settings: Pick<AttentionSettings, '
 }
 
 /** The user's choice when still available, else the latest matrix (what the current step made). */
-export function resolveMode(requested: HeatmapMode | null, available: readonly HeatmapMode[]): HeatmapMode | null {
+export function resolveMode(
+  requested: HeatmapMode | null,
+  available: readonly HeatmapMode[],
+): HeatmapMode | null {
   if (requested !== null && available.includes(requested)) return requested;
   return available[available.length - 1] ?? null;
 }
@@ -46,8 +52,9 @@ export interface HeatmapView {
 }
 
 /**
- * The view of `head` in `mode`. All three score matrices share one colour range (that of the
- * larger of raw and scaled), so dividing by √d_k visibly pales the colours.
+ * The view of `head` in `mode`. Each score matrix gets its own symmetric colour range, so
+ * the scaled scores are as readable as the raw ones; the legend's range (and the numbers)
+ * show how much dividing by √d_k shrank them.
  */
 export function heatmapView(head: HeadTrace, mode: HeatmapMode, causal: boolean): HeatmapView {
   if (mode === 'weights') {
@@ -61,8 +68,9 @@ export function heatmapView(head: HeadTrace, mode: HeatmapMode, causal: boolean)
       sums: rowSums(head.weights),
     };
   }
-  const limit = Math.max(maxAbs(head.scores.data), maxAbs(head.scaled.data));
   const values = mode === 'scores' ? head.scores : mode === 'scaled' ? head.scaled : head.masked;
+  // maxAbs skips the mask's −∞, so masking never stretches the range.
+  const limit = maxAbs(values.data);
   return {
     mode,
     values,

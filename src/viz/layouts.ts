@@ -23,6 +23,12 @@ export interface LineLayoutOptions {
   readonly orientation?: LineOrientation;
   /** Space kept free at both ends of the line, in px (room for the first and last labels). */
   readonly padding?: number;
+  /**
+   * Each token's own extent along the line (its node's width when horizontal). Given, each
+   * slot is that extent plus an equal share of the free space, so short tokens ("a", ".")
+   * take less room and long sentences still fit across; omitted, slots are equal.
+   */
+  readonly sizes?: readonly number[];
 }
 
 /**
@@ -30,13 +36,24 @@ export interface LineLayoutOptions {
  * horizontal across `width` at mid-height, or vertical down `height` at mid-width.
  */
 export function lineLayout(n: number, width: number, options: LineLayoutOptions = {}): Point[] {
-  const { height = 0, orientation = 'horizontal', padding = 0 } = options;
+  const { height = 0, orientation = 'horizontal', padding = 0, sizes } = options;
   const length = Math.max(0, (orientation === 'horizontal' ? width : height) - 2 * padding);
-  const step = n > 0 ? length / n : 0;
-  return Array.from({ length: n }, (_, i) => {
-    const along = padding + (i + 0.5) * step;
-    return orientation === 'horizontal' ? { x: along, y: height / 2 } : { x: width / 2, y: along };
-  });
+  const size = (i: number) => (sizes ? Math.max(0, sizes[i] ?? 0) : 0);
+  let used = 0;
+  for (let i = 0; i < n; i++) used += size(i);
+  // Free space shared equally; never negative, so an overfull line overlaps rather than reverses order.
+  const extra = n > 0 ? Math.max(0, length - used) / n : 0;
+  const points: Point[] = [];
+  let cursor = padding;
+  for (let i = 0; i < n; i++) {
+    const slot = size(i) + extra;
+    const along = cursor + slot / 2;
+    cursor += slot;
+    points.push(
+      orientation === 'horizontal' ? { x: along, y: height / 2 } : { x: width / 2, y: along },
+    );
+  }
+  return points;
 }
 
 /** Padding of `circleLayout` and `forceLayout`: room for labels at the box's edges. */
@@ -49,7 +66,12 @@ export interface BoxPadding {
  * Tokens on an ellipse filling the box, clockwise in reading order from 12 o'clock, so the
  * sentence still reads round the circle. One token sits in the middle.
  */
-export function circleLayout(n: number, width: number, height: number, padding: BoxPadding = { x: 0, y: 0 }): Point[] {
+export function circleLayout(
+  n: number,
+  width: number,
+  height: number,
+  padding: BoxPadding = { x: 0, y: 0 },
+): Point[] {
   const cx = width / 2;
   const cy = height / 2;
   if (n === 1) return [{ x: cx, y: cy }];
@@ -83,7 +105,8 @@ interface ForceLink extends SimulationLinkDatum<ForceNode> {
 /** Each token's strongest partners by symmetric weight (w_ij + w_ji) / 2, as unique pairs. */
 function strongestPairs(weights: Matrix, perNode: number): ForceLink[] {
   const n = weights.rows;
-  const w = (i: number, j: number) => (weights.data[i * n + j] as number) + (weights.data[j * n + i] as number);
+  const w = (i: number, j: number) =>
+    (weights.data[i * n + j] as number) + (weights.data[j * n + i] as number);
   const pairs = new Map<string, { source: number; target: number; s: number }>();
   for (let i = 0; i < n; i++) {
     const partners: { j: number; s: number }[] = [];
@@ -95,7 +118,11 @@ function strongestPairs(weights: Matrix, perNode: number): ForceLink[] {
     }
   }
   const max = Math.max(1e-9, ...Array.from(pairs.values(), (p) => p.s));
-  return Array.from(pairs.values(), (p) => ({ source: p.source, target: p.target, strength: p.s / max }));
+  return Array.from(pairs.values(), (p) => ({
+    source: p.source,
+    target: p.target,
+    strength: p.s / max,
+  }));
 }
 
 /**
@@ -104,10 +131,16 @@ function strongestPairs(weights: Matrix, perNode: number): ForceLink[] {
  * scaled uniformly to fit the box inside the padding. Only each token's strongest partners
  * are linked, so the cost grows with n, not n², for long inputs.
  */
-export function forceLayout(weights: Matrix, width: number, height: number, options: ForceLayoutOptions = {}): Point[] {
+export function forceLayout(
+  weights: Matrix,
+  width: number,
+  height: number,
+  options: ForceLayoutOptions = {},
+): Point[] {
   const { padding = { x: 0, y: 0 }, iterations = 300, seed = 1, linksPerNode = 3 } = options;
   const n = weights.rows;
-  if (weights.cols !== n) throw new RangeError(`forceLayout: weights must be square, got (${n}, ${weights.cols})`);
+  if (weights.cols !== n)
+    throw new RangeError(`forceLayout: weights must be square, got (${n}, ${weights.cols})`);
   if (n <= 1) return circleLayout(n, width, height, padding);
   const start = circleLayout(n, width, height, padding);
   const nodes: ForceNode[] = start.map((p, index) => ({ index, x: p.x, y: p.y }));
@@ -137,7 +170,12 @@ export function forceLayout(weights: Matrix, width: number, height: number, opti
 }
 
 /** Points scaled uniformly and centred so that they fill the box inside the padding. */
-export function fitToBox(points: readonly Point[], width: number, height: number, padding: BoxPadding): Point[] {
+export function fitToBox(
+  points: readonly Point[],
+  width: number,
+  height: number,
+  padding: BoxPadding,
+): Point[] {
   if (points.length === 0) return [];
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
@@ -147,9 +185,15 @@ export function fitToBox(points: readonly Point[], width: number, height: number
   const spanY = Math.max(...ys) - minY;
   const innerW = Math.max(0, width - 2 * padding.x);
   const innerH = Math.max(0, height - 2 * padding.y);
-  const scale = Math.min(spanX > 1e-9 ? innerW / spanX : Infinity, spanY > 1e-9 ? innerH / spanY : Infinity);
+  const scale = Math.min(
+    spanX > 1e-9 ? innerW / spanX : Infinity,
+    spanY > 1e-9 ? innerH / spanY : Infinity,
+  );
   const k = Number.isFinite(scale) ? scale : 0;
   const cx = width / 2;
   const cy = height / 2;
-  return points.map((p) => ({ x: cx + (p.x - minX - spanX / 2) * k, y: cy + (p.y - minY - spanY / 2) * k }));
+  return points.map((p) => ({
+    x: cx + (p.x - minX - spanX / 2) * k,
+    y: cy + (p.y - minY - spanY / 2) * k,
+  }));
 }

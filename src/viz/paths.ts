@@ -14,10 +14,14 @@ export interface NodeBox {
   readonly halfHeight: number;
 }
 
-/** A path and the point where its weight label goes (the middle of the curve). */
+/** A path and where a weight label can go on it. */
 export interface EdgeShape {
   readonly d: string;
+  /** The middle of the curve (t = 0.5). */
   readonly label: Point;
+  /** Points a quarter of the way along from each end, where labels of a fan of edges spread out. */
+  readonly nearSource: Point;
+  readonly nearTarget: Point;
 }
 
 /** Length of the arrowhead in px: paths end this far before the target's border. */
@@ -43,14 +47,28 @@ export function boundaryPoint(box: NodeBox, toward: Point): Point {
   return { x: box.x + dx * t, y: box.y + dy * t };
 }
 
+/** The point at t of the cubic Bézier p0, p1, p2, p3. */
+function cubicAt(p0: Point, p1: Point, p2: Point, p3: Point, t: number): Point {
+  const u = 1 - t;
+  const a = u * u * u;
+  const b = 3 * u * u * t;
+  const c = 3 * u * t * t;
+  const d = t * t * t;
+  return {
+    x: a * p0.x + b * p1.x + c * p2.x + d * p3.x,
+    y: a * p0.y + b * p1.y + c * p2.y + d * p3.y,
+  };
+}
+
 /** Cubic Bézier from `start` to `tip` with controls c1 and c2, stopped ARROW_LENGTH before `tip`. */
 function cubicToTip(start: Point, c1: Point, c2: Point, tip: Point): EdgeShape {
   const end = plus(tip, unit(minus(c2, tip)), ARROW_LENGTH);
-  const label = {
-    x: (start.x + 3 * c1.x + 3 * c2.x + end.x) / 8,
-    y: (start.y + 3 * c1.y + 3 * c2.y + end.y) / 8,
+  return {
+    d: `M${pt(start)}C${pt(c1)} ${pt(c2)} ${pt(end)}`,
+    label: cubicAt(start, c1, c2, end, 0.5),
+    nearSource: cubicAt(start, c1, c2, end, 0.25),
+    nearTarget: cubicAt(start, c1, c2, end, 0.75),
   };
-  return { d: `M${pt(start)}C${pt(c1)} ${pt(c2)} ${pt(end)}`, label };
 }
 
 /** Options of `arcPath`. */
@@ -93,15 +111,24 @@ export function chordPath(source: NodeBox, target: NodeBox, curvature = 0.18): E
   const d = minus(target, source);
   const len = Math.hypot(d.x, d.y);
   const left = len > 1e-9 ? { x: d.y / len, y: -d.x / len } : { x: 0, y: -1 };
-  const control = plus({ x: (source.x + target.x) / 2, y: (source.y + target.y) / 2 }, left, curvature * len);
+  const control = plus(
+    { x: (source.x + target.x) / 2, y: (source.y + target.y) / 2 },
+    left,
+    curvature * len,
+  );
   const start = boundaryPoint(source, control);
   const tip = boundaryPoint(target, control);
   const end = plus(tip, unit(minus(control, tip)), ARROW_LENGTH);
-  const label = {
-    x: 0.25 * start.x + 0.5 * control.x + 0.25 * end.x,
-    y: 0.25 * start.y + 0.5 * control.y + 0.25 * end.y,
+  const at = (t: number): Point => ({
+    x: (1 - t) ** 2 * start.x + 2 * (1 - t) * t * control.x + t * t * end.x,
+    y: (1 - t) ** 2 * start.y + 2 * (1 - t) * t * control.y + t * t * end.y,
+  });
+  return {
+    d: `M${pt(start)}Q${pt(control)} ${pt(end)}`,
+    label: at(0.5),
+    nearSource: at(0.25),
+    nearTarget: at(0.75),
   };
-  return { d: `M${pt(start)}Q${pt(control)} ${pt(end)}`, label };
 }
 
 /**
@@ -119,5 +146,8 @@ export function selfLoopPath(box: NodeBox, direction: Point, size = 22): EdgeSha
   const spread = size * 0.75;
   const c1 = plus(plus(start, out, reach), side, -spread);
   const c2 = plus(plus(tip, out, reach), side, spread);
-  return cubicToTip(start, c1, c2, tip);
+  const shape = cubicToTip(start, c1, c2, tip);
+  // A label at the loop's middle would sit on its line: put it just beyond the loop's far end.
+  const beyond = plus(base, out, reach * 0.75 + 12);
+  return { ...shape, label: beyond, nearSource: beyond, nearTarget: beyond };
 }

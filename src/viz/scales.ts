@@ -55,5 +55,7 @@ export function contrastRatio(a: string, b: string): number {
 
 /** Black or white, whichever reads better on `background` (always at least 4.5:1 on these palettes). */
 export function textColorOn(background: string): string {
-  return contrastRatio('#000000', background) >= contrastRatio('#ffffff', background) ? '#000000' : '#ffffff';
+  return contrastRatio('#000000', background) >= contrastRatio('#ffffff', background)
+    ? '#000000'
+    : '#ffffff';
 }

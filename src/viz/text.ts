@@ -8,7 +8,8 @@ const NARROW = /[ilIjtfr.,:;'!|()[\]{}"`’]/;
 const WIDE = /[mwMW@%&]/;
 const UPPER = /[A-Z]/;
 // CJK, emoji and other wide glyphs take about a full em.
-const FULL = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|\p{Extended_Pictographic}/u;
+const FULL =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|\p{Extended_Pictographic}/u;
 
 /** Estimated width in px of `text` set at `fontSize` px in the app's sans-serif font. */
 export function estimateTextWidth(text: string, fontSize: number): number {

@@ -11,7 +11,10 @@ export const FALLBACK_WIDTH = 640;
  * Width in px of `ref`'s element, rounded down to whole pixels (so sub-pixel jitter does
  * not re-render), or `fallback` when the element has no measurable width.
  */
-export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback = FALLBACK_WIDTH): number {
+export function useElementWidth(
+  ref: RefObject<HTMLElement | null>,
+  fallback = FALLBACK_WIDTH,
+): number {
   const [width, setWidth] = useState(fallback);
   useLayoutEffect(() => {
     const element = ref.current;

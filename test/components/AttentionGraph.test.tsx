@@ -195,4 +195,45 @@ describe('AttentionGraph', () => {
         expect(el.getAttribute('d')).not.toMatch(/NaN|Infinity/);
     }
   });
+
+  it('moves between edges with the arrow keys (one tab stop) and selects with Enter', async () => {
+    const user = userEvent.setup();
+    await setup();
+    const tabStops = edges().filter((e) => e.getAttribute('tabindex') === '0');
+    expect(tabStops).toHaveLength(1);
+    act(() => edge(0, 0)!.focus());
+    expect(useAppStore.getState().hoverCell).toEqual({ i: 0, j: 0 });
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(edge(0, 1));
+    expect(useAppStore.getState().hoverCell).toEqual({ i: 0, j: 1 });
+    await user.keyboard('{Enter}');
+    expect(useAppStore.getState().selection).toEqual({ i: 0, j: 1 });
+    expect(useAppStore.getState().step).toBe('softmax');
+  });
+
+  it('keeps a long input readable: the strongest few edges per token, and says so', async () => {
+    const text = Array.from(
+      { length: 30 },
+      (_, i) => ['the', 'cat', 'sat', 'on', 'mat'][i % 5],
+    ).join(' ');
+    const trace = await setup('softmax', {}, text);
+    expect(trace.tokens.length).toBe(30);
+    expect(edges()).toHaveLength(30 * 4);
+    expect(
+      screen.getByText(/Long input: showing each token's 4 strongest edges/),
+    ).toBeInTheDocument();
+  });
+
+  it('survives an empty sentence', async () => {
+    await setup('softmax', {}, '');
+    expect(
+      screen.getAllByText('Type a sentence to see who attends to whom.').length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('waits for the word vectors', async () => {
+    await resetStore({ vectors: 'loading', state: { step: 'softmax' } });
+    render(<AttentionViews />);
+    expect(screen.getByText(/appear once the word vectors have loaded/)).toBeInTheDocument();
+  });
 });

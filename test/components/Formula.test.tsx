@@ -24,20 +24,22 @@ describe('Formula', () => {
 
   it('is real MathML: Attention(Q, K, V) = softmax(QKᵀ / √d_k) V', () => {
     const { container } = render(<Formula />);
-    const maths = container.querySelectorAll('math');
-    expect(maths.length).toBeGreaterThanOrEqual(2);
-    const attention = [...maths].find((m) => m.textContent?.startsWith('Attention'));
-    expect(attention?.namespaceURI).toBe('http://www.w3.org/1998/Math/MathML');
-    expect(attention?.getAttribute('display')).toBe('block');
-    expect(attention?.textContent).toBe('Attention(Q,K,V)=softmax(QKTdk)V');
-    expect(attention?.querySelector('mfrac msqrt')).not.toBeNull();
+    const maths = [...container.querySelectorAll('math')];
+    expect(maths.length).toBeGreaterThanOrEqual(3);
+    for (const math of maths) expect(math.namespaceURI).toBe('http://www.w3.org/1998/Math/MathML');
+    // The two halves of the attention formula are block formulas that wrap on a narrow screen.
+    const line = maths.find((m) => m.textContent?.startsWith('Attention'))?.parentElement;
+    const halves = [...(line?.querySelectorAll('math') ?? [])];
+    expect(halves.map((m) => m.getAttribute('display'))).toEqual(['block', 'block']);
+    expect(line?.textContent).toBe('Attention(Q,K,V)=softmax(QKTdk)V');
+    expect(line?.querySelector('mfrac msqrt')).not.toBeNull();
   });
 
   it.each<[StepId, string[], string]>([
     ['tokens', ['x'], 'X'],
     ['qkv', ['qkv'], 'Q=XWQ'],
     ['score', ['score', 'scale'], 'QKT'],
-    ['softmax', ['softmax'], 'softmax('],
+    ['softmax', ['softmax'], 'softmax'],
     ['weighted', ['weighted'], 'V'],
   ])('highlights what step %s computes', (step, parts, first) => {
     act(() => useAppStore.getState().setStep(step));

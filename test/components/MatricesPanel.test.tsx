@@ -48,6 +48,7 @@ describe('MatricesPanel', () => {
     expect(tabs()).toEqual(['Embeddings', 'wq, wk, wv', 'Q, K, V']);
     expect(tab('Q, K, V')).toHaveAttribute('aria-selected', 'true');
     expect(shapes()).toEqual(['Q (4 × 8)', 'K (4 × 8)', 'V (4 × 8)']);
+    expect(screen.getByText(/Q and K are the same matrix/)).toBeInTheDocument();
     await user.click(tab('wq, wk, wv'));
     expect(shapes()).toEqual(['wq (8 × 8)', 'wk (8 × 8)', 'wv (8 × 8)']);
     expect(screen.getByText(/wq = wk/)).toBeInTheDocument();

@@ -43,7 +43,7 @@ describe('SettingsPanel', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Heads' }), '4');
     expect(settings().heads).toBe(4);
     expect(screen.getByRole('combobox', { name: 'Heads' })).toHaveAccessibleDescription(
-      'Each head gets d_k = 2 numbers per token.',
+      /^Each head gets d_k\s=\s2 numbers per token\.$/,
     );
     expect(head).toBeEnabled();
     await user.selectOptions(head, 'Head 3');

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VectorStatus } from '../../src/components/VectorStatus';
 import { useAppStore } from '../../src/store/store';
@@ -35,6 +35,17 @@ describe('VectorStatus', () => {
     const status = screen.getByRole('status');
     expect(status).toHaveTextContent('could not be loaded (HTTP 404)');
     expect(status).toHaveTextContent('made-up vector');
+  });
+
+  it('offers to try loading the table again', async () => {
+    render(<VectorStatus />);
+    act(() => useAppStore.getState().setVectors({ status: 'failed', error: 'HTTP 404' }));
+    const retry = screen.getByRole('button', { name: 'Try again' });
+    act(() => retry.click());
+    // The reload starts at once; jsdom has no server, so it fails again and says so.
+    expect(useAppStore.getState().vectors.status).toBe('loading');
+    await waitFor(() => expect(useAppStore.getState().vectors.status).toBe('failed'));
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 
   it('is empty once the vectors are ready', () => {

@@ -3,7 +3,7 @@
  * Chromium through playwright-core (Playwright's own browser download does not work on
  * the project's machines).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -88,7 +88,19 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** Opens the app at `size` and waits until the word vectors are loaded. */
+/** Console errors and uncaught exceptions of each page opened by `openApp`. */
+const pageErrors = new WeakMap<Page, string[]>();
+
+/** The console errors and uncaught exceptions `page` has reported so far. */
+export function errorsOf(page: Page): readonly string[] {
+  return pageErrors.get(page) ?? [];
+}
+
+/**
+ * Opens the app at `size` and waits until the word vectors have loaded (the status line's
+ * data-status leaves "loading") and the tokens of the first sentence are shown. Throws
+ * when the vectors failed: every comparison with `npm run trace` needs the real table.
+ */
 export async function openApp(
   browser: Browser,
   url: string,
@@ -100,8 +112,204 @@ export async function openApp(
     reducedMotion: options.reducedMotion ?? 'reduce',
   });
   const page = await context.newPage();
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const where = message.location().url;
+    // Chromium asks for /favicon.ico on its own; the app declares no icon (yet), so that
+    // 404 says nothing about the app's code.
+    if (where.endsWith('/favicon.ico')) return;
+    errors.push(`console: ${message.text()}${where ? ` (${where})` : ''}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   await page.goto(url);
+  await page.locator('.vector-status[data-status]').waitFor({ state: 'attached' });
+  await page.waitForFunction(
+    () => document.querySelector('.vector-status')?.getAttribute('data-status') !== 'loading',
+  );
+  const status = await page.locator('.vector-status').getAttribute('data-status');
+  if (status !== 'ready') throw new Error(`the word vectors did not load (status ${status})`);
   await page.getByRole('list', { name: 'Tokens' }).waitFor();
-  await page.waitForFunction(() => !document.querySelector('[data-vectors-status="loading"]'));
   return page;
+}
+
+/** Closes the page's browser context (and with it the page). */
+export async function closePage(page: Page): Promise<void> {
+  await page.context().close();
+}
+
+/** Model settings as the app's controls and the trace command both take them. */
+export interface Settings {
+  width: number;
+  heads: number;
+  seed: number;
+  causal: boolean;
+  scale: boolean;
+  weights: 'random' | 'similarity';
+  positions: boolean;
+}
+
+/** The app's first-visit settings (DEFAULT_SETTINGS in src/core/trace.ts, temperature 1). */
+export const DEFAULTS: Settings = {
+  width: 8,
+  heads: 1,
+  seed: 7,
+  causal: false,
+  scale: true,
+  weights: 'similarity',
+  positions: true,
+};
+
+/** A matrix of the trace JSON: rows of numbers, null for a masked (−∞) score. */
+export type JsonMatrix = (number | null)[][];
+
+/** The parts of `npm run trace`'s JSON document the browser tests read. */
+export interface TraceJson {
+  text: string;
+  tokens: { text: string; known: boolean }[];
+  settings: Settings & { temperature: number };
+  dK: number;
+  heads: Record<
+    'q' | 'k' | 'v' | 'scores' | 'scaled' | 'masked' | 'weights' | 'output',
+    JsonMatrix
+  >[];
+  output: JsonMatrix;
+}
+
+/** The trace command's flags for `settings`. */
+export function traceFlags(settings: Settings): string[] {
+  const flags = [
+    '--width',
+    String(settings.width),
+    '--heads',
+    String(settings.heads),
+    '--seed',
+    String(settings.seed),
+    '--weights',
+    settings.weights,
+  ];
+  if (settings.causal) flags.push('--causal');
+  if (!settings.scale) flags.push('--no-scale');
+  if (!settings.positions) flags.push('--no-positions');
+  return flags;
+}
+
+/** Runs `npm run trace` (src/cli/trace.ts through tsx) for `text` and `settings`, and parses its JSON. */
+export function runTrace(text: string, settings: Settings = DEFAULTS): TraceJson {
+  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  const result = spawnSync(tsx, ['src/cli/trace.ts', '--text', text, ...traceFlags(settings)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    throw new Error(`trace failed (${result.status}): ${result.stderr}`);
+  }
+  return JSON.parse(result.stdout) as TraceJson;
+}
+
+/** A number as the app prints it ("−0.1234", "−∞"), back to a number. */
+export function parseShown(text: string): number {
+  const t = text.trim().replace('\u2212', '-');
+  if (t === '-∞') return -Infinity;
+  if (t === '∞') return Infinity;
+  return Number(t);
+}
+
+/** The texts of the "Tokens" list items, in order. */
+export async function tokenTexts(page: Page): Promise<string[]> {
+  return page
+    .getByRole('list', { name: 'Tokens' })
+    .getByRole('listitem')
+    .evaluateAll((items) => items.map((li) => (li.textContent ?? '').trim()));
+}
+
+/** Waits until the "Tokens" list shows exactly `expected` (typing is deferred, so panels follow). */
+export async function waitForTokens(page: Page, expected: readonly string[]): Promise<void> {
+  await page.waitForFunction(
+    (want) => {
+      const list = document.querySelector('ul[aria-label="Tokens"]');
+      if (!list) return false;
+      const got = Array.from(list.querySelectorAll(':scope > li'), (li) =>
+        (li.textContent ?? '').trim(),
+      );
+      return got.length === want.length && got.every((t, i) => t === want[i]);
+    },
+    expected,
+    { timeout: 10_000 },
+  );
+}
+
+/** How the sentence is typed: fill (one input event), keyboard.type, or pressSequentially. */
+export type TypingMode = 'fill' | 'keyboard' | 'press';
+
+/** Clears the "Sentence" box and types `text` into it as a user would, by `mode`. */
+export async function typeSentence(
+  page: Page,
+  text: string,
+  mode: TypingMode = 'fill',
+): Promise<void> {
+  const box = page.getByRole('textbox', { name: 'Sentence' });
+  await box.click();
+  await box.fill('');
+  if (mode === 'fill') {
+    await box.fill(text);
+  } else if (mode === 'keyboard') {
+    await page.keyboard.type(text);
+  } else {
+    await box.pressSequentially(text);
+  }
+}
+
+/** The body cells of the table named `name`, as text, one array per row. */
+export async function tableCells(page: Page, name: string): Promise<string[][]> {
+  return page
+    .getByRole('table', { name, exact: true })
+    .evaluate((table) =>
+      Array.from((table as HTMLTableElement).tBodies[0]?.rows ?? [], (row) =>
+        Array.from(row.querySelectorAll('td'), (td) => (td.textContent ?? '').trim()),
+      ),
+    );
+}
+
+/** Sets the model settings through the Settings panel's controls, as a user would. */
+export async function setSettings(page: Page, settings: Settings): Promise<void> {
+  await page.getByLabel('Model width', { exact: true }).selectOption(String(settings.width));
+  await page.getByLabel('Heads', { exact: true }).selectOption(String(settings.heads));
+  await page.getByLabel('Weights', { exact: true }).selectOption(settings.weights);
+  await page.getByRole('textbox', { name: 'Seed', exact: true }).fill(String(settings.seed));
+  await page
+    .getByRole('checkbox', { name: 'Causal mask', exact: true })
+    .setChecked(settings.causal);
+  await page
+    .getByRole('checkbox', { name: 'Scale by √d_k', exact: true })
+    .setChecked(settings.scale);
+  await page
+    .getByRole('checkbox', { name: 'Positions', exact: true })
+    .setChecked(settings.positions);
+}
+
+/** The step navigation landmark. */
+export function stepNav(page: Page) {
+  return page.getByRole('navigation', { name: 'Steps' });
+}
+
+/** The title of the current step (the control with aria-current="step"). */
+export async function currentStep(page: Page): Promise<string> {
+  return ((await stepNav(page).locator('[aria-current="step"]').textContent()) ?? '').trim();
+}
+
+/** Clicks the step whose title contains `word` ("Score", "Softmax", "Weighted sum"). */
+export async function goToStep(page: Page, word: string): Promise<void> {
+  await stepNav(page).getByRole('button', { name: word }).click();
+  await stepNav(page).locator('[aria-current="step"]', { hasText: word }).waitFor();
+}
+
+/** Moves the keyboard focus to the page itself, out of any control. */
+export async function focusPage(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    document.body.focus();
+  });
 }

@@ -5,6 +5,8 @@ import {
   DEFAULT_MAX_EDGES,
   edgeOpacity,
   edgeWidth,
+  LONG_INPUT_PER_TOKEN,
+  maxEdgesFor,
   selectEdges,
   selectEdgesDetailed,
   type EdgeFilter,
@@ -221,6 +223,20 @@ describe('selectEdges invariants', () => {
         expect(edges).toHaveLength(expected);
       }),
     );
+  });
+});
+
+describe('maxEdgesFor', () => {
+  it('draws every edge of a short sentence and the strongest few per token of a long one', () => {
+    expect(maxEdgesFor(11, 0)).toBe(DEFAULT_MAX_EDGES);
+    expect(maxEdgesFor(60, 0)).toBe(60 * LONG_INPUT_PER_TOKEN);
+    expect(maxEdgesFor(512, 0)).toBe(DEFAULT_MAX_EDGES);
+    expect(maxEdgesFor(60, 10)).toBe(DEFAULT_MAX_EDGES);
+    const T = 60;
+    const uniform = matrix(T, T, new Float32Array(T * T).fill(1 / T));
+    const result = selectEdgesDetailed(uniform, { ...ALL, maxEdges: maxEdgesFor(T, 0) });
+    expect(result.cappedPerSource).toBe(LONG_INPUT_PER_TOKEN);
+    expect(result.edges).toHaveLength(T * LONG_INPUT_PER_TOKEN);
   });
 });
 

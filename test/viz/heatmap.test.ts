@@ -103,15 +103,17 @@ describe('heatmap model', () => {
     expect(resolveMode(null, [])).toBeNull();
   });
 
-  it('colours scores on one diverging range shared by raw and scaled, centred on zero', () => {
+  it('colours each score matrix on its own diverging range, centred on zero, ignoring −∞', () => {
     const raw = heatmapView(head, 'scores', false);
     const scaled = heatmapView(head, 'scaled', false);
+    const masked = heatmapView(head, 'masked', true);
     expect(raw.limit).toBe(4);
-    expect(scaled.limit).toBe(4);
+    expect(scaled.limit).toBe(2);
+    expect(masked.limit).toBe(2);
     expect(raw.color(0)).toBe(scaled.color(0));
+    expect(raw.color(4)).toBe(scaled.color(2));
+    expect(raw.color(4)).not.toBe(raw.color(-4));
     expect(raw.sums).toBeNull();
-    // 4 (raw) is further from neutral than 2 (scaled): the scaled view is paler.
-    expect(raw.color(4)).not.toBe(scaled.color(2));
   });
 
   it('marks masked cells only once the mask is applied, and in the weights', () => {

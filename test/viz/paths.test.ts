@@ -135,3 +135,28 @@ describe('graphGeometry', () => {
     expect(g.labels[0]).toBe('supercalifr…');
   });
 });
+
+describe('graphGeometry with the causal mask', () => {
+  const words = ['The', 'cat', 'sat', 'on', 'the', 'mat'];
+
+  it('keeps no room above a horizontal line for arcs to later tokens', () => {
+    const full = graphGeometry(words, 'line', 1000, null);
+    const causal = graphGeometry(words, 'line', 1000, null, true);
+    expect(causal.height).toBeLessThan(full.height);
+    expect(causal.boxes[0]!.y).toBeLessThan(full.boxes[0]!.y);
+    // Arcs to earlier tokens still fit below the line.
+    for (let s = 1; s < words.length; s++) {
+      const { label } = causal.edgeShape(s, 0);
+      expect(label.y).toBeGreaterThan(causal.boxes[0]!.y);
+      expect(label.y).toBeLessThan(causal.height);
+    }
+  });
+
+  it('moves a vertical line right, leaving the width to arcs to earlier tokens', () => {
+    const full = graphGeometry(words, 'line', 200, null);
+    const causal = graphGeometry(words, 'line', 200, null, true);
+    expect(full.orientation).toBe('vertical');
+    expect(causal.boxes[0]!.x).toBeGreaterThan(full.boxes[0]!.x);
+    for (const b of causal.boxes) expect(b.x + b.halfWidth).toBeLessThanOrEqual(200);
+  });
+});

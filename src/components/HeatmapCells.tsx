@@ -1,0 +1,108 @@
+/**
+ * The heatmap's T x T cells: one <rect data-i data-j> each, coloured by the view's scale,
+ * hatched where the causal mask hides the key, with the number printed when it fits.
+ */
+import { memo } from 'react';
+import { formatFull } from '../format';
+import type { Messages } from '../messages';
+import { cellText, type HeatmapGeometry } from '../viz/heatmapGeometry';
+import { isMaskedCell, type HeatmapView } from '../viz/heatmapModel';
+import { textColorOn } from '../viz/scales';
+
+/** Props of `HeatmapCells`. */
+export interface CellsProps {
+  readonly geometry: HeatmapGeometry;
+  readonly tokens: readonly string[];
+  readonly view: HeatmapView | null;
+  /** The cell holding the grid's one tab stop. */
+  readonly activeI: number;
+  readonly activeJ: number;
+  readonly hatchId: string;
+  readonly m: Messages['viz'];
+}
+
+/**
+ * The T x T cells. Memoized apart from the highlighting, so hovering (which changes the
+ * store on every cell) redraws a few overlay rects rather than T² cells.
+ */
+export const HeatmapCells = memo(function HeatmapCells({
+  geometry,
+  tokens,
+  view,
+  activeI,
+  activeJ,
+  hatchId,
+  m,
+}: CellsProps) {
+  const { cell, left, top } = geometry;
+  const n = tokens.length;
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const x = left + j * cell;
+      const y = top + i * cell;
+      if (!view) {
+        out.push(
+          <rect
+            key={`${i}-${j}`}
+            className="hm-cell hm-cell--empty"
+            x={x + 0.5}
+            y={y + 0.5}
+            width={cell - 1}
+            height={cell - 1}
+          />,
+        );
+        continue;
+      }
+      const value = view.values.data[i * n + j] as number;
+      const masked = isMaskedCell(view, i, j);
+      const query = tokens[i] ?? '';
+      const key = tokens[j] ?? '';
+      const fill = masked ? `url(#${hatchId})` : view.color(value);
+      const title = masked
+        ? view.mode === 'weights'
+          ? m.cellMaskedWeight(query, key)
+          : m.cellMasked(query, key)
+        : m.cellValue(query, key, formatFull(value));
+      const text = geometry.showNumbers
+        ? masked && view.mode !== 'weights'
+          ? '−∞'
+          : cellText(value, cell, geometry.numberFontSize)
+        : '';
+      const isActive = activeI === i && activeJ === j;
+      out.push(
+        <g key={`${i}-${j}`}>
+          <rect
+            className={`hm-cell${masked ? ' hm-cell--masked' : ''}`}
+            data-i={i}
+            data-j={j}
+            data-value={String(value)}
+            x={x + 0.5}
+            y={y + 0.5}
+            width={cell - 1}
+            height={cell - 1}
+            fill={fill}
+            tabIndex={isActive ? 0 : -1}
+            aria-label={title}
+          >
+            <title>{title}</title>
+          </rect>
+          {text && (
+            <text
+              className={masked ? 'hm-num hm-num--masked' : 'hm-num'}
+              x={x + cell / 2}
+              y={y + cell / 2}
+              textAnchor="middle"
+              dominantBaseline="central"
+              fontSize={geometry.numberFontSize}
+              fill={masked ? undefined : textColorOn(fill)}
+            >
+              {text}
+            </text>
+          )}
+        </g>,
+      );
+    }
+  }
+  return <>{out}</>;
+});
