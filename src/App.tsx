@@ -4,19 +4,42 @@
  * On wide screens (a projector, a laptop) the explanation and settings sit in a left
  * column beside the visualisations; on tablets and phones everything is one column, in
  * reading order: sentence, steps, explanation, views, numbers, settings.
+ *
+ * The sentence box, the tokens, the steps, the explanation and the settings are in the
+ * first bundle and paint at once. The heavy panels (the heatmap and the graph with their
+ * d3 scales and force layout, the worked arithmetic, the matrices and the data tables)
+ * are separate chunks that the page requests during its first render; each shows an empty
+ * placeholder, marked `data-lazy-pending`, until its code has arrived.
  */
+import { lazy, Suspense, type ReactNode } from 'react';
 import { AboutDialog } from './components/AboutDialog';
-import { AttentionViews } from './components/AttentionViews';
-import { DataTables } from './components/DataTables';
-import { MatricesPanel } from './components/MatricesPanel';
 import { SentenceInput } from './components/SentenceInput';
 import { SettingsPanel } from './components/SettingsPanel';
 import { StepExplanation } from './components/StepExplanation';
 import { StepNav } from './components/StepNav';
 import { VectorStatus } from './components/VectorStatus';
-import { WorkPanel } from './components/WorkPanel';
 import { useMessages } from './messages';
 import './App.css';
+
+const AttentionViews = lazy(() =>
+  import('./components/AttentionViews').then((m) => ({ default: m.AttentionViews })),
+);
+const WorkPanel = lazy(() =>
+  import('./components/WorkPanel').then((m) => ({ default: m.WorkPanel })),
+);
+const MatricesPanel = lazy(() =>
+  import('./components/MatricesPanel').then((m) => ({ default: m.MatricesPanel })),
+);
+const DataTables = lazy(() =>
+  import('./components/DataTables').then((m) => ({ default: m.DataTables })),
+);
+
+/** A lazily loaded panel; its placeholder tells tests and tools that code is still on its way. */
+function Later({ name, children }: { name: string; children: ReactNode }) {
+  return (
+    <Suspense fallback={<div data-lazy-pending={name} aria-busy="true" />}>{children}</Suspense>
+  );
+}
 
 /** The whole app. */
 export function App() {
@@ -42,14 +65,22 @@ export function App() {
           <StepExplanation />
         </div>
         <div className="app-main__views">
-          <AttentionViews />
-          <WorkPanel />
-          <MatricesPanel />
+          <Later name="views">
+            <AttentionViews />
+          </Later>
+          <Later name="work">
+            <WorkPanel />
+          </Later>
+          <Later name="matrices">
+            <MatricesPanel />
+          </Later>
         </div>
         <div className="app-main__settings">
           <SettingsPanel />
         </div>
-        <DataTables />
+        <Later name="tables">
+          <DataTables />
+        </Later>
       </main>
     </div>
   );

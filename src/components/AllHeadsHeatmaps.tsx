@@ -3,11 +3,14 @@
  * a glance; clicking one shows it in full (store.head). Colours only: the numbers are in
  * the full heatmap.
  */
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { AttentionTrace } from '../core/types';
 import { useMessages } from '../messages';
 import type { StepId } from '../store/steps';
 import { useAppStore } from '../store/store';
+import { drawPixels, prepareCanvas, readCanvasColors } from '../viz/heatmapCanvas';
+import { HEATMAP_CANVAS_MIN_TOKENS } from '../viz/heatmapGeometry';
+import { heatmapPixels, maskedRuns } from '../viz/heatmapImage';
 import {
   availableModes,
   heatmapView,
@@ -73,8 +76,13 @@ interface MiniProps {
   readonly size: number;
 }
 
-/** One head's small heatmap: T² coloured rects, memoized because heads rarely change. */
+/**
+ * One head's small heatmap, memoized because heads rarely change: T² coloured rects for a
+ * short text, one canvas pixel per cell from HEATMAP_CANVAS_MIN_TOKENS tokens on (eight
+ * heads of 512 tokens would be two million rects).
+ */
 const MiniHeatmap = memo(function MiniHeatmap({ view, n, size }: MiniProps) {
+  if (n >= HEATMAP_CANVAS_MIN_TOKENS) return <MiniCanvas view={view} n={n} size={size} />;
   const cell = n > 0 ? size / n : size;
   const rects = [];
   for (let i = 0; i < n; i++) {
@@ -109,3 +117,38 @@ const MiniHeatmap = memo(function MiniHeatmap({ view, n, size }: MiniProps) {
     </svg>
   );
 });
+
+/** The canvas version of `MiniHeatmap`: the cells' image scaled to `size`, masked cells solid grey. */
+function MiniCanvas({ view, n, size }: MiniProps) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const pixels = useMemo(() => (view ? heatmapPixels(view) : null), [view]);
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    const dpr = window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
+    const ctx = prepareCanvas(canvas, size, size, dpr);
+    if (!ctx) return;
+    const colors = readCanvasColors(canvas);
+    if (!view || !pixels) {
+      ctx.fillStyle = colors.panelBg;
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      return;
+    }
+    drawPixels(ctx, pixels, n);
+    const unit = canvas.width / n;
+    ctx.fillStyle = colors.masked;
+    for (const r of maskedRuns(view)) {
+      ctx.fillRect(r.j0 * unit, r.i * unit, (r.j1 - r.j0) * unit, unit);
+    }
+  }, [view, pixels, n, size]);
+  return (
+    <canvas
+      ref={ref}
+      className="hm-mini"
+      aria-hidden="true"
+      width={size}
+      height={size}
+      style={{ width: size, height: size }}
+    />
+  );
+}

@@ -14,6 +14,7 @@ import { useMessages } from '../messages';
 import type { StepId } from '../store/steps';
 import { useAppStore } from '../store/store';
 import './Formula.css';
+import { MathText } from './MathText';
 
 /** A highlightable part of the formula. */
 export type FormulaPart =
@@ -44,11 +45,6 @@ function usePart(part: FormulaPart) {
 /** An mrow tagged with its part. */
 function Part({ part, children }: { part: FormulaPart; children: ReactNode }) {
   return <mrow {...usePart(part)}>{children}</mrow>;
-}
-
-/** A fence of the softmax: an <mo> of its own, so that it stays a sibling of the argument and stretches with it. */
-function SoftmaxFence({ children }: { children: string }) {
-  return <mo {...usePart('softmax')}>{children}</mo>;
 }
 
 const sub = (base: string, index: string) => (
@@ -103,7 +99,11 @@ function InputRow({ positions }: { positions: boolean }) {
   );
 }
 
-/** Attention(Q, K, V) = softmax(QKᵀ / √d_k + M) / τ) V, with the optional parts the settings ask for. */
+/**
+ * Attention(Q, K, V) = softmax((QKᵀ / √d_k + M) / τ) V, with the optional parts the settings
+ * ask for. What one step computes is one contiguous group, highlighted as a whole: at
+ * Score the whole argument of the softmax, at Softmax the softmax with its brackets.
+ */
 function AttentionLine({
   scale,
   causal,
@@ -113,46 +113,46 @@ function AttentionLine({
   causal: boolean;
   temperature: number;
 }) {
-  const scores = (
-    <Part part="score">
+  const product = (
+    <mrow>
       <mi>Q</mi>
       <msup>
         <mi>K</mi>
         <mi mathvariant="normal">T</mi>
       </msup>
-    </Part>
-  );
-  const scaled = scale ? (
-    <mfrac>
-      {scores}
-      <Part part="scale">
-        <msqrt>{sub('d', 'k')}</msqrt>
-      </Part>
-    </mfrac>
-  ) : (
-    scores
-  );
-  const masked = causal ? (
-    <mrow>
-      {scaled}
-      <Part part="mask">
-        <mo>+</mo>
-        <mi>M</mi>
-      </Part>
     </mrow>
-  ) : (
-    scaled
+  );
+  // The score group holds the product and, when on, its scaling and the mask: one box.
+  const scores = (
+    <Part part="score">
+      {scale ? (
+        <mfrac>
+          {product}
+          <Part part="scale">
+            <msqrt>{sub('d', 'k')}</msqrt>
+          </Part>
+        </mfrac>
+      ) : (
+        product
+      )}
+      {causal && (
+        <Part part="mask">
+          <mo>+</mo>
+          <mi>M</mi>
+        </Part>
+      )}
+    </Part>
   );
   const argument =
     temperature !== 1 ? (
       <mfrac>
-        {masked}
+        {scores}
         <Part part="temperature">
           <mi>τ</mi>
         </Part>
       </mfrac>
     ) : (
-      masked
+      scores
     );
   // Two block formulas in a wrapping row: MathML has no line breaking, and on a narrow
   // column the right-hand side must move under the left rather than overflow.
@@ -176,13 +176,13 @@ function AttentionLine({
       <math display="block">
         <Part part="softmax">
           <mi>softmax</mi>
+          {/* The brackets in an mrow of their own stretch to the height of the argument alone. */}
+          <mrow>
+            <mo>(</mo>
+            {argument}
+            <mo>)</mo>
+          </mrow>
         </Part>
-        {/* The brackets in an mrow of their own stretch to the height of the argument alone. */}
-        <mrow>
-          <SoftmaxFence>(</SoftmaxFence>
-          {argument}
-          <SoftmaxFence>)</SoftmaxFence>
-        </mrow>
         <Part part="weighted">
           <mi>V</mi>
         </Part>
@@ -243,7 +243,12 @@ export function Formula() {
       <p className="hint formula__caption">
         <span className="formula__swatch" aria-hidden="true" /> {m.caption}{' '}
         {positions ? m.symbols : m.symbolsNoPositions}
-        {!scale && ` ${m.scaleOff}`}
+        {!scale && (
+          <>
+            {' '}
+            <MathText text={m.scaleOff} />
+          </>
+        )}
         {causal && ` ${m.maskNote}`}
         {temperature !== 1 && ` ${m.temperatureNote(formatNumber(temperature, 1))}`}
       </p>

@@ -1,8 +1,8 @@
 /**
  * The attention heatmap drawn as SVG: one focusable <rect> per (query, key) cell, token
  * labels on both axes, the row sums once softmax is applied, and the linked highlighting
- * of the hovered token, the hovered cell and the selected cell. Suits up to about 64
- * tokens; a canvas renderer with the same props can replace it for longer inputs.
+ * of the hovered token, the hovered cell and the selected cell. Used below
+ * HEATMAP_CANVAS_MIN_TOKENS tokens; CanvasHeatmap, with the same props, takes over above.
  */
 import {
   useCallback,
@@ -97,6 +97,8 @@ export function HeatmapSvg({ geometry, tokens, view }: HeatmapRendererProps) {
       className={`heatmap${view ? '' : ' heatmap--pending'}`}
       role="img"
       aria-label={m.heatmapLabel}
+      data-token-count={n}
+      data-renderer="svg"
       width={geometry.width}
       height={geometry.height}
       viewBox={`0 0 ${geometry.width} ${geometry.height}`}

@@ -1,7 +1,9 @@
 /**
  * The heatmap panel: heading, the all-heads strip, the mode switch, a sentence on what the
- * colours mean, the heatmap itself (sized to the panel), its legend and a read-out of the
- * hovered or selected cell. What it shows follows the walkthrough's step.
+ * colours mean, the heatmap itself (sized to the panel; SVG for short texts, canvas from
+ * HEATMAP_CANVAS_MIN_TOKENS tokens), its legend and a read-out of the hovered or selected
+ * cell. What it shows follows the walkthrough's step. Past TABLES_MAX_TOKENS tokens it
+ * also offers the trace as JSON, since the accessible tables stop there.
  */
 import { useId, useMemo, useRef, useState } from 'react';
 import { formatFull, formatNumber } from '../format';
@@ -9,7 +11,7 @@ import type { AttentionTrace } from '../core/types';
 import { useMessages } from '../messages';
 import type { StepId } from '../store/steps';
 import { useAppStore } from '../store/store';
-import { heatmapGeometry } from '../viz/heatmapGeometry';
+import { heatmapGeometry, heatmapRenderer } from '../viz/heatmapGeometry';
 import {
   availableModes,
   headAt,
@@ -21,9 +23,12 @@ import {
 } from '../viz/heatmapModel';
 import { useElementWidth } from '../viz/useElementWidth';
 import { AllHeadsHeatmaps } from './AllHeadsHeatmaps';
+import { CanvasHeatmap } from './CanvasHeatmap';
+import { DownloadTraceButton } from './DownloadTrace';
 import { HeatmapSvg } from './Heatmap';
 import { HeatmapLegend } from './HeatmapLegend';
 import { HeatmapModeSwitch } from './HeatmapModeSwitch';
+import { TABLES_MAX_TOKENS } from './tableLimits';
 
 /** Props of `HeatmapPanel`. */
 export interface HeatmapPanelProps {
@@ -51,7 +56,12 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
     [head, mode, causal],
   );
   const tokens = useMemo(() => trace.tokens.map((t) => t.text), [trace.tokens]);
-  const geometry = useMemo(() => heatmapGeometry(tokens, width), [tokens, width]);
+  const renderer = heatmapRenderer(tokens.length);
+  const geometry = useMemo(
+    () => heatmapGeometry(tokens, width, { renderer }),
+    [tokens, width, renderer],
+  );
+  const Renderer = renderer === 'canvas' ? CanvasHeatmap : HeatmapSvg;
   const heads = trace.heads.length;
 
   return (
@@ -82,7 +92,7 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
           <p className="hm-note">{m.emptyText}</p>
         ) : (
           <div className="heatmap-scroll">
-            <HeatmapSvg geometry={geometry} tokens={tokens} view={view} />
+            <Renderer geometry={geometry} tokens={tokens} view={view} />
           </div>
         )}
         {view && tokens.length > 0 && (
@@ -91,6 +101,15 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
             <CellReadout view={view} tokens={tokens} />
             <p className="hm-note">{m.heatmapHelp}</p>
           </>
+        )}
+        {geometry.labelStride > 1 && (
+          <p className="hm-note">{m.labelsThinned(geometry.labelStride)}</p>
+        )}
+        {tokens.length > TABLES_MAX_TOKENS && (
+          <p className="hm-note hm-export">
+            {m.longInputNote(tokens.length, TABLES_MAX_TOKENS)}{' '}
+            <DownloadTraceButton trace={trace} />
+          </p>
         )}
       </div>
     </section>
@@ -106,15 +125,21 @@ function explanation(
   return m.modeExplanations[mode];
 }
 
-/** The value of the hovered cell, or else of the selected one, in words. */
+/**
+ * The value of the hovered cell, or else of the selected one, in words; or the hovered
+ * token in full, which long inputs need since they label only every nth token.
+ */
 function CellReadout({ view, tokens }: { view: HeatmapView; tokens: readonly string[] }) {
   const m = useMessages().viz;
   const hoverCell = useAppStore((s) => s.hoverCell);
+  const hoverToken = useAppStore((s) => s.hoverToken);
   const selection = useAppStore((s) => s.selection);
-  const cell = hoverCell ?? selection;
+  const cell = hoverCell ?? (hoverToken === null ? selection : null);
   const n = tokens.length;
   let text = '';
-  if (cell && cell.i < n && cell.j < n) {
+  if (!cell && hoverToken !== null && hoverToken < n) {
+    text = m.readoutToken(hoverToken, tokens[hoverToken] ?? '');
+  } else if (cell && cell.i < n && cell.j < n) {
     const value = view.values.data[cell.i * n + cell.j] as number;
     const masked = isMaskedCell(view, cell.i, cell.j);
     const shown = masked && view.mode !== 'weights' ? m.legendMasked : formatFull(value);

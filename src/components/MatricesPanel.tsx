@@ -11,6 +11,7 @@ import { useAppStore } from '../store/store';
 import { MatrixGrid } from './MatrixGrid';
 import { useHeadTrace, type HeadView } from './useHeadTrace';
 import './MatricesPanel.css';
+import { MathText } from './MathText';
 
 /** A tab of the panel. */
 type GroupId = 'embeddings' | 'weights' | 'qkv' | 'head' | 'multi';
@@ -155,7 +156,9 @@ function Group({ group, view }: { group: GroupId; view: HeadView }) {
         <>
           {settings.weights === 'similarity' && <p className="matrices-note">{m.similarityNote}</p>}
           {heads > 1 && (
-            <p className="matrices-note">{m.headDimNote(settings.width, trace.dK, heads)}</p>
+            <p className="matrices-note">
+              <MathText text={m.headDimNote(settings.width, trace.dK, heads)} />
+            </p>
           )}
           <MatrixGrid
             matrix={head.wq}

@@ -15,8 +15,10 @@ import {
   useMemo,
   useRef,
   useState,
+  type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
+  type RefObject,
 } from 'react';
 import { at, type Matrix } from '../core/matrix';
 import { formatFull, formatNumber } from '../format';
@@ -62,6 +64,42 @@ function labelEvery(cellWidth: number): number {
 
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
 
+/** Which sides of a scroll box hide columns that a sideways scroll would reveal. */
+interface ScrollEdges {
+  readonly start: boolean;
+  readonly end: boolean;
+}
+
+/**
+ * Follows whether `ref`'s box can scroll further left or right, so the grid can show that
+ * it goes on (a fade and a "scroll" hint) instead of cutting a number in half silently.
+ */
+function useScrollEdges(
+  ref: RefObject<HTMLElement | null>,
+  rows: number,
+  cols: number,
+): ScrollEdges {
+  const [edges, setEdges] = useState<ScrollEdges>({ start: false, end: false });
+  useEffect(() => {
+    const box = ref.current;
+    if (!box) return;
+    const update = () => {
+      const start = box.scrollLeft > 1;
+      const end = box.scrollLeft + box.clientWidth < box.scrollWidth - 1;
+      setEdges((e) => (e.start === start && e.end === end ? e : { start, end }));
+    };
+    update();
+    box.addEventListener('scroll', update, { passive: true });
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
+    observer?.observe(box);
+    return () => {
+      box.removeEventListener('scroll', update);
+      observer?.disconnect();
+    };
+  }, [ref, rows, cols]);
+  return edges;
+}
+
 /** A colour-shaded grid of `matrix` with row and column labels, a caption and a value readout. */
 export function MatrixGrid({
   matrix,
@@ -87,6 +125,7 @@ export function MatrixGrid({
   const [focused, setFocused] = useState(false);
   const [hover, setHover] = useState<Position | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  const edges = useScrollEdges(scroller, rows, cols);
 
   // The matrix may have shrunk since the cell was chosen (a shorter sentence): clamp, don't reset.
   const current: Position = { r: clamp(active.r, 0, rows - 1), c: clamp(active.c, 0, cols - 1) };
@@ -164,7 +203,11 @@ export function MatrixGrid({
       : m.readoutHintColour;
 
   return (
-    <figure className={`mgrid ${numeric ? 'mgrid-numeric' : 'mgrid-colour'}`}>
+    <figure
+      className={`mgrid ${numeric ? 'mgrid-numeric' : 'mgrid-colour'}`}
+      // The CSS sizes numeric cells so that all the columns fit a phone when they can.
+      style={{ '--mgrid-cols': cols } as CSSProperties}
+    >
       <figcaption className="mgrid-caption">
         <strong>{shape}</strong>
         {description && <span className="mgrid-description"> {description}</span>}
@@ -172,41 +215,49 @@ export function MatrixGrid({
       <p className={`mgrid-readout${shown ? '' : ' mgrid-readout-hint'}`} aria-live="polite">
         {readoutText}
       </p>
-      <div
-        ref={scroller}
-        className="mgrid-scroll"
-        role="group"
-        aria-label={m.gridLabel(shape)}
-        tabIndex={empty ? -1 : 0}
-        onKeyDown={onKeyDown}
-        onFocus={() => {
-          setFocused(true);
-          linkToken(current.r);
-        }}
-        onBlur={() => {
-          setFocused(false);
-          linkToken(null);
-        }}
-        onMouseMove={onMouseMove}
-        onMouseLeave={onMouseLeave}
-        style={{ ['--mgrid-cell-w' as string]: numeric ? undefined : `${cellWidth}px` }}
-      >
-        <ColumnHeader labels={colLabels} numeric={numeric} cellWidth={cellWidth} />
-        {Array.from({ length: rows }, (_, r) => (
-          <MatrixRow
-            key={r}
-            matrix={matrix}
-            r={r}
-            label={rowLabels[r] ?? ''}
-            unknown={unknownRows?.[r] === true}
-            unknownLabel={m.unknownRow}
-            colors={colors}
-            textColors={textColors}
-            cellWidth={cellWidth}
-            highlighted={r === hoverToken || r === cellI || r === cellJ}
-            activeCol={focused && r === current.r ? current.c : null}
-          />
-        ))}
+      <div className="mgrid-frame" data-more-start={edges.start} data-more-end={edges.end}>
+        <div
+          ref={scroller}
+          className="mgrid-scroll"
+          role="group"
+          aria-label={m.gridLabel(shape)}
+          tabIndex={empty ? -1 : 0}
+          onKeyDown={onKeyDown}
+          onFocus={() => {
+            setFocused(true);
+            linkToken(current.r);
+          }}
+          onBlur={() => {
+            setFocused(false);
+            linkToken(null);
+          }}
+          onMouseMove={onMouseMove}
+          onMouseLeave={onMouseLeave}
+          style={{ ['--mgrid-cell-w' as string]: numeric ? undefined : `${cellWidth}px` }}
+        >
+          <ColumnHeader labels={colLabels} numeric={numeric} cellWidth={cellWidth} />
+          {Array.from({ length: rows }, (_, r) => (
+            <MatrixRow
+              key={r}
+              matrix={matrix}
+              r={r}
+              label={rowLabels[r] ?? ''}
+              unknown={unknownRows?.[r] === true}
+              unknownLabel={m.unknownRow}
+              colors={colors}
+              textColors={textColors}
+              cellWidth={cellWidth}
+              highlighted={r === hoverToken || r === cellI || r === cellJ}
+              activeCol={focused && r === current.r ? current.c : null}
+            />
+          ))}
+        </div>
+        {/* Said for the eyes only: the grid's own label already tells keyboard users how to move. */}
+        {edges.end && (
+          <span className="mgrid-more" aria-hidden="true">
+            {m.scrollMore}
+          </span>
+        )}
       </div>
     </figure>
   );

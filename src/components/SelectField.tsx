@@ -3,6 +3,7 @@
  * not wrapped around the select, so the accessible name is the label alone.
  */
 import { useId } from 'react';
+import { MathText } from './MathText';
 
 /** One option: the value in the store and its label. */
 export interface SelectOption<T extends string | number> {
@@ -47,7 +48,7 @@ export function SelectField<T extends string | number>(props: SelectFieldProps<T
       </select>
       {note && (
         <p id={`${id}-note`} className="field__note">
-          {note}
+          <MathText text={note} />
         </p>
       )}
     </div>

@@ -7,6 +7,7 @@ import { useMessages } from '../messages';
 import { useAppStore } from '../store/store';
 import { useTrace } from '../store/useTrace';
 import { describeExample, exampleQuery } from './stepExample';
+import { MathText } from './MathText';
 
 /** One token's numbers for the current step. */
 export function StepExample() {
@@ -29,7 +30,9 @@ export function StepExample() {
   return (
     <div className="step-example">
       <h3 className="step-example__heading">{m.heading}</h3>
-      <p className="step-example__line">{line}</p>
+      <p className="step-example__line">
+        <MathText text={line} />
+      </p>
       {/* Hidden rather than removed while hovering: removing it would shift the page under the pointer. */}
       <p className="hint" style={hoverToken === null ? undefined : { visibility: 'hidden' }}>
         {m.hint}

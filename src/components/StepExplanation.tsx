@@ -1,7 +1,9 @@
 /**
  * The current step in words: its title, where it sits in the walkthrough, a few sentences
  * that adapt to the settings, one token's numbers from the trace, then the formula and
- * the PyTorch lines with this step's part highlighted.
+ * the PyTorch lines with this step's part highlighted. Where the panel is wide (a laptop,
+ * where it spans the page above the attention views) the three sit side by side, so the
+ * explanation costs little height.
  */
 import { useId } from 'react';
 import { formatNumber } from '../format';
@@ -15,6 +17,7 @@ import { CodeView } from './CodeView';
 import { Formula } from './Formula';
 import { StepExample } from './StepExample';
 import './StepExplanation.css';
+import { MathText } from './MathText';
 
 /** The explanation panel of the current step. */
 export function StepExplanation() {
@@ -46,33 +49,40 @@ export function StepExplanation() {
   const title = m.steps.titles[step];
   return (
     <section className="panel step-explanation" aria-labelledby={`${id}-title`}>
-      <div className="step-explanation__top">
-        <p className="step-explanation__where">
-          {m.steps.position(n, steps.length)}
-          {settings.heads > 1 && step !== 'tokens' && step !== 'output' && (
-            <span className="step-explanation__head">
-              {' '}
-              · {m.steps.head(head + 1, settings.heads)}
-            </span>
-          )}
-        </p>
-        <p className="step-explanation__keys hint">{m.steps.keysHint}</p>
+      {/* One column, or on a wide screen three: the words, the formula, the code. */}
+      <div className="step-explanation__layout">
+        <div className="step-explanation__main">
+          <div className="step-explanation__top">
+            <p className="step-explanation__where">
+              {m.steps.position(n, steps.length)}
+              {settings.heads > 1 && step !== 'tokens' && step !== 'output' && (
+                <span className="step-explanation__head">
+                  {' '}
+                  · {m.steps.head(head + 1, settings.heads)}
+                </span>
+              )}
+            </p>
+            <p className="step-explanation__keys hint">{m.steps.keysHint}</p>
+          </div>
+          <h2 id={`${id}-title`} className="step-explanation__title">
+            {title}
+          </h2>
+          {/* Announces the new step when the arrow keys change it, wherever focus is. */}
+          <p className="visually-hidden" aria-live="polite">
+            {m.steps.announce(title, n, steps.length)}
+          </p>
+          <div className="step-explanation__text">
+            {m.explain[step](context).map((sentence) => (
+              <p key={sentence}>
+                <MathText text={sentence} />
+              </p>
+            ))}
+          </div>
+          <StepExample />
+        </div>
+        <Formula />
+        <CodeView />
       </div>
-      <h2 id={`${id}-title`} className="step-explanation__title">
-        {title}
-      </h2>
-      {/* Announces the new step when the arrow keys change it, wherever focus is. */}
-      <p className="visually-hidden" aria-live="polite">
-        {m.steps.announce(title, n, steps.length)}
-      </p>
-      <div className="step-explanation__text">
-        {m.explain[step](context).map((sentence) => (
-          <p key={sentence}>{sentence}</p>
-        ))}
-      </div>
-      <StepExample />
-      <Formula />
-      <CodeView />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useMessages } from '../messages';
 import { scoreWork } from '../viz/arithmetic';
 import { Num } from './Num';
 import type { WorkProps } from './WorkPanel';
+import { MathText } from './MathText';
 
 /** The dot product behind score (i, j) of the selected head. */
 export function WorkScore({ view, i, j }: WorkProps) {
@@ -59,7 +60,7 @@ export function WorkScore({ view, i, j }: WorkProps) {
       </div>
       {work.scaleOn ? (
         <p className="work-line">
-          {m.scaleLine}{' '}
+          <MathText text={m.scaleLine} />{' '}
           <span className="work-formula">
             <Num value={work.score} /> ÷ {m.scaleRoot(trace.dK)} = <Num value={work.score} /> ÷{' '}
             <Num value={work.sqrtDK} kind="sqrt-dk" /> ={' '}
@@ -70,7 +71,9 @@ export function WorkScore({ view, i, j }: WorkProps) {
           </span>
         </p>
       ) : (
-        <p className="work-line">{m.scaleOff}</p>
+        <p className="work-line">
+          <MathText text={m.scaleOff} />
+        </p>
       )}
       {work.masked && (
         <p className="work-masked" data-work="masked">

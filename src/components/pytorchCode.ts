@@ -36,12 +36,9 @@ function headLines(settings: Settings, indent: string, result: string): CodeLine
     ...(scale ? [line(`${indent}scores = scores / math.sqrt(d_k)`, '(T, T)', 'score')] : []),
     ...(causal
       ? [
-          line(
-            `${indent}mask = torch.triu(torch.ones(T, T, dtype=torch.bool), diagonal=1)`,
-            '(T, T)',
-            'score',
-          ),
-          line(`${indent}scores = scores.masked_fill(mask, float('-inf'))`, '(T, T)', 'score'),
+          // Kept short so that the lines fit a phone: triu(1) keeps what lies above the diagonal.
+          line(`${indent}mask = torch.ones(T, T).triu(1).bool()`, '(T, T)', 'score'),
+          line(`${indent}scores = scores.masked_fill(mask, -math.inf)`, '(T, T)', 'score'),
         ]
       : []),
     line(
@@ -75,10 +72,4 @@ export function pytorchLines(settings: Settings, tokens: number, dK: number): Co
     ...headLines(settings, '    ', 'heads.append(weights @ v)'),
     line('output = torch.cat(heads, dim=-1) @ w_o', '(T, d_model)', 'output'),
   ];
-}
-
-/** The lines as text with the shape comments aligned in one column. */
-export function alignComments(lines: readonly CodeLine[]): string[] {
-  const column = Math.max(...lines.filter((l) => l.shape).map((l) => l.code.length)) + 2;
-  return lines.map((l) => (l.shape ? `${l.code.padEnd(column)}# ${l.shape}` : l.code));
 }

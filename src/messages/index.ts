@@ -5,8 +5,10 @@
  */
 import { app } from './app';
 import { numbers } from './numbers';
+import { share } from './share';
 import { shell } from './shell';
 import { viz } from './viz';
+import { worksheet } from './worksheet';
 
 /** The English messages. */
 export const en = {
@@ -14,6 +16,8 @@ export const en = {
   shell,
   viz,
   numbers,
+  worksheet,
+  share,
 };
 
 /** The shape every language must provide. */

@@ -17,6 +17,8 @@ export const numbers = {
   readoutHintColour:
     'Too wide for numbers: hover a cell, or focus the grid and use the arrow keys, to read its value.',
   unknownRow: 'not in GloVe, so a made-up vector',
+  /** Over the right edge of a grid wider than its box: more columns lie that way. */
+  scrollMore: 'scroll →',
 
   // Matrices panel
   matricesTitle: 'Matrices',
@@ -154,5 +156,5 @@ export const numbers = {
   },
   tableCorner: 'token',
   tablesTooLong: (tokens: number, max: number) =>
-    `The number tables cover sentences of up to ${max} tokens; this one has ${tokens}.`,
+    `The number tables cover sentences of up to ${max} tokens; this one has ${tokens}. Every number is in the trace: use the “Download the trace (JSON)” button below the attention heatmap.`,
 } as const;

@@ -127,6 +127,27 @@ export const shell = {
       weighted: '3 Weighted sum',
       output: 'Concatenate and project',
     },
+    /**
+     * What a step's button shows when the full titles do not fit in one row (a tablet);
+     * the full title stays its accessible name.
+     */
+    compactTitles: {
+      tokens: 'Tokens',
+      qkv: 'Q, K, V',
+      score: '1 Score',
+      softmax: '2 Softmax',
+      weighted: '3 Weighted sum',
+      output: 'Output',
+    },
+    /** The shortest form (a phone): every step but the current one, which shows its compact title. */
+    shortTitles: {
+      tokens: 'Tok',
+      qkv: 'QKV',
+      score: '1',
+      softmax: '2',
+      weighted: '3',
+      output: 'Out',
+    },
   },
   explain: {
     tokens: (c: StepContext): string[] => [

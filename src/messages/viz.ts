@@ -47,6 +47,13 @@ export const viz = {
   readout: (query: string, key: string, value: string) => `“${query}” → “${key}”: ${value}`,
   heatmapHelp:
     'Hover, tap or arrow-key to a cell to read it; click or press Enter to open its arithmetic.',
+  /** Read-out of a hovered axis label (long inputs label only every nth token). */
+  readoutToken: (index: number, token: string) => `Token ${index + 1}: “${token}”`,
+  labelsThinned: (stride: number) =>
+    `${stride === 2 ? 'Every other token is' : `Every ${stride}th token is`} labelled; point at a row or a column to read its token.`,
+  longInputNote: (tokens: number, max: number) =>
+    `The hidden number tables stop at ${max} tokens and this text has ${tokens}: every number (Q, K, V, scores, weights, outputs) is in the trace, as JSON.`,
+  downloadTrace: 'Download the trace (JSON)',
   legendScores: 'score',
   legendWeights: 'attention weight',
   legendMasked: 'masked (−∞)',

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { DEFAULT_SETTINGS } from '../core/trace';
 import type { AttentionSettings } from '../core/types';
 import { madeUpWordVectors, type WordVectors } from '../core/vectors';
+import type { LessonPatch } from './lessonLink';
 import { clampStep, moveStep, type StepId } from './steps';
 
 /** A heatmap cell or graph edge: query (attending) token i, key (attended) token j. */
@@ -44,6 +45,21 @@ export interface VectorsState {
 /** The sentence a first visit starts with: the running example of the background texts. */
 export const DEFAULT_TEXT = 'I love tennis.';
 
+/** The graph's first-visit layout and filters: every edge, in reading order. */
+export const DEFAULT_GRAPH: GraphView = {
+  layout: 'line',
+  threshold: 0,
+  topK: 0,
+  focus: null,
+  direction: 'out',
+};
+
+/** Languages of the interface. */
+export type Language = 'en' | 'es';
+
+/** Every language the interface is written in, the default first. */
+export const LANGUAGES: readonly Language[] = ['en', 'es'];
+
 /** Everything the store holds. */
 export interface AppState {
   readonly text: string;
@@ -61,6 +77,13 @@ export interface AppState {
   /** The cell or edge whose arithmetic is open. */
   readonly selection: Cell | null;
   readonly vectors: VectorsState;
+  /** Language of the interface (carried by lesson links; the picker reads and sets it). */
+  readonly lang: Language;
+  /**
+   * What a lesson link that was only partly readable could not restore, one readable
+   * sentence each, or null when there is nothing to tell.
+   */
+  readonly linkNotice: readonly string[] | null;
 
   setText(text: string): void;
   setSettings(patch: Partial<AttentionSettings>): void;
@@ -74,6 +97,15 @@ export interface AppState {
   setHoverCell(cell: Cell | null): void;
   select(cell: Cell | null): void;
   setVectors(patch: Partial<VectorsState>): void;
+  setLang(lang: Language): void;
+  setLinkNotice(notice: readonly string[] | null): void;
+  /**
+   * Sets what a lesson link says in one update, without the resets of `setText`: the link
+   * names its own selection and focus for its own text. When the patch changes the text
+   * without naming them, they are cleared as `setText` would. Step and head are kept valid
+   * for the resulting number of heads; the hover is cleared.
+   */
+  applyLink(patch: LessonPatch): void;
 }
 
 /** The initial inputs (without actions), also used by tests to reset the store. */
@@ -84,12 +116,24 @@ export function initialState(): Omit<AppState, keyof Actions> {
     step: 'tokens',
     head: 0,
     allHeads: false,
-    graph: { layout: 'line', threshold: 0, topK: 0, focus: null, direction: 'out' },
+    graph: DEFAULT_GRAPH,
     hoverToken: null,
     hoverCell: null,
     selection: null,
     vectors: { status: 'loading', table: madeUpWordVectors(), progress: null, error: null },
+    lang: 'en',
+    linkNotice: null,
   };
+}
+
+/** `current` with `patch` applied, or `current` itself when the patch changes nothing. */
+function merged<T extends object>(current: T, patch: Partial<T> | undefined): T {
+  // Keeping the object when nothing changed keeps every memo keyed on it (the trace) warm.
+  if (!patch) return current;
+  const changed = (Object.keys(patch) as (keyof T)[]).some(
+    (key) => patch[key] !== undefined && !Object.is(patch[key], current[key]),
+  );
+  return changed ? { ...current, ...patch } : current;
 }
 
 type Actions = {
@@ -129,4 +173,27 @@ export const useAppStore = create<AppState>()((set) => ({
   setHoverCell: (hoverCell) => set({ hoverCell }),
   select: (selection) => set({ selection }),
   setVectors: (patch) => set((s) => ({ vectors: { ...s.vectors, ...patch } })),
+  setLang: (lang) => set({ lang }),
+  setLinkNotice: (linkNotice) => set({ linkNotice }),
+  applyLink: (patch) =>
+    set((s) => {
+      const text = patch.text ?? s.text;
+      const newText = text !== s.text;
+      const settings = merged(s.settings, patch.settings);
+      const graph = merged(newText ? { ...s.graph, focus: null } : s.graph, patch.graph);
+      const selection =
+        patch.selection !== undefined ? patch.selection : newText ? null : s.selection;
+      return {
+        text,
+        settings,
+        step: clampStep(patch.step ?? s.step, settings.heads),
+        head: Math.max(0, Math.min(patch.head ?? s.head, settings.heads - 1)),
+        allHeads: patch.allHeads ?? s.allHeads,
+        graph,
+        selection,
+        lang: patch.lang ?? s.lang,
+        hoverToken: null,
+        hoverCell: null,
+      };
+    }),
 }));

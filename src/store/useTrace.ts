@@ -1,14 +1,31 @@
 /**
- * The trace, derived from the store's inputs. Each stage is cached on exactly what it
- * depends on, so typing re-runs tokenization and attention but never remakes the weights,
- * and changing the temperature never re-embeds the text.
+ * The trace, derived from the store's inputs: on the main thread for small inputs, in a
+ * Web Worker for large ones (the threshold is measured, see `src/worker/threshold.ts`).
+ *
+ * Small inputs: each stage is cached on exactly what it depends on, so typing re-runs
+ * tokenization and attention but never remakes the weights, and changing the temperature
+ * never re-embeds the text; the text is deferred, so the text box updates at typing speed
+ * and the panels follow as soon as React has time.
+ *
+ * Large inputs: one `TraceSource` for the whole app, fed by one store subscription, asks
+ * the worker once per change (latest only: texts typed while it computes are skipped) and
+ * the panels keep the previous trace until the answer arrives. Typing never waits for it.
  */
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useSyncExternalStore } from 'react';
 import { embedText, traceFromEmbedded, type EmbeddedText } from '../core/trace';
 import type { AttentionSettings, AttentionTrace, AttentionWeights } from '../core/types';
 import type { WordVectors } from '../core/vectors';
 import { makeWeights } from '../core/weights';
-import { useAppStore } from './store';
+import { createTraceWorker } from '../worker/client';
+import {
+  TraceSource,
+  type TraceInputs,
+  type TraceSnapshot,
+  type TraceStatus,
+} from '../worker/traceSource';
+import { useAppStore, type AppState } from './store';
+
+export type { TraceStatus } from '../worker/traceSource';
 
 /** A one-entry cache: the last key and its value. */
 function memoOne<K extends readonly unknown[], V>(compute: (...key: K) => V): (...key: K) => V {
@@ -41,7 +58,7 @@ const weightsCached = memoOne(
 
 const traceCached = memoOne(traceFromEmbedded);
 
-/** The trace for a text, settings and vector table, reusing every cached stage it can. */
+/** The trace for a text, settings and vector table, computed here, reusing every cached stage it can. */
 export function deriveTrace(
   text: string,
   settings: AttentionSettings,
@@ -53,16 +70,90 @@ export function deriveTrace(
 }
 
 /**
- * The current trace, or null while the word vectors load. Every panel calls this hook and
- * gets the same object, because each stage above is cached. The text is deferred, so the
- * text box updates at typing speed and the panels follow as soon as React has time.
+ * The app's one trace source. Where there is no Worker (Node, jsdom tests) it never starts
+ * one and every trace is computed synchronously, as it always was.
+ */
+export const traceSource = new TraceSource({
+  createWorker: typeof Worker === 'undefined' ? null : createTraceWorker,
+});
+
+// A hot update replaces this module and its source: stop the old source's worker with it.
+import.meta.hot?.dispose(() => traceSource.dispose());
+
+function inputsOf(state: AppState): TraceInputs {
+  return {
+    text: state.text,
+    settings: state.settings,
+    table: state.vectors.status === 'loading' ? null : state.vectors.table,
+  };
+}
+
+let connected = false;
+
+/**
+ * Feeds the source from the store, once, when the first panel subscribes. A store
+ * subscription rather than an effect per panel, so the worker is asked once per change;
+ * and it sees the text as typed, not React's deferred copy, so the worker starts at once.
+ */
+function connect(): void {
+  if (connected) return;
+  connected = true;
+  let last = useAppStore.getState();
+  traceSource.update(inputsOf(last));
+  useAppStore.subscribe((state) => {
+    if (
+      state.text === last.text &&
+      state.settings === last.settings &&
+      state.vectors.status === last.vectors.status &&
+      state.vectors.table === last.vectors.table
+    ) {
+      return;
+    }
+    last = state;
+    traceSource.update(inputsOf(state));
+  });
+}
+
+function subscribe(listener: () => void): () => void {
+  connect();
+  return traceSource.subscribe(listener);
+}
+
+/** The trace to show for `inputs` (React's deferred copy) given the source's `snapshot`. */
+function traceFor(inputs: TraceInputs, snapshot: TraceSnapshot): AttentionTrace | null {
+  const location = traceSource.locate(inputs);
+  if (location === 'none' || !inputs.table) return null;
+  if (location === 'main') return deriveTrace(inputs.text, inputs.settings, inputs.table);
+  const { shown } = snapshot;
+  if (shown.kind === 'worker') return shown.trace;
+  if (shown.kind === 'main') {
+    return deriveTrace(shown.inputs.text, shown.inputs.settings, shown.inputs.table);
+  }
+  return null;
+}
+
+/**
+ * The current trace, or null while the word vectors load (or, for a text that is large
+ * from the start, until the worker's first answer). Every panel calls this hook and gets
+ * the same object: small traces come from the shared caches above, large ones from the
+ * one `traceSource`. While the worker computes, the previous trace stays.
  */
 export function useTrace(): AttentionTrace | null {
   const text = useDeferredValue(useAppStore((s) => s.text));
   const settings = useAppStore((s) => s.settings);
-  const vectors = useAppStore((s) => s.vectors);
+  const status = useAppStore((s) => s.vectors.status);
+  const table = useAppStore((s) => s.vectors.table);
+  const snapshot = useSyncExternalStore(subscribe, traceSource.getSnapshot);
   return useMemo(
-    () => (vectors.status === 'loading' ? null : deriveTrace(text, settings, vectors.table)),
-    [text, settings, vectors.status, vectors.table],
+    () => traceFor({ text, settings, table: status === 'loading' ? null : table }, snapshot),
+    [text, settings, status, table, snapshot],
   );
+}
+
+/**
+ * 'updating' while the worker computes the trace of the latest inputs (the panels still
+ * show the previous one), 'current' otherwise; for a subtle "updating…" hint.
+ */
+export function useTraceStatus(): TraceStatus {
+  return useSyncExternalStore(subscribe, () => traceSource.getSnapshot().status);
 }

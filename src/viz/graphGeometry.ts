@@ -1,7 +1,9 @@
 /**
  * Everything about where the graph's nodes sit and how its edges bend, for one sentence,
  * layout and width. Pure and DOM-free: the component memoizes it per (labels, layout,
- * width, weights) and renders the result, so nothing is laid out per frame.
+ * width, and the weights for the force layout only) and renders the result, so nothing is
+ * laid out per frame or per hover. Long inputs get small dots with every label that fits
+ * beside them instead of labelled boxes, and no reading-order line (see effectiveLayout).
  */
 import type { Matrix } from '../core/matrix';
 import type { GraphLayout } from '../store/store';
@@ -11,6 +13,30 @@ import { estimateTextWidth, truncateLabel } from './text';
 
 /** Longest label drawn in a node, in characters; the full token is in the node's title. */
 export const MAX_NODE_LABEL = 12;
+
+/**
+ * The reading-order line holds at most this many tokens. Beyond, it would be a column
+ * some 30 px per token tall (512 tokens: 14,000 px) with arcs spanning screens, so the
+ * graph uses the circle instead, which keeps reading order (clockwise) in one screen.
+ */
+export const LINE_LAYOUT_MAX_TOKENS = 40;
+
+/** The layout drawn for `layout` (the store's choice) with `n` tokens: the line becomes a circle past LINE_LAYOUT_MAX_TOKENS. */
+export function effectiveLayout(layout: GraphLayout, n: number): GraphLayout {
+  return layout === 'line' && n > LINE_LAYOUT_MAX_TOKENS ? 'circle' : layout;
+}
+
+/** Radius of a node drawn as a dot (compact drawings), px. */
+export const DOT_RADIUS = 4;
+
+/** Where a node's label goes, relative to the node's centre, and whether it is drawn. */
+export interface LabelSpot {
+  readonly dx: number;
+  readonly dy: number;
+  readonly anchor: 'start' | 'middle' | 'end';
+  /** False when the label would overlap one drawn before it (it still shows on hover). */
+  readonly shown: boolean;
+}
 
 /** The graph's drawing, ready to render. */
 export interface GraphGeometry {
@@ -22,8 +48,83 @@ export interface GraphGeometry {
   /** The (possibly shortened) label of each node. */
   readonly labels: readonly string[];
   readonly boxes: readonly NodeBox[];
+  /**
+   * True when nodes are dots with their labels beside them (too many tokens for labelled
+   * boxes); then `labelSpots` says where each label goes and which are drawn.
+   */
+  readonly compact: boolean;
+  readonly labelSpots: readonly LabelSpot[];
   /** The path of the edge source -> target (a self-loop when they are equal). */
   edgeShape(source: number, target: number): EdgeShape;
+}
+
+const CENTRED: LabelSpot = { dx: 0, dy: 0, anchor: 'middle', shown: true };
+
+/** A label's rectangle, for the overlap test. */
+interface Rect {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+const overlaps = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** True when two neighbours on the ring (consecutive points, and last with first) would touch. */
+function ringCrowded(points: readonly Point[], halfWidths: readonly number[], halfHeight: number) {
+  const gap = 2;
+  for (let i = 0; i < points.length && points.length > 1; i++) {
+    const k = (i + 1) % points.length;
+    const a = points[i] as Point;
+    const b = points[k] as Point;
+    const apartX = Math.abs(a.x - b.x) >= (halfWidths[i] ?? 0) + (halfWidths[k] ?? 0) + gap;
+    const apartY = Math.abs(a.y - b.y) >= 2 * halfHeight + gap;
+    if (!apartX && !apartY) return true;
+  }
+  return false;
+}
+
+/**
+ * Label spots beside dots: pointing away from `centre` (circle) or to the right (force),
+ * each label kept only if its rectangle clears every label kept before it. Greedy in
+ * reading order, which on a ring leaves evenly spaced labels: every nth token.
+ */
+function spotsBesideDots(
+  points: readonly Point[],
+  widths: readonly number[],
+  fontSize: number,
+  centre: Point | null,
+): LabelSpot[] {
+  const kept: Rect[] = [];
+  const lineHeight = fontSize + 2;
+  const away = DOT_RADIUS + 4;
+  return points.map((p, i) => {
+    const w = widths[i] ?? 0;
+    let dx = away;
+    let dy = 0;
+    let anchor: LabelSpot['anchor'] = 'start';
+    if (centre) {
+      const vx = p.x - centre.x;
+      const vy = p.y - centre.y;
+      const len = Math.hypot(vx, vy) || 1;
+      const ux = vx / len;
+      const uy = vy / len;
+      anchor = ux > 0.3 ? 'start' : ux < -0.3 ? 'end' : 'middle';
+      dx = ux * away;
+      // Centred labels (top and bottom of the ring) sit a whole half-line further out.
+      dy = uy * (away + (anchor === 'middle' ? lineHeight / 2 : 0));
+    }
+    const x0 = p.x + dx - (anchor === 'start' ? 0 : anchor === 'end' ? w : w / 2);
+    const rect = {
+      x0: x0 - 1,
+      y0: p.y + dy - lineHeight / 2,
+      x1: x0 + w + 1,
+      y1: p.y + dy + lineHeight / 2,
+    };
+    const shown = !kept.some((r) => overlaps(r, rect));
+    if (shown) kept.push(rect);
+    return { dx, dy, anchor, shown };
+  });
 }
 
 const NODE_GAP = 12;
@@ -85,6 +186,8 @@ export function graphGeometry(
         fontSize,
         labels,
         boxes,
+        compact: false,
+        labelSpots: boxes.map(() => CENTRED),
         edgeShape: (s, t) => lineEdge(boxes, s, t, 'horizontal', maxBulge),
       };
     }
@@ -105,19 +208,52 @@ export function graphGeometry(
       fontSize,
       labels,
       boxes,
+      compact: false,
+      labelSpots: boxes.map(() => CENTRED),
       edgeShape: (s, t) => lineEdge(boxes, s, t, 'vertical', maxBulge),
     };
   }
 
   const height = Math.round(Math.min(560, Math.max(300, width * 0.8)));
+  const centre = { x: width / 2, y: height / 2 };
   // Room for the widest label and for self-loops, which point away from the middle.
   const padding = { x: widest / 2 + 30, y: halfHeight + 34 };
+  // Labelled boxes while they fit round the ring (the force layout spreads them at least as well).
+  const compact = ringCrowded(circleLayout(n, width, height, padding), halfWidths, halfHeight);
+  const textWidths = labels.map((l) => estimateTextWidth(l, fontSize));
+  const widestText = Math.max(0, ...textWidths);
+  const usedPadding = compact
+    ? // Labels stand beside the dots, outside the ring (circle) or to their right (force).
+      layout === 'circle'
+      ? { x: widestText + DOT_RADIUS + 12, y: fontSize + DOT_RADIUS + 14 }
+      : { x: widestText + DOT_RADIUS + 10, y: fontSize }
+    : padding;
   const points =
     layout === 'circle' || weights === null
-      ? circleLayout(n, width, height, padding)
-      : forceLayout(weights, width, height, { padding });
-  const boxes = nodeBoxes(points, halfWidths, halfHeight);
-  const centre = { x: width / 2, y: height / 2 };
+      ? circleLayout(n, width, height, usedPadding)
+      : forceLayout(weights, width, height, {
+          padding: usedPadding,
+          // d3's full 300-tick cooling of 512 nodes takes seconds on a classroom laptop.
+          // Started from the circle, a long input has settled enough after 80 coarser
+          // ticks; dots need far less clearance than labelled boxes.
+          ...(n > 100 ? { iterations: 80, theta: 1.2 } : {}),
+          ...(compact ? { collideRadius: DOT_RADIUS * 2.5 } : {}),
+        });
+  const boxes = compact
+    ? nodeBoxes(
+        points,
+        points.map(() => DOT_RADIUS),
+        DOT_RADIUS,
+      )
+    : nodeBoxes(points, halfWidths, halfHeight);
+  const labelSpots = compact
+    ? spotsBesideDots(
+        points,
+        textWidths,
+        fontSize,
+        layout === 'circle' || weights === null ? centre : null,
+      )
+    : boxes.map(() => CENTRED);
   return {
     width,
     height,
@@ -125,6 +261,8 @@ export function graphGeometry(
     fontSize,
     labels,
     boxes,
+    compact,
+    labelSpots,
     edgeShape: (s, t) => {
       const a = boxes[s] as NodeBox;
       if (s === t) {

@@ -1,7 +1,8 @@
 /**
  * Sizes of the attention heatmap for a sentence and a container width: cell size, label
- * bands, whether column labels must turn, whether numbers fit in cells. Pure, so an SVG
- * and a future canvas renderer share it.
+ * bands, whether column labels must turn, whether numbers fit in cells, which labels are
+ * drawn. Pure, so the SVG renderer and the canvas renderer (for long inputs) share it, and
+ * `heatmapHit` maps a pointer position back to a cell or a token with the same numbers.
  */
 import { formatNumber } from '../format';
 import { estimateTextWidth, truncateLabel } from './text';
@@ -14,6 +15,22 @@ export const MIN_CELL_FOR_NUMBERS = 28;
 export const MIN_CELL = 12;
 /** Cells never get bigger than this (px), so three tokens do not fill a projector wall. */
 export const MAX_CELL = 72;
+
+/**
+ * From this many tokens on, the heatmap is drawn on a canvas (one pixel per cell, scaled
+ * up): 33² ≈ 1,100 SVG cells still render quickly, but 512² = 262,144 would not.
+ */
+export const HEATMAP_CANVAS_MIN_TOKENS = 33;
+/** On the canvas a cell may shrink to this (px), so 512 tokens fit a laptop panel without scrolling. */
+export const MIN_CANVAS_CELL = 1;
+
+/** Which renderer draws the heatmap. */
+export type HeatmapRenderer = 'svg' | 'canvas';
+
+/** The renderer for `T` tokens: SVG below HEATMAP_CANVAS_MIN_TOKENS, canvas from there on. */
+export function heatmapRenderer(T: number): HeatmapRenderer {
+  return T >= HEATMAP_CANVAS_MIN_TOKENS ? 'canvas' : 'svg';
+}
 
 /** The heatmap's drawing, ready to render. */
 export interface HeatmapGeometry {
@@ -37,28 +54,69 @@ export interface HeatmapGeometry {
   readonly numberFontSize: number;
   /** True when cells are big enough to carry numbers. */
   readonly showNumbers: boolean;
+  /**
+   * Every how many tokens an axis label (and a row sum) is drawn: 1 when each has room,
+   * more when cells are thinner than a line of text (canvas only). Label k is drawn when
+   * k % labelStride === 0; the hovered token's label is always drawn, in full.
+   */
+  readonly labelStride: number;
 }
 
-const AXIS_TITLE = 20;
+/** Options of `heatmapGeometry`. */
+export interface HeatmapGeometryOptions {
+  /**
+   * 'svg' (the default) keeps cells at least MIN_CELL px and scrolls; 'canvas' shrinks
+   * them (down to MIN_CANVAS_CELL) to fit the width and thins the labels instead.
+   */
+  readonly renderer?: HeatmapRenderer;
+}
+
+/** Width of the band holding an axis title, px. */
+export const AXIS_TITLE = 20;
 const SUMS_WIDTH = 48;
 const LABEL_FONT = 12;
+// Strides people count in: "every 5th token" reads better than "every 7th".
+const NICE_STRIDES = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500];
+
+/** The smallest nice stride (1, 2, 5, 10, ...) of at least `min`. */
+function niceStride(min: number): number {
+  return NICE_STRIDES.find((s) => s >= min) ?? Math.ceil(min);
+}
+
+/** The side of a cell for `n` tokens in `available` px, for the given renderer. */
+function cellSize(n: number, available: number, renderer: HeatmapRenderer): number {
+  if (n === 0) return MAX_CELL;
+  if (renderer === 'svg') return Math.max(MIN_CELL, Math.min(MAX_CELL, Math.floor(available / n)));
+  const fit = Math.min(MAX_CELL, available / n);
+  // Whole pixels while cells are big enough for it to matter; below 4 px, rounding down
+  // would waste up to a fifth of the width, so keep quarter pixels.
+  return fit >= 4 ? Math.floor(fit) : Math.max(MIN_CANVAS_CELL, Math.floor(fit * 4) / 4);
+}
 
 /**
  * Geometry for `tokens` (display texts) in a container `width` px wide. The row-sum
  * column is always reserved, so the grid does not jump when the walkthrough reaches Softmax.
  */
-export function heatmapGeometry(tokens: readonly string[], width: number): HeatmapGeometry {
+export function heatmapGeometry(
+  tokens: readonly string[],
+  width: number,
+  options: HeatmapGeometryOptions = {},
+): HeatmapGeometry {
+  const renderer = options.renderer ?? 'svg';
   const n = tokens.length;
   const labels = tokens.map((t) => truncateLabel(t, MAX_AXIS_LABEL));
   const labelWidth = Math.max(0, ...labels.map((l) => estimateTextWidth(l, LABEL_FONT)));
   const left = AXIS_TITLE + Math.ceil(labelWidth) + 10;
   const available = width - left - SUMS_WIDTH - 4;
-  const cell = n > 0 ? Math.max(MIN_CELL, Math.min(MAX_CELL, Math.floor(available / n))) : MAX_CELL;
-  const rotate = labelWidth + 6 > cell;
-  // Turned labels sit cell·sin(angle) apart across their baselines: steep enough that this
+  const cell = cellSize(n, available, renderer);
+  // A line of text needs LABEL_FONT + 2 px across its baseline; thinner cells share a label.
+  const labelStride = renderer === 'svg' ? 1 : niceStride(Math.ceil((LABEL_FONT + 2) / cell));
+  const pitch = cell * labelStride;
+  const rotate = labelWidth + 6 > pitch;
+  // Turned labels sit pitch·sin(angle) apart across their baselines: steep enough that this
   // clears a line of text, and never flatter than 45°.
   const angle = rotate
-    ? Math.max(45, Math.min(90, (Math.asin(Math.min(1, (LABEL_FONT + 2) / cell)) * 180) / Math.PI))
+    ? Math.max(45, Math.min(90, (Math.asin(Math.min(1, (LABEL_FONT + 2) / pitch)) * 180) / Math.PI))
     : 0;
   const rad = (angle * Math.PI) / 180;
   const labelBand = rotate
@@ -70,20 +128,60 @@ export function heatmapGeometry(tokens: readonly string[], width: number): Heatm
   const overhang = rotate
     ? Math.max(0, Math.ceil(labelWidth * Math.cos(rad) - cell / 2 - SUMS_WIDTH))
     : 0;
+  // Fractional canvas cells: keep the drawing's own size whole, so it never blurs.
+  const gridSize = Math.ceil(n * cell);
   return {
     cell,
     left,
     top,
-    width: left + n * cell + SUMS_WIDTH + 4 + overhang,
-    height: top + n * cell + 6,
-    sumsX: left + n * cell + SUMS_WIDTH / 2,
+    width: left + gridSize + SUMS_WIDTH + 4 + overhang,
+    height: top + gridSize + 6,
+    sumsX: left + gridSize + SUMS_WIDTH / 2,
     rotateColumnLabels: rotate,
     columnLabelAngle: angle,
     labels,
     labelFontSize: LABEL_FONT,
     numberFontSize,
     showNumbers: cell >= MIN_CELL_FOR_NUMBERS,
+    labelStride,
   };
+}
+
+/** What a point of the heatmap's drawing is over: a cell, a row label, a column label, or nothing. */
+export type HeatmapHit =
+  | { readonly kind: 'cell'; readonly i: number; readonly j: number }
+  | { readonly kind: 'row'; readonly i: number }
+  | { readonly kind: 'column'; readonly j: number }
+  | null;
+
+/**
+ * The index of the band of width `size` starting at `origin` that holds `x`, among `n`
+ * bands, or -1 outside them. Corrected after the division so that the band's own edges,
+ * computed as `origin + k * size` the way renderers draw them, always contain `x`.
+ */
+function bandAt(x: number, origin: number, size: number, n: number): number {
+  if (!(size > 0) || x < origin) return -1;
+  let k = Math.floor((x - origin) / size);
+  if (k > 0 && origin + k * size > x) k -= 1;
+  if (origin + (k + 1) * size <= x) k += 1;
+  return k >= 0 && k < n ? k : -1;
+}
+
+/**
+ * What the point (x, y) of the drawing (px from its top-left corner) points at, for `n`
+ * tokens: the cell under it; or, left of the grid, the row's token; or, above it, the
+ * column's token (labels stand in line with their row or column, so the whole band
+ * counts, drawn label or not). Pure, so the canvas renderer's pointer handling is tested
+ * without a canvas.
+ */
+export function heatmapHit(geometry: HeatmapGeometry, n: number, x: number, y: number): HeatmapHit {
+  const { cell, left, top } = geometry;
+  const j = bandAt(x, left, cell, n);
+  const i = bandAt(y, top, cell, n);
+  if (i >= 0 && j >= 0) return { kind: 'cell', i, j };
+  if (i >= 0 && x >= AXIS_TITLE && x < left) return { kind: 'row', i };
+  if (j >= 0 && y >= AXIS_TITLE && y < top) return { kind: 'column', j };
+  return null;
 }
 
 /**

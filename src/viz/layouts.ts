@@ -92,6 +92,10 @@ export interface ForceLayoutOptions {
   readonly seed?: number;
   /** Each token is linked to this many partners it attends to most (either way). */
   readonly linksPerNode?: number;
+  /** Radius nodes keep clear around them, px; by default 6% of the box's smaller side (room for a labelled box). */
+  readonly collideRadius?: number;
+  /** Barnes-Hut accuracy of the repulsion (d3's default 0.9); larger is faster and coarser. */
+  readonly theta?: number;
 }
 
 interface ForceNode extends SimulationNodeDatum {
@@ -137,7 +141,13 @@ export function forceLayout(
   height: number,
   options: ForceLayoutOptions = {},
 ): Point[] {
-  const { padding = { x: 0, y: 0 }, iterations = 300, seed = 1, linksPerNode = 3 } = options;
+  const {
+    padding = { x: 0, y: 0 },
+    iterations = 300,
+    seed = 1,
+    linksPerNode = 3,
+    theta = 0.9,
+  } = options;
   const n = weights.rows;
   if (weights.cols !== n)
     throw new RangeError(`forceLayout: weights must be square, got (${n}, ${weights.cols})`);
@@ -155,8 +165,8 @@ export function forceLayout(
         .distance((l) => spread * (0.12 + 0.25 * (1 - l.strength)))
         .strength((l) => 0.05 + 0.6 * l.strength),
     )
-    .force('charge', forceManyBody<ForceNode>().strength(-spread * 0.8))
-    .force('collide', forceCollide<ForceNode>(spread * 0.06))
+    .force('charge', forceManyBody<ForceNode>().strength(-spread * 0.8).theta(theta))
+    .force('collide', forceCollide<ForceNode>(options.collideRadius ?? spread * 0.06))
     .force('x', forceX<ForceNode>(width / 2).strength(0.04))
     .force('y', forceY<ForceNode>(height / 2).strength(0.04))
     .stop();

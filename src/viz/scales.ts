@@ -59,3 +59,41 @@ export function textColorOn(background: string): string {
     ? '#000000'
     : '#ffffff';
 }
+
+/** A colour scale sampled into a table of RGB bytes, for painting many cells fast. */
+export interface ColorTable {
+  /** Domain the table covers; values outside are clamped, as the scales themselves do. */
+  readonly low: number;
+  readonly high: number;
+  /** `size` entries of r, g, b (0 to 255); entry k covers the k-th of `size` equal bins of [low, high]. */
+  readonly rgb: Uint8Array;
+  readonly size: number;
+}
+
+/**
+ * `scale` sampled at the middles of `size` equal bins of [low, high]. Looking a value up in
+ * it (`colorTableIndex`) costs an array read instead of an interpolation and a CSS colour
+ * parse: 512² heatmap cells take a few milliseconds instead of 100 to 400. Bins, rather
+ * than points, because d3's viridis is itself 256 discrete colours: with a multiple of 256
+ * bins every value gets viridis's own colour, and the smooth diverging scale is off by at
+ * most one 8-bit step (4,096 bins).
+ */
+export function colorTable(scale: ColorScale, low: number, high: number, size = 4096): ColorTable {
+  const n = Math.max(1, Math.floor(size));
+  const table = new Uint8Array(n * 3);
+  for (let k = 0; k < n; k++) {
+    const c = rgb(scale(low + ((high - low) * (k + 0.5)) / n));
+    table[3 * k] = c.r;
+    table[3 * k + 1] = c.g;
+    table[3 * k + 2] = c.b;
+  }
+  return { low, high, rgb: table, size: n };
+}
+
+/** The entry of `table` whose bin holds `x` (clamped to the domain; a non-finite x reads as 0, as the scales do). */
+export function colorTableIndex(table: ColorTable, x: number): number {
+  const v = Number.isFinite(x) ? x : 0;
+  const span = table.high - table.low;
+  const t = span > 0 ? (v - table.low) / span : 0;
+  return Math.max(0, Math.min(table.size - 1, Math.floor(t * table.size)));
+}

@@ -6,10 +6,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** The repository root. */
-export const ROOT = path.resolve(__dirname, '../..');
+// import.meta.url rather than __dirname: the harness also runs as plain ESM under tsx
+// (`npm run bench:browser`), where __dirname does not exist.
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Where screenshots and other browser-test output go. */
 export const OUTPUT_DIR = path.join(ROOT, 'test-results', 'e2e');
@@ -35,15 +38,24 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-/** Serves dist/ with `vite preview` on `port` and resolves once it answers. */
-export async function startPreview(port: number): Promise<PreviewServer> {
-  if (!existsSync(path.join(ROOT, 'dist', 'index.html'))) {
-    throw new Error('dist/index.html is missing: run `npm run build` before the browser tests');
+/**
+ * Serves dist/ (or `options.outDir`, a build elsewhere) with `vite preview` on `port` and
+ * resolves once it answers.
+ */
+export async function startPreview(
+  port: number,
+  options: { outDir?: string } = {},
+): Promise<PreviewServer> {
+  const outDir = path.resolve(ROOT, options.outDir ?? 'dist');
+  if (!existsSync(path.join(outDir, 'index.html'))) {
+    throw new Error(
+      `${path.relative(ROOT, outDir) || outDir}/index.html is missing: run \`npm run build\` before the browser tests`,
+    );
   }
   const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   const child: ChildProcess = spawn(
     process.execPath,
-    [vite, 'preview', '--port', String(port), '--strictPort'],
+    [vite, 'preview', '--port', String(port), '--strictPort', '--outDir', outDir],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -98,7 +110,8 @@ export function errorsOf(page: Page): readonly string[] {
 
 /**
  * Opens the app at `size` and waits until the word vectors have loaded (the status line's
- * data-status leaves "loading") and the tokens of the first sentence are shown. Throws
+ * data-status leaves "loading"), the tokens of the first sentence are shown and every
+ * lazily loaded panel has arrived (no `data-lazy-pending` placeholder is left). Throws
  * when the vectors failed: every comparison with `npm run trace` needs the real table.
  */
 export async function openApp(
@@ -131,6 +144,8 @@ export async function openApp(
   const status = await page.locator('.vector-status').getAttribute('data-status');
   if (status !== 'ready') throw new Error(`the word vectors did not load (status ${status})`);
   await page.getByRole('list', { name: 'Tokens' }).waitFor();
+  // The heavy panels are lazy chunks: wait until none is still a placeholder.
+  await page.waitForFunction(() => !document.querySelector('[data-lazy-pending]'));
   return page;
 }
 

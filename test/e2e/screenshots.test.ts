@@ -57,6 +57,14 @@ async function horizontalOverflow(page: Page) {
   }));
 }
 
+/** Waits for two frames and a moment, so a screenshot taken after a scroll shows fresh paint. */
+async function settle(page: Page) {
+  await page.evaluate(
+    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+  );
+  await page.waitForTimeout(150);
+}
+
 async function expectVisibleBox(page: Page, role: 'img', name: string) {
   const el = page.getByRole(role, { name, exact: true }).first();
   await el.scrollIntoViewIfNeeded();
@@ -85,17 +93,27 @@ describe('layout at the four target sizes', () => {
         await cell.click();
         await page.locator('[data-selected-cell="7,1"]').waitFor();
         await page.locator('.work-step[data-step="softmax"]').waitFor();
+        // Move the pointer off the heatmap, so the shots show the selection rather than a hover.
+        await page.mouse.move(0, 0);
 
         await expectVisibleBox(page, 'img', 'Attention heatmap');
         await expectVisibleBox(page, 'img', 'Attention graph');
         const { scrollWidth, innerWidth } = await horizontalOverflow(page);
-        expect(scrollWidth, `page width ${scrollWidth} > viewport ${innerWidth}`).toBeLessThanOrEqual(innerWidth + 1);
+        expect(
+          scrollWidth,
+          `page width ${scrollWidth} > viewport ${innerWidth}`,
+        ).toBeLessThanOrEqual(innerWidth + 1);
 
         await page.evaluate(() => window.scrollTo(0, 0));
+        await settle(page);
         await page.screenshot({ path: path.join(OUTPUT_DIR, `${size.name}-viewport.png`) });
-        await page.screenshot({ path: path.join(OUTPUT_DIR, `${size.name}-full.png`), fullPage: true });
+        await page.screenshot({
+          path: path.join(OUTPUT_DIR, `${size.name}-full.png`),
+          fullPage: true,
+        });
         // The views as a student scrolls to them, with the sticky steps bar over the page.
         await heatmap.scrollIntoViewIfNeeded();
+        await settle(page);
         await page.screenshot({ path: path.join(OUTPUT_DIR, `${size.name}-views.png`) });
         errors.push(...errorsOf(page).map((e) => `${size.name}: ${e}`));
       } finally {

@@ -127,7 +127,9 @@ describe('step navigation', () => {
 
   it('the Next step and Previous step buttons move one step each', async () => {
     const titles = await stepTitles();
-    await stepNav(page).getByRole('button', { name: titles[0] as string }).click();
+    await stepNav(page)
+      .getByRole('button', { name: titles[0] as string })
+      .click();
     const next = stepNav(page).getByRole('button', { name: 'Next step' });
     const previous = stepNav(page).getByRole('button', { name: 'Previous step' });
     // At the start, Previous is aria-disabled (still focusable) and a click does nothing;

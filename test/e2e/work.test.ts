@@ -38,7 +38,10 @@ beforeAll(async () => {
   trace = runTrace(TEXT, DEFAULTS);
   page = await openApp(browser, server.url, { width: 1366, height: 900 });
   await typeSentence(page, TEXT, 'fill');
-  await waitForTokens(page, trace.tokens.map((t) => t.text));
+  await waitForTokens(
+    page,
+    trace.tokens.map((t) => t.text),
+  );
 });
 
 afterAll(async () => {
@@ -80,12 +83,18 @@ function expectNum(got: { shown: number; full: number } | undefined, want: numbe
     expect(shown, what).toBe(-Infinity);
     return;
   }
-  expect(Math.abs(shown - want), `${what}: shown ${shown}, trace ${want}`).toBeLessThanOrEqual(0.5e-4 + 1e-6);
-  expect(Math.abs(full - want), `${what}: full ${full}, trace ${want}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(want)));
+  expect(Math.abs(shown - want), `${what}: shown ${shown}, trace ${want}`).toBeLessThanOrEqual(
+    0.5e-4 + 1e-6,
+  );
+  expect(Math.abs(full - want), `${what}: full ${full}, trace ${want}`).toBeLessThanOrEqual(
+    1e-6 * Math.max(1, Math.abs(want)),
+  );
 }
 
 function heatmapCell(i: number, j: number): Locator {
-  return page.getByRole('img', { name: 'Attention heatmap' }).locator(`[data-i="${i}"][data-j="${j}"]`);
+  return page
+    .getByRole('img', { name: 'Attention heatmap' })
+    .locator(`[data-i="${i}"][data-j="${j}"]`);
 }
 
 describe('show the work', () => {
@@ -143,11 +152,7 @@ describe('show the work', () => {
     // The selected key's row is the one marked current.
     const current = workPanel().locator('tr[aria-current="true"]');
     expect(await current.locator('th').textContent()).toBe(trace.tokens[J]?.text);
-    expectNum(
-      (await nums('weight'))[J],
-      at(head().weights, I, J),
-      'the selected weight',
-    );
+    expectNum((await nums('weight'))[J], at(head().weights, I, J), 'the selected weight');
   });
 
   it('at Weighted sum: each weight times its value, added up to the output row', async () => {
@@ -162,9 +167,11 @@ describe('show the work', () => {
     expect(out).toHaveLength(trace.dK);
     for (let t = 0; t < T; t++) {
       expectNum(w[t], at(head().weights, I, t), `w ${I},${t}`);
-      for (let d = 0; d < trace.dK; d++) expectNum(v[t * trace.dK + d], at(head().v, t, d), `v ${t},${d}`);
+      for (let d = 0; d < trace.dK; d++)
+        expectNum(v[t * trace.dK + d], at(head().v, t, d), `v ${t},${d}`);
     }
-    for (let d = 0; d < trace.dK; d++) expectNum(out[d], at(head().output, I, d), `output ${I},${d}`);
+    for (let d = 0; d < trace.dK; d++)
+      expectNum(out[d], at(head().output, I, d), `output ${I},${d}`);
   });
 
   it('Close clears the work and the selected cell', async () => {
@@ -179,31 +186,35 @@ describe('show the work', () => {
     const graph = page.getByRole('img', { name: 'Attention graph' });
     await graph.scrollIntoViewIfNeeded();
     // The strongest edge between two different tokens is drawn on top of the weaker ones.
-    const edges = await graph.locator('[data-source][data-target][data-weight]').evaluateAll((els) =>
-      els.map((e) => ({
-        i: Number(e.getAttribute('data-source')),
-        j: Number(e.getAttribute('data-target')),
-        w: Number(e.getAttribute('data-weight')),
-      })),
-    );
+    const edges = await graph
+      .locator('[data-source][data-target][data-weight]')
+      .evaluateAll((els) =>
+        els.map((e) => ({
+          i: Number(e.getAttribute('data-source')),
+          j: Number(e.getAttribute('data-target')),
+          w: Number(e.getAttribute('data-weight')),
+        })),
+      );
     const offDiagonal = edges.filter((e) => e.i !== e.j).sort((a, b) => b.w - a.w);
     let clicked: { i: number; j: number } | null = null;
     for (const e of offDiagonal.slice(0, 8)) {
       // A point in the middle of the drawn curve that the edge itself would receive a click at.
-      const point = await graph.locator(`[data-source="${e.i}"][data-target="${e.j}"] path.edge-line`).evaluate((p) => {
-        const path = p as SVGPathElement;
-        const length = path.getTotalLength();
-        for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {
-          const local = path.getPointAtLength(length * f);
-          const ctm = path.getScreenCTM();
-          if (!ctm) return null;
-          const x = ctm.a * local.x + ctm.c * local.y + ctm.e;
-          const y = ctm.b * local.x + ctm.d * local.y + ctm.f;
-          const hit = document.elementFromPoint(x, y)?.closest('[data-source]');
-          if (hit && hit === path.closest('[data-source]')) return { x, y };
-        }
-        return null;
-      });
+      const point = await graph
+        .locator(`[data-source="${e.i}"][data-target="${e.j}"] path.edge-line`)
+        .evaluate((p) => {
+          const path = p as SVGPathElement;
+          const length = path.getTotalLength();
+          for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+            const local = path.getPointAtLength(length * f);
+            const ctm = path.getScreenCTM();
+            if (!ctm) return null;
+            const x = ctm.a * local.x + ctm.c * local.y + ctm.e;
+            const y = ctm.b * local.x + ctm.d * local.y + ctm.f;
+            const hit = document.elementFromPoint(x, y)?.closest('[data-source]');
+            if (hit && hit === path.closest('[data-source]')) return { x, y };
+          }
+          return null;
+        });
       if (!point) continue;
       await page.mouse.click(point.x, point.y);
       clicked = e;
@@ -220,7 +231,9 @@ describe('show the work', () => {
 
   it('a focused edge opens its arithmetic with Enter', async () => {
     await workPanel().getByRole('button', { name: 'Close the arithmetic' }).click();
-    const edge = page.getByRole('img', { name: 'Attention graph' }).locator('[data-source="2"][data-target="1"]');
+    const edge = page
+      .getByRole('img', { name: 'Attention graph' })
+      .locator('[data-source="2"][data-target="1"]');
     await edge.focus();
     await page.keyboard.press('Enter');
     await workPanel().locator('[data-step="softmax"]').waitFor();

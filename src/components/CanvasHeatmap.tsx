@@ -1,0 +1,402 @@
+/**
+ * The attention heatmap for long inputs (HEATMAP_CANVAS_MIN_TOKENS tokens and more): the
+ * T x T cells are one image, one pixel per cell, scaled up crisply on a <canvas>; labels,
+ * row sums and the linked highlighting are a light SVG overlay. Hovering redraws only the
+ * overlay's few shapes, never the image, so 512 tokens (262,144 cells) stay smooth.
+ *
+ * Same props and the same behaviour as the SVG renderer: pointing at a cell sets
+ * store.hoverCell, clicking selects it, the element is one tab stop whose arrow keys move
+ * an active cell (outlined) and Enter selects it; labels are thinned to every nth token and
+ * the hovered token's label is always drawn. Where there is no 2D context (jsdom) nothing
+ * is painted, but the element, its name and its handlers are all there.
+ */
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type PointerEvent,
+} from 'react';
+import { formatNumber } from '../format';
+import { useMessages, type Messages } from '../messages';
+import { useAppStore, type Cell } from '../store/store';
+import { moveInGrid } from '../viz/gridKeys';
+import { paintHeatmap, prepareCanvas, readCanvasColors } from '../viz/heatmapCanvas';
+import { AXIS_TITLE, heatmapHit, type HeatmapGeometry } from '../viz/heatmapGeometry';
+import { heatmapPixels, maskedRuns } from '../viz/heatmapImage';
+import { useDevicePixelRatio } from '../viz/useDevicePixelRatio';
+import type { HeatmapRendererProps } from './Heatmap';
+import './Heatmap.css';
+
+const sameCell = (a: Cell | null, b: Cell | null) =>
+  a !== null && b !== null && a.i === b.i && a.j === b.j;
+
+// Outlines of a hovered or selected cell never shrink below this (px): a 1-px cell's outline would vanish.
+const MIN_MARK = 7;
+
+/** The canvas heatmap (see the module comment). */
+export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) {
+  const m = useMessages().viz;
+  const setHoverCell = useAppStore((s) => s.setHoverCell);
+  const setHoverToken = useAppStore((s) => s.setHoverToken);
+  const select = useAppStore((s) => s.select);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [active, setActive] = useState<Cell>({ i: 0, j: 0 });
+  const [focused, setFocused] = useState(false);
+  const dpr = useDevicePixelRatio();
+  const n = tokens.length;
+  const { cell, left, top } = geometry;
+  const size = Math.ceil(n * cell);
+  const activeCell = { i: Math.min(active.i, n - 1), j: Math.min(active.j, n - 1) };
+
+  // The image and the hatch depend on the matrix and its scale only: `view` is memoized on
+  // them upstream, so neither is rebuilt on hover, on focus or on a resize.
+  const pixels = useMemo(() => (view ? heatmapPixels(view) : null), [view]);
+  const runs = useMemo(() => (view ? maskedRuns(view) : []), [view]);
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const ctx = prepareCanvas(canvas, size, size, dpr);
+    if (!ctx) return;
+    paintHeatmap(ctx, {
+      view,
+      pixels,
+      runs,
+      n,
+      cell,
+      dpr,
+      numbers: geometry.showNumbers,
+      numberFontSize: geometry.numberFontSize,
+      colors: readCanvasColors(canvas),
+    });
+  }, [view, pixels, runs, n, cell, size, dpr, geometry.showNumbers, geometry.numberFontSize]);
+
+  const toggleSelect = useCallback(
+    (c: Cell) => select(sameCell(useAppStore.getState().selection, c) ? null : c),
+    [select],
+  );
+  /** What the pointer is over, from its position relative to the drawing. */
+  const hitOf = (e: PointerEvent | MouseEvent) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    return heatmapHit(geometry, n, e.clientX - box.left, e.clientY - box.top);
+  };
+  // Reads the store at event time, so that pointer moves within one cell change nothing.
+  const onPointerMove = (e: PointerEvent) => {
+    const hit = hitOf(e);
+    const state = useAppStore.getState();
+    const cellHit = hit?.kind === 'cell' && view ? { i: hit.i, j: hit.j } : null;
+    const token = hit?.kind === 'row' ? hit.i : hit?.kind === 'column' ? hit.j : null;
+    if (!sameCell(state.hoverCell, cellHit) && (cellHit || state.hoverCell)) setHoverCell(cellHit);
+    if (state.hoverToken !== token) setHoverToken(token);
+  };
+  const onPointerLeave = () => {
+    setHoverCell(null);
+    setHoverToken(null);
+  };
+  const onClick = (e: MouseEvent) => {
+    const hit = hitOf(e);
+    if (!view || hit?.kind !== 'cell') return;
+    const c = { i: hit.i, j: hit.j };
+    // Clicking also moves the keyboard's active cell, as focusing an SVG cell does.
+    setActive(c);
+    setHoverCell(c);
+    toggleSelect(c);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!view) return;
+    const move = moveInGrid(e.key, activeCell, n, e.ctrlKey);
+    if (!move) return;
+    // The walkthrough also listens to the arrow keys: inside the grid they move between cells.
+    e.preventDefault();
+    e.stopPropagation();
+    if (move === 'select') {
+      toggleSelect(activeCell);
+    } else {
+      setActive(move);
+      setHoverCell(move);
+    }
+  };
+
+  return (
+    <div
+      className={`heatmap heatmap--canvas${view ? '' : ' heatmap--pending'}`}
+      role="img"
+      aria-label={m.heatmapLabel}
+      data-token-count={n}
+      data-renderer="canvas"
+      tabIndex={view ? 0 : undefined}
+      style={{ width: geometry.width, height: geometry.height }}
+      onPointerMove={onPointerMove}
+      onPointerLeave={onPointerLeave}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+      onFocus={() => {
+        setFocused(true);
+        if (view) setHoverCell(activeCell);
+      }}
+      onBlur={() => {
+        setFocused(false);
+        setHoverCell(null);
+      }}
+    >
+      <canvas
+        ref={canvasRef}
+        className="hm-canvas"
+        aria-hidden="true"
+        width={size}
+        height={size}
+        style={{ left, top, width: size, height: size }}
+      />
+      <svg
+        className="hm-canvas-overlay"
+        aria-hidden="true"
+        width={geometry.width}
+        height={geometry.height}
+        viewBox={`0 0 ${geometry.width} ${geometry.height}`}
+      >
+        <CanvasLabels geometry={geometry} n={n} sums={view?.sums ?? null} m={m} />
+        <CanvasHighlights
+          geometry={geometry}
+          n={n}
+          hasView={view !== null}
+          active={focused && view ? activeCell : null}
+        />
+      </svg>
+    </div>
+  );
+}
+
+/** Props of `CanvasLabels`. */
+interface LabelsProps {
+  readonly geometry: HeatmapGeometry;
+  readonly n: number;
+  readonly sums: readonly number[] | null;
+  readonly m: Messages['viz'];
+}
+
+/**
+ * Axis titles, every labelStride-th token label on both axes and the row sums. Memoized
+ * apart from the highlighting: a hover does not touch them.
+ */
+const CanvasLabels = memo(function CanvasLabels({ geometry, n, sums, m }: LabelsProps) {
+  const { cell, left, top, labelStride: stride } = geometry;
+  const size = Math.ceil(n * cell);
+  const shown = [];
+  for (let k = 0; k < n; k += stride) shown.push(k);
+  return (
+    <g className="hm-labels">
+      <text className="hm-axis-title" x={left} y={13}>
+        {m.keyAxis}
+      </text>
+      <text
+        className="hm-axis-title"
+        transform={`translate(13 ${top + size / 2}) rotate(-90)`}
+        textAnchor="middle"
+      >
+        {m.queryAxis}
+      </text>
+      {shown.map((i) => (
+        <RowLabel key={`r${i}`} geometry={geometry} i={i} />
+      ))}
+      {shown.map((j) => (
+        <ColumnLabel key={`c${j}`} geometry={geometry} j={j} />
+      ))}
+      {sums && (
+        <g className="hm-sums">
+          <text className="hm-sum-header" x={geometry.sumsX} y={top - 8} textAnchor="middle">
+            {m.rowSumHeader}
+          </text>
+          {shown.map((i) => (
+            <text
+              key={i}
+              className="hm-sum"
+              data-row-sum={i}
+              x={geometry.sumsX}
+              y={top + i * cell + cell / 2}
+              textAnchor="middle"
+              dominantBaseline="central"
+              fontSize={Math.min(geometry.numberFontSize, 12)}
+            >
+              {formatNumber(sums[i] ?? 0, 2)}
+            </text>
+          ))}
+        </g>
+      )}
+    </g>
+  );
+});
+
+/** Row i's label, right-aligned left of the grid. */
+function RowLabel({
+  geometry,
+  i,
+  highlighted = false,
+}: {
+  geometry: HeatmapGeometry;
+  i: number;
+  highlighted?: boolean;
+}) {
+  const { cell, left, top } = geometry;
+  return (
+    <text
+      className={`hm-label${highlighted ? ' is-hl' : ''}`}
+      data-row-label={i}
+      x={left - 6}
+      y={top + i * cell + cell / 2}
+      textAnchor="end"
+      dominantBaseline="central"
+      fontSize={geometry.labelFontSize}
+    >
+      {geometry.labels[i]}
+    </text>
+  );
+}
+
+/** Column j's label above the grid, turned as the geometry says. */
+function ColumnLabel({
+  geometry,
+  j,
+  highlighted = false,
+}: {
+  geometry: HeatmapGeometry;
+  j: number;
+  highlighted?: boolean;
+}) {
+  const { cell, left, top } = geometry;
+  const x = left + j * cell + cell / 2;
+  const turned = geometry.rotateColumnLabels;
+  return (
+    <text
+      className={`hm-label${highlighted ? ' is-hl' : ''}`}
+      data-column-label={j}
+      transform={
+        turned ? `translate(${x} ${top - 6}) rotate(${-geometry.columnLabelAngle})` : undefined
+      }
+      x={turned ? 0 : x}
+      y={turned ? 0 : top - 8}
+      textAnchor={turned ? 'start' : 'middle'}
+      dominantBaseline={turned ? 'central' : undefined}
+      fontSize={geometry.labelFontSize}
+    >
+      {geometry.labels[j]}
+    </text>
+  );
+}
+
+/** Props of `CanvasHighlights`. */
+interface HighlightsProps {
+  readonly geometry: HeatmapGeometry;
+  readonly n: number;
+  readonly hasView: boolean;
+  /** The keyboard's active cell while the heatmap has focus, else null. */
+  readonly active: Cell | null;
+}
+
+/**
+ * The linked highlighting: the hovered token's row and column, the hovered and selected
+ * cells, the keyboard's active cell, and the labels of every highlighted row and column,
+ * drawn in full on a highlight band even where thinning left them out.
+ */
+function CanvasHighlights({ geometry, n, hasView, active }: HighlightsProps) {
+  const hoverToken = useAppStore((s) => s.hoverToken);
+  const hoverCell = useAppStore((s) => s.hoverCell);
+  const selection = useAppStore((s) => s.selection);
+  const { cell, left, top } = geometry;
+  const size = Math.ceil(n * cell);
+  const inRange = (c: Cell | null): c is Cell => c !== null && c.i < n && c.j < n;
+  const rows = new Set<number>();
+  const columns = new Set<number>();
+  if (hoverToken !== null && hoverToken < n) {
+    rows.add(hoverToken);
+    columns.add(hoverToken);
+  }
+  for (const c of [hoverCell, selection]) {
+    if (inRange(c)) {
+      rows.add(c.i);
+      columns.add(c.j);
+    }
+  }
+  // A band at least one text line thick, so a highlighted label always has a background.
+  const band = Math.max(cell, 16);
+  /** The square marking cell (i, j), grown to MIN_MARK around tiny cells. */
+  const mark = (c: Cell, inset: number) => {
+    const s = Math.max(cell, MIN_MARK);
+    const x = left + c.j * cell + cell / 2 - s / 2 + inset;
+    const y = top + c.i * cell + cell / 2 - s / 2 + inset;
+    return { x, y, width: s - 2 * inset, height: s - 2 * inset };
+  };
+
+  return (
+    <g className="hm-overlay">
+      {[...columns].map((j) => (
+        <rect
+          key={`cb${j}`}
+          className="hm-label-bg"
+          x={left + j * cell + cell / 2 - band / 2}
+          y={AXIS_TITLE}
+          width={band}
+          height={top - AXIS_TITLE - 2}
+        />
+      ))}
+      {[...rows].map((i) => (
+        <rect
+          key={`rb${i}`}
+          className="hm-label-bg"
+          x={AXIS_TITLE}
+          y={top + i * cell + cell / 2 - band / 2}
+          width={left - AXIS_TITLE - 2}
+          height={band}
+        />
+      ))}
+      {[...columns].map((j) => (
+        <ColumnLabel key={`cl${j}`} geometry={geometry} j={j} highlighted />
+      ))}
+      {[...rows].map((i) => (
+        <RowLabel key={`rl${i}`} geometry={geometry} i={i} highlighted />
+      ))}
+      {hoverToken !== null && hoverToken < n && (
+        <>
+          <rect
+            className="hm-band"
+            data-band="row"
+            x={left}
+            y={top + hoverToken * cell}
+            width={size}
+            height={cell}
+          />
+          <rect
+            className="hm-band"
+            data-band="column"
+            x={left + hoverToken * cell}
+            y={top}
+            width={cell}
+            height={size}
+          />
+        </>
+      )}
+      {hasView && inRange(hoverCell) && (
+        <g data-hover-cell={`${hoverCell.i},${hoverCell.j}`}>
+          <rect className="hm-hover-outer" {...mark(hoverCell, 0)} />
+          <rect className="hm-hover-inner" {...mark(hoverCell, 1.5)} />
+        </g>
+      )}
+      {hasView && inRange(selection) && (
+        <g data-selected-cell={`${selection.i},${selection.j}`}>
+          <rect className="hm-selected-outer" {...mark(selection, 0)} />
+          <rect className="hm-selected-inner" {...mark(selection, 2)} />
+        </g>
+      )}
+      {active && (
+        <rect
+          className="hm-active"
+          data-active-cell={`${active.i},${active.j}`}
+          {...mark(active, -2)}
+        />
+      )}
+    </g>
+  );
+}

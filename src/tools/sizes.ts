@@ -1,0 +1,239 @@
+/**
+ * `npm run size`: the size budget of the built app (run after `npm run build`).
+ *
+ * Reads dist/ and prints every file with its raw and gzip size (node:zlib, level 9), then:
+ * - first-load JavaScript and CSS: what index.html itself loads (its module script, the
+ *   modulepreloads and static imports of that script, its stylesheets), gzipped;
+ * - the lazy chunks the first page loads too: App renders every lazily loaded panel on the
+ *   first page, so the entry's dynamic imports (from dist/.vite/manifest.json) with their
+ *   own imports and CSS;
+ * - the bytes of a first visit: index.html, first-load JS and CSS, those lazy chunks, the
+ *   word-vector table and the icon, both as `vite preview` sends them (uncompressed) and
+ *   as a server that gzips would.
+ * Exits with status 1 when the first-load JavaScript exceeds 150 kB gzipped or a first
+ * visit exceeds 8 MB (1 kB = 1,000 bytes, 1 MB = 1,000,000 bytes, as Vite prints sizes).
+ *
+ * `--dist DIR` reads another build directory; `--json` prints the figures as JSON instead.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { VECTOR_TABLE_PATH } from '../core/vectors';
+import { kB, markdownTable } from './benchShared';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Budget: first-load JavaScript, gzipped. */
+export const FIRST_LOAD_JS_BUDGET = 150_000;
+/** Budget: every byte of a first visit. */
+export const FIRST_VISIT_BUDGET = 8_000_000;
+
+/** What a file of the build is for. */
+export type Role =
+  'html' | 'first-load' | 'lazy, first page' | 'lazy' | 'vectors' | 'icon' | 'other';
+
+/** One file of dist/. */
+export interface Asset {
+  /** Path inside dist/, with forward slashes. */
+  readonly file: string;
+  readonly raw: number;
+  readonly gzip: number;
+  readonly role: Role;
+}
+
+/** The size report of a build. */
+export interface SizeReport {
+  readonly assets: readonly Asset[];
+  readonly firstLoadJs: { raw: number; gzip: number };
+  readonly firstLoadCss: { raw: number; gzip: number };
+  readonly lazyFirstPage: { raw: number; gzip: number };
+  /** index.html + first-load + lazy chunks of the first page + vectors + icon. */
+  readonly firstVisit: { raw: number; gzip: number };
+}
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+  isEntry?: boolean;
+}
+
+function walk(dir: string, base = dir): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return name === '.vite' ? [] : walk(full, base);
+    return [path.relative(base, full).split(path.sep).join('/')];
+  });
+}
+
+/** The files index.html asks for, by kind, as paths inside dist/. */
+function htmlReferences(html: string): { scripts: string[]; styles: string[]; icons: string[] } {
+  const clean = (href: string) => href.replace(/^\.?\//, '').replace(/[?#].*$/, '');
+  const attr = (tag: string, name: string) =>
+    new RegExp(`\\s${name}\\s*=\\s*["']([^"']+)["']`, 'i').exec(tag)?.[1];
+  const scripts: string[] = [];
+  const styles: string[] = [];
+  const icons: string[] = [];
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
+    const src = attr(tag, 'src');
+    if (src) scripts.push(clean(src));
+  }
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
+    const rel = (attr(tag, 'rel') ?? '').toLowerCase();
+    const href = attr(tag, 'href');
+    if (!href) continue;
+    if (rel === 'modulepreload') scripts.push(clean(href));
+    else if (rel === 'stylesheet') styles.push(clean(href));
+    else if (rel.split(/\s+/).includes('icon')) icons.push(clean(href));
+  }
+  return { scripts, styles, icons };
+}
+
+/** Measures the build in `dist`. Throws when it has no index.html. */
+export function measure(dist: string = path.join(ROOT, 'dist')): SizeReport {
+  const indexHtml = path.join(dist, 'index.html');
+  if (!existsSync(indexHtml))
+    throw new Error(`${indexHtml} is missing: run \`npm run build\` first`);
+  const html = readFileSync(indexHtml, 'utf8');
+  const refs = htmlReferences(html);
+
+  const manifestPath = path.join(dist, '.vite', 'manifest.json');
+  const manifest: Record<string, ManifestChunk> = existsSync(manifestPath)
+    ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>)
+    : {};
+  const byFile = new Map(Object.values(manifest).map((c) => [c.file, c]));
+
+  // First load: index.html's scripts and every static import under them (Vite lists them
+  // as modulepreloads, but the manifest is the authority), with their CSS.
+  const firstLoad = new Set<string>([...refs.scripts, ...refs.styles]);
+  const staticClosure = (chunk: ManifestChunk | undefined, into: Set<string>) => {
+    if (!chunk) return;
+    for (const css of chunk.css ?? []) into.add(css);
+    for (const key of chunk.imports ?? []) {
+      const dep = manifest[key];
+      if (dep && !into.has(dep.file)) {
+        into.add(dep.file);
+        staticClosure(dep, into);
+      }
+    }
+  };
+  for (const file of refs.scripts) staticClosure(byFile.get(file), firstLoad);
+
+  // The lazy panels that App renders on the first page: the entry's dynamic imports.
+  const lazyFirst = new Set<string>();
+  for (const file of refs.scripts) {
+    for (const key of byFile.get(file)?.dynamicImports ?? []) {
+      const chunk = manifest[key];
+      if (!chunk || firstLoad.has(chunk.file)) continue;
+      lazyFirst.add(chunk.file);
+      staticClosure(chunk, lazyFirst);
+    }
+  }
+  for (const file of firstLoad) lazyFirst.delete(file);
+
+  const icons = new Set(refs.icons);
+  const roleOf = (file: string): Role => {
+    if (file === 'index.html') return 'html';
+    if (firstLoad.has(file)) return 'first-load';
+    if (lazyFirst.has(file)) return 'lazy, first page';
+    if (file === VECTOR_TABLE_PATH) return 'vectors';
+    if (icons.has(file)) return 'icon';
+    if (/\.(js|mjs|css)$/.test(file)) return 'lazy';
+    return 'other';
+  };
+  const assets = walk(dist)
+    .map((file) => {
+      const bytes = readFileSync(path.join(dist, file));
+      return {
+        file,
+        raw: bytes.length,
+        gzip: gzipSync(bytes, { level: 9 }).length,
+        role: roleOf(file),
+      };
+    })
+    .sort((a, b) => a.role.localeCompare(b.role) || b.raw - a.raw);
+
+  const sum = (pick: (a: Asset) => boolean) =>
+    assets.filter(pick).reduce((t, a) => ({ raw: t.raw + a.raw, gzip: t.gzip + a.gzip }), {
+      raw: 0,
+      gzip: 0,
+    });
+  const isJs = (a: Asset) => /\.(js|mjs)$/.test(a.file);
+  const isCss = (a: Asset) => a.file.endsWith('.css');
+  return {
+    assets,
+    firstLoadJs: sum((a) => a.role === 'first-load' && isJs(a)),
+    firstLoadCss: sum((a) => a.role === 'first-load' && isCss(a)),
+    lazyFirstPage: sum((a) => a.role === 'lazy, first page'),
+    firstVisit: sum((a) =>
+      ['html', 'first-load', 'lazy, first page', 'vectors', 'icon'].includes(a.role),
+    ),
+  };
+}
+
+/** The report as text: the table of files, then the totals and the budgets. */
+export function formatReport(report: SizeReport): string {
+  const table = markdownTable(
+    ['file', 'role', 'raw kB', 'gzip kB'],
+    report.assets.map((a) => [a.file, a.role, kB(a.raw), kB(a.gzip)]),
+    ['l', 'l'],
+  );
+  const line = (label: string, s: { raw: number; gzip: number }) =>
+    `${label.padEnd(44)} ${kB(s.raw).padStart(9)} kB raw ${kB(s.gzip).padStart(9)} kB gzip`;
+  return [
+    table,
+    '',
+    line('first-load JavaScript', report.firstLoadJs),
+    line('first-load CSS', report.firstLoadCss),
+    line('lazy chunks loaded by the first page', report.lazyFirstPage),
+    line('first visit (html, JS, CSS, vectors, icon)', report.firstVisit),
+  ].join('\n');
+}
+
+/** The budgets that `report` breaks, as messages (empty when it keeps them all). */
+export function budgetFailures(report: SizeReport): string[] {
+  const failures: string[] = [];
+  if (report.firstLoadJs.gzip > FIRST_LOAD_JS_BUDGET) {
+    failures.push(
+      `first-load JavaScript is ${kB(report.firstLoadJs.gzip)} kB gzipped, over the ${kB(FIRST_LOAD_JS_BUDGET)} kB budget`,
+    );
+  }
+  // A server that does not compress sends the raw bytes: that is the figure to hold.
+  if (report.firstVisit.raw > FIRST_VISIT_BUDGET) {
+    failures.push(
+      `a first visit is ${kB(report.firstVisit.raw)} kB, over the ${kB(FIRST_VISIT_BUDGET)} kB budget`,
+    );
+  }
+  return failures;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const distArg = args.indexOf('--dist');
+  const dist =
+    distArg >= 0 && args[distArg + 1] ? path.resolve(args[distArg + 1] as string) : undefined;
+  const report = measure(dist);
+  const failures = budgetFailures(report);
+  if (args.includes('--json')) {
+    console.log(JSON.stringify(report, null, 2));
+  } else {
+    console.log(formatReport(report));
+    console.log(
+      `\nbudgets: first-load JavaScript ≤ ${kB(FIRST_LOAD_JS_BUDGET)} kB gzip, first visit ≤ ${kB(FIRST_VISIT_BUDGET)} kB`,
+    );
+  }
+  for (const failure of failures) console.error(`size check failed: ${failure}`);
+  if (failures.length === 0 && !args.includes('--json')) console.log('size check passed');
+  process.exitCode = failures.length ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  try {
+    main();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
+}

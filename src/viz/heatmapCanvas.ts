@@ -1,0 +1,224 @@
+/**
+ * Painting the heatmap's cells on a canvas: the one-pixel-per-cell image (heatmapImage.ts)
+ * scaled up without smoothing to the canvas's device pixels, the causal mask's hatch, thin
+ * gaps between big cells and, when cells are big enough, their numbers. Only the base
+ * image lives here; hover and selection are drawn by the renderer's SVG overlay, so this
+ * runs when the matrix, the scale or the size changes, never on hover.
+ */
+import { cellText } from './heatmapGeometry';
+import { isMaskedCell, type HeatmapView } from './heatmapModel';
+import type { MaskedRun } from './heatmapImage';
+import { textColorOn } from './scales';
+
+/** Colours the canvas needs, read from the page's CSS custom properties. */
+export interface CanvasColors {
+  /** Page background: the gaps between big cells. */
+  readonly bg: string;
+  /** The empty grid before step Score, and its lines. */
+  readonly panelBg: string;
+  readonly border: string;
+  /** Hatch lines of masked cells, and their "−∞". */
+  readonly masked: string;
+  readonly muted: string;
+  readonly fontFamily: string;
+}
+
+const FALLBACK: CanvasColors = {
+  bg: '#ffffff',
+  panelBg: '#f6f7fb',
+  border: '#c9ccd8',
+  masked: '#8a8d99',
+  muted: '#55596b',
+  fontFamily: 'sans-serif',
+};
+
+/** The colours of `element`'s CSS custom properties (--bg, --panel-bg, ...), with fallbacks. */
+export function readCanvasColors(element: Element): CanvasColors {
+  if (typeof getComputedStyle !== 'function') return FALLBACK;
+  const style = getComputedStyle(element);
+  const value = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    bg: value('--bg', FALLBACK.bg),
+    panelBg: value('--panel-bg', FALLBACK.panelBg),
+    border: value('--border', FALLBACK.border),
+    masked: value('--masked', FALLBACK.masked),
+    muted: value('--muted', FALLBACK.muted),
+    fontFamily: style.fontFamily || FALLBACK.fontFamily,
+  };
+}
+
+/**
+ * Sizes `canvas` to `width` x `height` CSS px with a backing store of device pixels (times
+ * `dpr`, so it is sharp on a retina screen or a zoomed projector) and returns its 2D
+ * context, or null where there is none (jsdom): callers then skip drawing and keep the
+ * element, its name and its handlers.
+ */
+export function prepareCanvas(
+  canvas: HTMLCanvasElement,
+  width: number,
+  height: number,
+  dpr: number,
+): CanvasRenderingContext2D | null {
+  const w = Math.max(1, Math.round(width * dpr));
+  const h = Math.max(1, Math.round(height * dpr));
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  let ctx: CanvasRenderingContext2D | null = null;
+  try {
+    ctx = canvas.getContext('2d');
+  } catch {
+    ctx = null; // jsdom without the canvas package throws "not implemented" in some versions
+  }
+  if (!ctx) return null;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  return ctx;
+}
+
+/**
+ * Draws the n x n RGBA `pixels` over the whole canvas, each pixel a crisp square: put into
+ * an n x n scratch canvas, then scaled with smoothing off (nearest neighbour), which keeps
+ * neighbouring cells from blurring into each other.
+ */
+export function drawPixels(
+  ctx: CanvasRenderingContext2D,
+  pixels: Uint8ClampedArray<ArrayBuffer>,
+  n: number,
+): void {
+  if (n === 0) return;
+  const scratch = document.createElement('canvas');
+  scratch.width = n;
+  scratch.height = n;
+  const sctx = scratch.getContext('2d');
+  if (!sctx) return;
+  sctx.putImageData(new ImageData(pixels, n, n), 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(scratch, 0, 0, n, n, 0, 0, ctx.canvas.width, ctx.canvas.height);
+}
+
+/** A small tile of diagonal lines on the masked background, like the SVG's hatch pattern. */
+function hatchPattern(
+  ctx: CanvasRenderingContext2D,
+  background: string,
+  line: string,
+  dpr: number,
+): CanvasPattern | null {
+  const s = Math.max(4, Math.round(6 * dpr));
+  const tile = document.createElement('canvas');
+  tile.width = s;
+  tile.height = s;
+  const t = tile.getContext('2d');
+  if (!t) return null;
+  t.fillStyle = background;
+  t.fillRect(0, 0, s, s);
+  t.strokeStyle = line;
+  t.lineWidth = 1.4 * dpr;
+  t.beginPath();
+  // One diagonal and its two wrapped corners, so the tiles join into continuous stripes.
+  for (const k of [-s, 0, s]) {
+    t.moveTo(k, s);
+    t.lineTo(k + s, 0);
+  }
+  t.stroke();
+  return ctx.createPattern(tile, 'repeat');
+}
+
+/** What `paintHeatmap` draws. */
+export interface HeatmapPaint {
+  /** The view, or null before step Score (an empty grid). */
+  readonly view: HeatmapView | null;
+  /** `heatmapPixels(view)`, or null with no view. */
+  readonly pixels: Uint8ClampedArray<ArrayBuffer> | null;
+  /** `maskedRuns(view)`. */
+  readonly runs: readonly MaskedRun[];
+  readonly n: number;
+  /** Side of a cell, CSS px. */
+  readonly cell: number;
+  readonly dpr: number;
+  /** Print each cell's number (cells of at least MIN_CELL_FOR_NUMBERS px). */
+  readonly numbers: boolean;
+  readonly numberFontSize: number;
+  readonly colors: CanvasColors;
+}
+
+/** Paints the grid of cells on `ctx`, whose canvas is the n·cell square (see the module comment). */
+export function paintHeatmap(ctx: CanvasRenderingContext2D, paint: HeatmapPaint): void {
+  const { view, pixels, runs, n, cell, dpr, colors } = paint;
+  const w = ctx.canvas.width;
+  const h = ctx.canvas.height;
+  const unit = (cell * w) / Math.max(1, n * cell); // device px per cell
+  const at = (k: number) => Math.round(k * unit);
+
+  if (!view || !pixels) {
+    ctx.fillStyle = colors.panelBg;
+    ctx.fillRect(0, 0, w, h);
+    if (cell >= 4) gaps(ctx, n, at, Math.max(1, Math.round(dpr / 2)), colors.border);
+    return;
+  }
+  drawPixels(ctx, pixels, n);
+  if (runs.length > 0) {
+    const pattern = hatchPattern(ctx, `rgb(${MASKED_BG})`, colors.masked, dpr);
+    if (pattern) {
+      ctx.fillStyle = pattern;
+      ctx.beginPath();
+      for (const r of runs) ctx.rect(at(r.j0), at(r.i), at(r.j1) - at(r.j0), at(r.i + 1) - at(r.i));
+      ctx.fill();
+    }
+  }
+  // The SVG leaves a one-pixel gap around each cell; do the same where cells are big enough to see it.
+  if (cell >= 8) gaps(ctx, n, at, Math.max(1, Math.round(dpr)), colors.bg);
+  if (paint.numbers) numbersOn(ctx, paint, at);
+}
+
+const MASKED_BG = '236, 238, 244'; // MASKED_RGB, as the hatch tile's background
+
+/** Lines `width` device px wide at every cell boundary. */
+function gaps(
+  ctx: CanvasRenderingContext2D,
+  n: number,
+  at: (k: number) => number,
+  width: number,
+  color: string,
+): void {
+  ctx.fillStyle = color;
+  const w = ctx.canvas.width;
+  const h = ctx.canvas.height;
+  for (let k = 0; k <= n; k++) {
+    const p = at(k) - Math.floor(width / 2);
+    ctx.fillRect(p, 0, width, h);
+    ctx.fillRect(0, p, w, width);
+  }
+}
+
+/** Each cell's number, centred, black or white for contrast (as the SVG's cells). */
+function numbersOn(
+  ctx: CanvasRenderingContext2D,
+  paint: HeatmapPaint,
+  at: (k: number) => number,
+): void {
+  const { view, pixels, n, cell, dpr, colors } = paint;
+  if (!view || !pixels) return;
+  ctx.font = `${Math.round(paint.numberFontSize * dpr)}px ${colors.fontFamily}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const value = view.values.data[i * n + j] as number;
+      const masked = isMaskedCell(view, i, j);
+      let text: string;
+      if (masked && view.mode !== 'weights') {
+        text = '−∞';
+        ctx.fillStyle = colors.muted;
+      } else {
+        text = cellText(value, cell, paint.numberFontSize);
+        const p = 4 * (i * n + j);
+        ctx.fillStyle = masked
+          ? colors.muted
+          : textColorOn(`rgb(${pixels[p]}, ${pixels[p + 1]}, ${pixels[p + 2]})`);
+      }
+      if (text) ctx.fillText(text, (at(j) + at(j + 1)) / 2, (at(i) + at(i + 1)) / 2);
+    }
+  }
+}

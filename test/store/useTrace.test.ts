@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/core/trace';
+import { madeUpWordVectors } from '../../src/core/vectors';
+import { FakeWorker } from '../worker/fakeWorker';
+
+/** A text of `n` word tokens: above the worker threshold at the default settings for n ≥ 298. */
+function words(n: number, word = 'word'): string {
+  return Array.from({ length: n }, (_, i) => `${word}${i % 10}`).join(' ');
+}
+
+/** Fresh copies of the store and the hook, so each test gets its own trace source. */
+async function freshModules() {
+  vi.resetModules();
+  const store = await import('../../src/store/store');
+  const hooks = await import('../../src/store/useTrace');
+  store.useAppStore.setState({
+    ...store.initialState(),
+    text: 'I love tennis.',
+    vectors: { status: 'ready', table: madeUpWordVectors(), progress: 1, error: null },
+  });
+  return { ...store, ...hooks };
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('useTrace without a Worker (jsdom, Node)', () => {
+  it('computes on the main thread and gives every panel the same object', async () => {
+    expect(typeof Worker).toBe('undefined');
+    const { useTrace, useTraceStatus, deriveTrace, useAppStore } = await freshModules();
+    const first = renderHook(() => useTrace());
+    const second = renderHook(() => useTrace());
+    const status = renderHook(() => useTraceStatus());
+    const { text, settings, vectors } = useAppStore.getState();
+    expect(first.result.current).toBe(deriveTrace(text, settings, vectors.table));
+    expect(second.result.current).toBe(first.result.current);
+    expect(status.result.current).toBe('current');
+
+    // Even a long text is computed synchronously: there is nowhere else to compute it.
+    act(() => useAppStore.getState().setText(words(400)));
+    expect(first.result.current?.tokens).toHaveLength(400);
+    expect(second.result.current).toBe(first.result.current);
+    expect(status.result.current).toBe('current');
+  });
+
+  it('returns null while the vectors load', async () => {
+    const { useTrace, useAppStore } = await freshModules();
+    act(() => useAppStore.getState().setVectors({ status: 'loading' }));
+    expect(renderHook(() => useTrace()).result.current).toBeNull();
+  });
+});
+
+describe('useTrace with a Worker', () => {
+  beforeEach(() => {
+    FakeWorker.reset();
+    vi.stubGlobal('Worker', FakeWorker);
+  });
+
+  it('asks the worker once per change for all panels, and keeps the previous trace meanwhile', async () => {
+    const { useTrace, useTraceStatus, useAppStore } = await freshModules();
+    const panelA = renderHook(() => useTrace());
+    const panelB = renderHook(() => useTrace());
+    const status = renderHook(() => useTraceStatus());
+    const small = panelA.result.current;
+    expect(small?.text).toBe('I love tennis.');
+    expect(FakeWorker.instances).toHaveLength(0);
+
+    const large = words(400);
+    act(() => useAppStore.getState().setText(large));
+    // The text box has the new text at once; the panels keep the previous trace.
+    expect(useAppStore.getState().text).toBe(large);
+    expect(panelA.result.current).toBe(small);
+    expect(panelB.result.current).toBe(small);
+    expect(status.result.current).toBe('updating');
+
+    await waitFor(() => expect(status.result.current).toBe('current'));
+    expect(panelA.result.current?.text).toBe(large);
+    expect(panelA.result.current?.tokens).toHaveLength(400);
+    expect(panelB.result.current).toBe(panelA.result.current);
+    expect(FakeWorker.instances).toHaveLength(1);
+    expect(FakeWorker.instances[0]?.traceRequests).toHaveLength(1);
+
+    // Back to a short text: computed on the main thread at once, no new request.
+    act(() => useAppStore.getState().setText('Short again.'));
+    expect(panelA.result.current?.text).toBe('Short again.');
+    expect(panelB.result.current).toBe(panelA.result.current);
+    expect(FakeWorker.instances[0]?.traceRequests).toHaveLength(1);
+  });
+
+  it('ends on the last text when typing outpaces the worker', async () => {
+    const { useTrace, useTraceStatus, useAppStore } = await freshModules();
+    FakeWorker.delayMs = 5;
+    const panel = renderHook(() => useTrace());
+    const status = renderHook(() => useTraceStatus());
+    const base = words(400);
+    for (let i = 1; i <= 10; i++) act(() => useAppStore.getState().setText(`${base} extra${i}`));
+    await waitFor(() => expect(status.result.current).toBe('current'));
+    expect(panel.result.current?.text).toBe(`${base} extra10`);
+    expect(FakeWorker.instances[0]?.traceRequests.length).toBeLessThanOrEqual(2);
+  });
+
+  it('recomputes the large trace when a setting changes', async () => {
+    const { useTrace, useTraceStatus, useAppStore } = await freshModules();
+    const panel = renderHook(() => useTrace());
+    const status = renderHook(() => useTraceStatus());
+    act(() => useAppStore.getState().setText(words(400)));
+    await waitFor(() => expect(status.result.current).toBe('current'));
+    act(() => useAppStore.getState().setSettings({ heads: 2 }));
+    expect(panel.result.current?.settings.heads).toBe(DEFAULT_SETTINGS.heads);
+    await waitFor(() => expect(panel.result.current?.settings.heads).toBe(2));
+    expect(FakeWorker.instances[0]?.traceRequests).toHaveLength(2);
+  });
+});
