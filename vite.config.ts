@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { VECTOR_TABLE_PATH } from './src/core/vectors';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
@@ -14,15 +13,20 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /**
  * Versions the word-vector table's URL by its content. The table keeps its stable file
  * name (the trace CLI and the tests read it from public/), and the app asks for
- * `vectors/glove-30k-100d.bin?v=<first 12 hex digits of its SHA-256>`, so a browser may
- * keep it for good and still fetches a rebuilt table at once. The version reaches the
- * app as `import.meta.env.VITE_VECTORS_VERSION` (undefined in unit tests).
+ * `vectors/glove-30k-100d.bin?v=<12 hex digits of the SHA-256 of public/vectors/>`, so a
+ * browser may keep it for good and still fetches a rebuilt table at once. The version
+ * reaches the app as `import.meta.env.VITE_VECTORS_VERSION` (undefined in unit tests).
  */
 function vectorsVersion(): Plugin {
-  const file = path.join(ROOT, 'public', VECTOR_TABLE_PATH);
-  const version = existsSync(file)
-    ? createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12)
-    : '';
+  const dir = path.join(ROOT, 'public', 'vectors');
+  const hash = createHash('sha256');
+  const files = existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile())
+    : [];
+  for (const name of files.map((f) => f.name).sort()) {
+    hash.update(name).update(readFileSync(path.join(dir, name)));
+  }
+  const version = files.length ? hash.digest('hex').slice(0, 12) : '';
   return {
     name: 'attention-graph:vectors-version',
     config: () => ({

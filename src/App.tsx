@@ -15,10 +15,13 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { AboutDialog } from './components/AboutDialog';
 import { SentenceInput } from './components/SentenceInput';
 import { SettingsPanel } from './components/SettingsPanel';
+import { ShareBar } from './components/ShareBar';
 import { StepExplanation } from './components/StepExplanation';
 import { StepNav } from './components/StepNav';
 import { VectorStatus } from './components/VectorStatus';
+import { WorksheetButton } from './components/WorksheetButton';
 import { useMessages } from './messages';
+import { useLessonLink } from './store/useLessonLink';
 import './App.css';
 
 const AttentionViews = lazy(() =>
@@ -44,6 +47,7 @@ function Later({ name, children }: { name: string; children: ReactNode }) {
 /** The whole app. */
 export function App() {
   const m = useMessages().app;
+  useLessonLink();
   return (
     <div className="app">
       <header className="app-header">
@@ -51,8 +55,10 @@ export function App() {
           <h1 className="app-header__title">{m.title}</h1>
           <p className="app-header__tagline">{m.tagline}</p>
         </div>
+        <WorksheetButton />
         <AboutDialog />
       </header>
+      <ShareBar />
       <VectorStatus />
       <main className="app-main">
         <div className="app-main__input">

@@ -1,8 +1,11 @@
 /**
  * The directed attention graph of the selected head: tokens as nodes, an arrow from each
  * token to every token it attends to, thicker and darker for more attention. React owns
- * every element; layouts and paths come memoized from src/viz, so a hover re-renders the
- * overlay and the nodes, never the edge list or the layout.
+ * every element; layouts and paths come memoized from src/viz, keyed on the sentence's
+ * labels, the layout and the width (and the weights for the force layout only), so a hover
+ * re-renders the overlay and the few nodes whose highlight changed, never the edge list or
+ * the layout. Long inputs draw at most about a thousand edges (see maxEdgesFor), dots
+ * instead of labelled boxes, and no transitions.
  */
 import { useMemo, useRef, useState } from 'react';
 import type { AttentionTrace } from '../core/types';
@@ -11,13 +14,13 @@ import { useMessages } from '../messages';
 import { hasReached } from '../store/steps';
 import { useAppStore, type Cell } from '../store/store';
 import { edgeKey, maxEdgesFor, selectEdgesDetailed, type EdgeSelection } from '../viz/edges';
-import { graphGeometry } from '../viz/graphGeometry';
+import { effectiveLayout, graphGeometry } from '../viz/graphGeometry';
 import { headAt } from '../viz/heatmapModel';
 import { estimateTextWidth } from '../viz/text';
 import { useSvgId } from '../viz/useSvgId';
 import { GraphEdges, HighlightedEdges, type DrawnEdge } from './GraphEdges';
 import { ArrowMarker } from './ArrowMarker';
-import { GraphNodes } from './GraphNodes';
+import { GraphNodes, HighlightedLabels } from './GraphNodes';
 import { useGraphHandlers } from './useGraphHandlers';
 import './AttentionGraph.css';
 
@@ -48,7 +51,7 @@ export function useEdgeSelection(trace: AttentionTrace): EdgeSelection | null {
             topK,
             focus,
             direction,
-            maxEdges: maxEdgesFor(weights.rows, topK),
+            maxEdges: maxEdgesFor(weights.rows, topK, focus !== null),
           })
         : null,
     [reached, weights, threshold, topK, focus, direction],
@@ -58,11 +61,25 @@ export function useEdgeSelection(trace: AttentionTrace): EdgeSelection | null {
 const sameCell = (a: Cell | null, b: Cell | null) =>
   a !== null && b !== null && a.i === b.i && a.j === b.j;
 
+/** With a focus, edges carry their weight as a label, up to this many (beyond, the labels would pile up). */
+export const MAX_EDGE_LABELS = 40;
+/** From this many drawn edges or nodes on, nothing glides: animating a thousand paths per keystroke stutters. */
+const DENSE = 200;
+
+/**
+ * The tokens' texts as an array that keeps its identity while the texts stay the same, so
+ * that a new trace of the same sentence (another head, seed or temperature) keeps its layout.
+ */
+export function useTokenTexts(trace: AttentionTrace): readonly string[] {
+  const key = useMemo(() => JSON.stringify(trace.tokens.map((t) => t.text)), [trace.tokens]);
+  return useMemo(() => JSON.parse(key) as string[], [key]);
+}
+
 /** The graph (see the module comment). */
 export function AttentionGraph({ trace, width, selection }: AttentionGraphProps) {
   const m = useMessages().viz;
   const headIndex = useAppStore((s) => s.head);
-  const layout = useAppStore((s) => s.graph.layout);
+  const chosenLayout = useAppStore((s) => s.graph.layout);
   const focus = useAppStore((s) => s.graph.focus);
   const direction = useAppStore((s) => s.graph.direction);
   const hoverToken = useAppStore((s) => s.hoverToken);
@@ -74,8 +91,9 @@ export function AttentionGraph({ trace, width, selection }: AttentionGraphProps)
   const [activeNode, setActiveNode] = useState(0);
   const [activeEdge, setActiveEdge] = useState<string | null>(null);
 
-  const texts = useMemo(() => trace.tokens.map((t) => t.text), [trace.tokens]);
+  const texts = useTokenTexts(trace);
   const n = texts.length;
+  const layout = effectiveLayout(chosenLayout, n);
   // Only the force layout depends on the weights; the others stay put when a setting changes.
   const forceWeights = layout === 'force' ? (headAt(trace, headIndex)?.weights ?? null) : null;
   const causal = trace.settings.causal;
@@ -119,7 +137,7 @@ export function AttentionGraph({ trace, width, selection }: AttentionGraphProps)
   // the focused token, so each label goes near the edge's other end, where the fan is widest.
   const labels = useMemo(
     () =>
-      focus === null
+      focus === null || drawn.length > MAX_EDGE_LABELS
         ? []
         : drawn.map((e) => {
             const p =
@@ -146,10 +164,11 @@ export function AttentionGraph({ trace, width, selection }: AttentionGraphProps)
   );
 
   const hasHighlight = hlEdges.length > 0;
+  const dense = drawn.length >= DENSE || n >= DENSE;
   return (
     <svg
       ref={svgRef}
-      className={`attention-graph layout-${layout}${hasHighlight ? ' has-highlight' : ''}${focus !== null ? ' has-focus' : ''}`}
+      className={`attention-graph layout-${layout}${hasHighlight ? ' has-highlight' : ''}${focus !== null ? ' has-focus' : ''}${geometry.compact ? ' is-compact' : ''}${dense ? ' is-dense' : ''}`}
       role="img"
       aria-label={m.graphLabel}
       width={geometry.width}
@@ -182,6 +201,14 @@ export function AttentionGraph({ trace, width, selection }: AttentionGraphProps)
           active={Math.min(activeNode, n - 1)}
         />
       </g>
+      {geometry.compact && (
+        <HighlightedLabels
+          geometry={geometry}
+          texts={texts}
+          highlighted={highlighted}
+          focus={focus}
+        />
+      )}
       {tooltipEdge && (
         <EdgeTooltip
           edge={tooltipEdge}

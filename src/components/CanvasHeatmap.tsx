@@ -26,7 +26,12 @@ import { useMessages, type Messages } from '../messages';
 import { useAppStore, type Cell } from '../store/store';
 import { moveInGrid } from '../viz/gridKeys';
 import { paintHeatmap, prepareCanvas, readCanvasColors } from '../viz/heatmapCanvas';
-import { AXIS_TITLE, heatmapHit, type HeatmapGeometry } from '../viz/heatmapGeometry';
+import {
+  AXIS_TITLE,
+  heatmapHit,
+  visibleLabels,
+  type HeatmapGeometry,
+} from '../viz/heatmapGeometry';
 import { heatmapPixels, maskedRuns } from '../viz/heatmapImage';
 import { useDevicePixelRatio } from '../viz/useDevicePixelRatio';
 import type { HeatmapRendererProps } from './Heatmap';
@@ -158,7 +163,7 @@ export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) 
         height={geometry.height}
         viewBox={`0 0 ${geometry.width} ${geometry.height}`}
       >
-        <CanvasLabels geometry={geometry} n={n} sums={view?.sums ?? null} m={m} />
+        <CanvasFrame geometry={geometry} n={n} sums={view?.sums ?? null} m={m} />
         <CanvasHighlights
           geometry={geometry}
           n={n}
@@ -170,8 +175,8 @@ export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) 
   );
 }
 
-/** Props of `CanvasLabels`. */
-interface LabelsProps {
+/** Props of `CanvasFrame`. */
+interface FrameProps {
   readonly geometry: HeatmapGeometry;
   readonly n: number;
   readonly sums: readonly number[] | null;
@@ -179,16 +184,16 @@ interface LabelsProps {
 }
 
 /**
- * Axis titles, every labelStride-th token label on both axes and the row sums. Memoized
- * apart from the highlighting: a hover does not touch them.
+ * The axis titles and the row sums (every labelStride-th row, as the labels). Memoized:
+ * a hover does not touch them.
  */
-const CanvasLabels = memo(function CanvasLabels({ geometry, n, sums, m }: LabelsProps) {
+const CanvasFrame = memo(function CanvasFrame({ geometry, n, sums, m }: FrameProps) {
   const { cell, left, top, labelStride: stride } = geometry;
   const size = Math.ceil(n * cell);
-  const shown = [];
-  for (let k = 0; k < n; k += stride) shown.push(k);
+  const rows = [];
+  for (let k = 0; k < n; k += stride) rows.push(k);
   return (
-    <g className="hm-labels">
+    <g className="hm-frame">
       <text className="hm-axis-title" x={left} y={13}>
         {m.keyAxis}
       </text>
@@ -199,18 +204,12 @@ const CanvasLabels = memo(function CanvasLabels({ geometry, n, sums, m }: Labels
       >
         {m.queryAxis}
       </text>
-      {shown.map((i) => (
-        <RowLabel key={`r${i}`} geometry={geometry} i={i} />
-      ))}
-      {shown.map((j) => (
-        <ColumnLabel key={`c${j}`} geometry={geometry} j={j} />
-      ))}
-      {sums && (
+      {sums && geometry.showSums && (
         <g className="hm-sums">
           <text className="hm-sum-header" x={geometry.sumsX} y={top - 8} textAnchor="middle">
             {m.rowSumHeader}
           </text>
-          {shown.map((i) => (
+          {rows.map((i) => (
             <text
               key={i}
               className="hm-sum"
@@ -234,11 +233,11 @@ const CanvasLabels = memo(function CanvasLabels({ geometry, n, sums, m }: Labels
 function RowLabel({
   geometry,
   i,
-  highlighted = false,
+  highlighted,
 }: {
   geometry: HeatmapGeometry;
   i: number;
-  highlighted?: boolean;
+  highlighted: boolean;
 }) {
   const { cell, left, top } = geometry;
   return (
@@ -260,11 +259,11 @@ function RowLabel({
 function ColumnLabel({
   geometry,
   j,
-  highlighted = false,
+  highlighted,
 }: {
   geometry: HeatmapGeometry;
   j: number;
-  highlighted?: boolean;
+  highlighted: boolean;
 }) {
   const { cell, left, top } = geometry;
   const x = left + j * cell + cell / 2;
@@ -297,9 +296,11 @@ interface HighlightsProps {
 }
 
 /**
- * The linked highlighting: the hovered token's row and column, the hovered and selected
- * cells, the keyboard's active cell, and the labels of every highlighted row and column,
- * drawn in full on a highlight band even where thinning left them out.
+ * Everything that follows the pointer: the token labels (every nth, the highlighted ones
+ * bold on a band and always drawn, their crowded neighbours left out), the hovered token's
+ * row and column, the hovered and selected cells and the keyboard's active cell. A few
+ * dozen SVG elements at most, so re-rendering them per hover is cheap; the image below is
+ * untouched.
  */
 function CanvasHighlights({ geometry, n, hasView, active }: HighlightsProps) {
   const hoverToken = useAppStore((s) => s.hoverToken);
@@ -308,18 +309,12 @@ function CanvasHighlights({ geometry, n, hasView, active }: HighlightsProps) {
   const { cell, left, top } = geometry;
   const size = Math.ceil(n * cell);
   const inRange = (c: Cell | null): c is Cell => c !== null && c.i < n && c.j < n;
-  const rows = new Set<number>();
-  const columns = new Set<number>();
-  if (hoverToken !== null && hoverToken < n) {
-    rows.add(hoverToken);
-    columns.add(hoverToken);
-  }
-  for (const c of [hoverCell, selection]) {
-    if (inRange(c)) {
-      rows.add(c.i);
-      columns.add(c.j);
-    }
-  }
+  const token = hoverToken !== null && hoverToken < n ? hoverToken : null;
+  const cells = [hoverCell, selection].filter(inRange);
+  const hlRows = [...new Set([...(token === null ? [] : [token]), ...cells.map((c) => c.i)])];
+  const hlCols = [...new Set([...(token === null ? [] : [token]), ...cells.map((c) => c.j)])];
+  const rows = visibleLabels(geometry, n, hlRows);
+  const columns = visibleLabels(geometry, n, hlCols, 'column');
   // A band at least one text line thick, so a highlighted label always has a background.
   const band = Math.max(cell, 16);
   /** The square marking cell (i, j), grown to MIN_MARK around tiny cells. */
@@ -331,72 +326,76 @@ function CanvasHighlights({ geometry, n, hasView, active }: HighlightsProps) {
   };
 
   return (
-    <g className="hm-overlay">
-      {[...columns].map((j) => (
-        <rect
-          key={`cb${j}`}
-          className="hm-label-bg"
-          x={left + j * cell + cell / 2 - band / 2}
-          y={AXIS_TITLE}
-          width={band}
-          height={top - AXIS_TITLE - 2}
-        />
-      ))}
-      {[...rows].map((i) => (
-        <rect
-          key={`rb${i}`}
-          className="hm-label-bg"
-          x={AXIS_TITLE}
-          y={top + i * cell + cell / 2 - band / 2}
-          width={left - AXIS_TITLE - 2}
-          height={band}
-        />
-      ))}
-      {[...columns].map((j) => (
-        <ColumnLabel key={`cl${j}`} geometry={geometry} j={j} highlighted />
-      ))}
-      {[...rows].map((i) => (
-        <RowLabel key={`rl${i}`} geometry={geometry} i={i} highlighted />
-      ))}
-      {hoverToken !== null && hoverToken < n && (
-        <>
+    <>
+      <g className="hm-labels">
+        {hlCols.map((j) => (
           <rect
-            className="hm-band"
-            data-band="row"
-            x={left}
-            y={top + hoverToken * cell}
-            width={size}
-            height={cell}
+            key={`cb${j}`}
+            className="hm-label-bg"
+            x={left + j * cell + cell / 2 - band / 2}
+            y={AXIS_TITLE}
+            width={band}
+            height={top - AXIS_TITLE - 2}
           />
+        ))}
+        {hlRows.map((i) => (
           <rect
-            className="hm-band"
-            data-band="column"
-            x={left + hoverToken * cell}
-            y={top}
-            width={cell}
-            height={size}
+            key={`rb${i}`}
+            className="hm-label-bg"
+            x={AXIS_TITLE}
+            y={top + i * cell + cell / 2 - band / 2}
+            width={left - AXIS_TITLE - 2}
+            height={band}
           />
-        </>
-      )}
-      {hasView && inRange(hoverCell) && (
-        <g data-hover-cell={`${hoverCell.i},${hoverCell.j}`}>
-          <rect className="hm-hover-outer" {...mark(hoverCell, 0)} />
-          <rect className="hm-hover-inner" {...mark(hoverCell, 1.5)} />
-        </g>
-      )}
-      {hasView && inRange(selection) && (
-        <g data-selected-cell={`${selection.i},${selection.j}`}>
-          <rect className="hm-selected-outer" {...mark(selection, 0)} />
-          <rect className="hm-selected-inner" {...mark(selection, 2)} />
-        </g>
-      )}
-      {active && (
-        <rect
-          className="hm-active"
-          data-active-cell={`${active.i},${active.j}`}
-          {...mark(active, -2)}
-        />
-      )}
-    </g>
+        ))}
+        {rows.map((i) => (
+          <RowLabel key={`r${i}`} geometry={geometry} i={i} highlighted={hlRows.includes(i)} />
+        ))}
+        {columns.map((j) => (
+          <ColumnLabel key={`c${j}`} geometry={geometry} j={j} highlighted={hlCols.includes(j)} />
+        ))}
+      </g>
+      <g className="hm-overlay">
+        {token !== null && (
+          <>
+            <rect
+              className="hm-band"
+              data-band="row"
+              x={left}
+              y={top + token * cell}
+              width={size}
+              height={cell}
+            />
+            <rect
+              className="hm-band"
+              data-band="column"
+              x={left + token * cell}
+              y={top}
+              width={cell}
+              height={size}
+            />
+          </>
+        )}
+        {hasView && inRange(hoverCell) && (
+          <g data-hover-cell={`${hoverCell.i},${hoverCell.j}`}>
+            <rect className="hm-hover-outer" {...mark(hoverCell, 0)} />
+            <rect className="hm-hover-inner" {...mark(hoverCell, 1.5)} />
+          </g>
+        )}
+        {hasView && inRange(selection) && (
+          <g data-selected-cell={`${selection.i},${selection.j}`}>
+            <rect className="hm-selected-outer" {...mark(selection, 0)} />
+            <rect className="hm-selected-inner" {...mark(selection, 2)} />
+          </g>
+        )}
+        {active && (
+          <rect
+            className="hm-active"
+            data-active-cell={`${active.i},${active.j}`}
+            {...mark(active, -2)}
+          />
+        )}
+      </g>
+    </>
   );
 }

@@ -7,24 +7,44 @@
  *
  * "Scores" holds the masked scores: q·k, divided by √dK when scaling is on, with −∞ where
  * the causal mask hides a later token: exactly what softmax receives.
+ *
+ * Up to 64 tokens at width 100 they hold some 30,000 cells, so they are kept cheap: their
+ * box is fixed and contained (its layout never reaches the page), tables use the fixed
+ * table layout, and a new trace reaches them in a transition after the visible panels have
+ * been committed, so typing paints the heatmap and the graph first. Past 64 tokens a note
+ * points to the JSON download instead.
  */
-import { useMemo } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { formatNumber } from '../format';
 import { useMessages } from '../messages';
 import { NumberTable } from './NumberTable';
+import { TABLES_MAX_TOKENS } from './tableLimits';
 import { useHeadTrace, type HeadView } from './useHeadTrace';
+import './DataTables.css';
 
-/** The tables cover sentences up to this many tokens; longer ones get a note instead. */
-export const TABLES_MAX_TOKENS = 64;
+export { TABLES_MAX_TOKENS };
+
+/**
+ * `value`, updated in a transition after each commit that changed it: the rest of the page
+ * commits (and paints) first. Unlike useDeferredValue, this also defers when the change
+ * itself came from a deferred render, as the trace of a typed text does (see useTrace).
+ */
+function useLaggingValue<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    startTransition(() => setShown(value));
+  }, [value]);
+  return shown;
+}
 
 /** The visually hidden data tables of the selected head, or a note past TABLES_MAX_TOKENS tokens. */
 export function DataTables() {
   const m = useMessages().numbers;
-  const view = useHeadTrace();
+  const view = useLaggingValue(useHeadTrace());
   if (!view) return null;
   const T = view.trace.tokens.length;
   return (
-    <div className="visually-hidden">
+    <div className="visually-hidden data-tables">
       <h2>{m.tablesTitle}</h2>
       {T > TABLES_MAX_TOKENS ? (
         <p>{m.tablesTooLong(T, TABLES_MAX_TOKENS)}</p>

@@ -1,11 +1,13 @@
 /**
  * The graph's settings: layout, weight threshold, strongest k per token, and which edges of
- * a focused token to show. They write store.graph, so a shared link can carry them.
+ * a focused token to show. They write store.graph, so a shared link can carry them. The
+ * reading-order line is offered up to LINE_LAYOUT_MAX_TOKENS tokens only.
  */
 import { useId, type ChangeEvent } from 'react';
 import { formatNumber } from '../format';
 import { useMessages } from '../messages';
 import { useAppStore, type FocusDirection, type GraphLayout } from '../store/store';
+import { effectiveLayout, LINE_LAYOUT_MAX_TOKENS } from '../viz/graphGeometry';
 
 /** Props of `GraphControls`. */
 export interface GraphControlsProps {
@@ -36,15 +38,19 @@ export function GraphControls({ tokenCount }: GraphControlsProps) {
     <div className="graph-controls" role="group" aria-label={m.controlsLabel}>
       <label className="graph-control">
         <span>{m.layoutLabel}</span>
+        {/* The layout drawn: past LINE_LAYOUT_MAX_TOKENS the line is not offered, and a chosen line shows as the circle. */}
         <select
-          value={layout}
+          value={effectiveLayout(layout, tokenCount)}
           onChange={(e) => setGraph({ layout: e.target.value as GraphLayout })}
         >
-          {LAYOUTS.map((l) => (
-            <option key={l} value={l}>
-              {m.layouts[l]}
-            </option>
-          ))}
+          {LAYOUTS.map((l) => {
+            const tooLong = l === 'line' && tokenCount > LINE_LAYOUT_MAX_TOKENS;
+            return (
+              <option key={l} value={l} disabled={tooLong}>
+                {tooLong ? m.lineTooLong(LINE_LAYOUT_MAX_TOKENS) : m.layouts[l]}
+              </option>
+            );
+          })}
         </select>
       </label>
       <label className="graph-control">

@@ -6,10 +6,10 @@ import { useId, useMemo, useRef } from 'react';
 import type { AttentionTrace } from '../core/types';
 import { useMessages } from '../messages';
 import { useAppStore } from '../store/store';
-import { graphGeometry } from '../viz/graphGeometry';
+import { effectiveLayout, graphGeometry } from '../viz/graphGeometry';
 import { headAt } from '../viz/heatmapModel';
 import { useElementWidth } from '../viz/useElementWidth';
-import { AttentionGraph, useEdgeSelection } from './AttentionGraph';
+import { AttentionGraph, useEdgeSelection, useTokenTexts } from './AttentionGraph';
 import { GraphControls } from './GraphControls';
 import { GraphLegend } from './GraphLegend';
 
@@ -24,14 +24,16 @@ export function GraphPanel({ trace }: GraphPanelProps) {
   const titleId = useId();
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(boxRef);
-  const layout = useAppStore((s) => s.graph.layout);
-  const selection = useEdgeSelection(trace);
   const n = trace.tokens.length;
-  const texts = useMemo(() => trace.tokens.map((t) => t.text), [trace.tokens]);
-  // Only the orientation is needed here; the line layout never reads the weights.
+  const chosenLayout = useAppStore((s) => s.graph.layout);
+  const layout = effectiveLayout(chosenLayout, n);
+  const selection = useEdgeSelection(trace);
+  const texts = useTokenTexts(trace);
+  // Only the orientation is needed here, and only for the line (which never reads the weights).
   const orientation = useMemo(
-    () => graphGeometry(texts, 'line', width, null).orientation,
-    [texts, width],
+    () =>
+      layout === 'line' ? graphGeometry(texts, 'line', width, null).orientation : 'horizontal',
+    [texts, width, layout],
   );
 
   return (

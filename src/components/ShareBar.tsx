@@ -7,7 +7,7 @@
  * on plain http gets the older copy command, and if that fails too, the link is shown
  * selected in a field with a hint to press Ctrl+C.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useMessages } from '../messages';
 import { useAppStore } from '../store/store';
@@ -67,6 +67,9 @@ export function ShareBar() {
     () => (qrOpen || manual > 0 ? lessonUrl(lesson) : ''),
     [lesson, qrOpen, manual],
   );
+
+  // Typing with the code open redraws it when React has time, not on every keystroke.
+  const qrText = useDeferredValue(link);
 
   useEffect(() => {
     if (!status) return;
@@ -130,7 +133,8 @@ export function ShareBar() {
       <div id={`${id}-qr`} className="share-bar__qr" hidden={!qrOpen}>
         {qrOpen && (
           <>
-            <QrCode text={link} />
+            {/* Empty for the one render before the deferred link catches up with the opening. */}
+            {qrText !== '' && <QrCode text={qrText} />}
             <p className="share-bar__url">{link}</p>
           </>
         )}

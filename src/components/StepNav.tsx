@@ -6,7 +6,7 @@
  * The bar is one row at every width. It measures itself and takes the widest form that
  * fits: the full titles; then compact titles ("1 Score"); then arrow-only Previous and
  * Next; then, on a phone, numbered pills ("1", "2", "3") with only the current step
- * titled. Whatever is shown, each button keeps its full title as its text and accessible
+ * titled; and last, numbered pills only. Whatever is shown, each button keeps its full title as its text and accessible
  * name: the shorter forms are drawn by CSS from data attributes and hidden from assistive
  * technology. If even the shortest form overflows, the list scrolls and fades at the edge
  * that hides steps.
@@ -20,7 +20,7 @@ import './StepNav.css';
 
 /** One form of the bar: how the steps are labelled and whether Previous and Next show words. */
 interface BarForm {
-  readonly labels: 'full' | 'compact' | 'short';
+  readonly labels: 'full' | 'compact' | 'short' | 'shortest';
   readonly buttons: 'text' | 'icons';
 }
 
@@ -30,6 +30,7 @@ const FORMS: readonly BarForm[] = [
   { labels: 'compact', buttons: 'text' },
   { labels: 'compact', buttons: 'icons' },
   { labels: 'short', buttons: 'icons' },
+  { labels: 'shortest', buttons: 'icons' },
 ];
 
 /** Which ends of the step list hide steps that a sideways scroll would reveal. */

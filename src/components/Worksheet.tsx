@@ -18,6 +18,7 @@ import type { Matrix } from '../core/matrix';
 import { WORKSHEET_MAX_TOKENS, type Worksheet } from '../core/worksheet';
 import { formatNumber } from '../format';
 import { useMessages } from '../messages';
+import { MathText } from './MathText';
 import './Worksheet.css';
 
 /** Decimals of the key's scores, weights and outputs: enough to check a hand computation. */
@@ -25,13 +26,6 @@ const KEY_DIGITS = 3;
 
 /** The x of the eˣ hint table: the differences softmax meets after subtracting the row's maximum. */
 const EXP_HINTS = [0, -0.5, -1, -1.5, -2, -2.5, -3, -4, -5, -6];
-
-/** Renders "W_Q" and "d_k" with real subscripts: the messages mark them with "_". */
-export function Subscripted({ text }: { text: string }) {
-  const parts = text.split(/_([\p{L}\p{N}]+)/u);
-  // split with a capture group alternates plain text (even) and subscripts (odd).
-  return <>{parts.map((part, i) => (i % 2 === 1 ? <sub key={i}>{part}</sub> : part))}</>;
-}
 
 /** √dK as the sheet writes it: "2" for √4, three decimals otherwise. */
 function rootText(dK: number): string {
@@ -90,7 +84,7 @@ function Grid({
       data-blank={values ? undefined : ''}
     >
       <caption>
-        <Subscripted text={caption} />{' '}
+        <MathText text={caption} />{' '}
         <span className="ws-grid__shape">({m.shape(rowLabels.length, colLabels.length)})</span>
       </caption>
       <thead>
@@ -257,7 +251,7 @@ function Instructions({ sheet }: { sheet: Worksheet }) {
       <ol className="ws-steps">
         {steps.map((s) => (
           <li key={s}>
-            <Subscripted text={s} />
+            <MathText text={s} />
           </li>
         ))}
       </ol>
@@ -306,7 +300,7 @@ function Notes({ sheet }: { sheet: Worksheet }) {
     <ul className="ws-notes">
       {lines.map((line) => (
         <li key={line}>
-          <Subscripted text={line} />
+          <MathText text={line} />
         </li>
       ))}
     </ul>
@@ -341,7 +335,7 @@ export function WorksheetSheet({ sheet }: { sheet: Worksheet }) {
         </header>
         <p className="ws-sentence">{m.sentence(sheet.sentence)}</p>
         <p className="ws-settings">
-          <Subscripted text={settingsLine} />
+          <MathText text={settingsLine} />
         </p>
         <h2 className="ws-page__title">{m.instructionsTitle}</h2>
         <Instructions sheet={sheet} />

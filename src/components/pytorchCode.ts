@@ -42,7 +42,7 @@ function headLines(settings: Settings, indent: string, result: string): CodeLine
         ]
       : []),
     line(
-      `${indent}weights = torch.softmax(${temperature !== 1 ? 'scores / temperature' : 'scores'}, dim=-1)`,
+      `${indent}weights = torch.softmax(${temperature !== 1 ? 'scores / tau' : 'scores'}, dim=-1)`,
       '(T, T)',
       'softmax',
     ),
@@ -56,7 +56,7 @@ export function pytorchLines(settings: Settings, tokens: number, dK: number): Co
     line('import math, torch', null, null),
     line(`T, d_model, d_k = ${tokens}, ${settings.width}, ${dK}`, null, null),
     ...(settings.temperature !== 1
-      ? [line(`temperature = ${settings.temperature}`, null, null)]
+      ? [line(`tau = ${settings.temperature}  # temperature`, null, null)]
       : []),
     line(
       settings.positions ? 'x = embeddings + positions' : 'x = embeddings',

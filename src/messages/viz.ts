@@ -75,6 +75,8 @@ export const viz = {
     circle: 'Circle',
     force: 'Force',
   },
+  /** The line layout's option when the text is too long for it. */
+  lineTooLong: (max: number) => `Line (up to ${max} tokens)`,
   thresholdLabel: 'Weight threshold',
   topKLabel: 'Strongest per token',
   topKHint: '0 = all',

@@ -11,6 +11,9 @@ export async function loadVectorsIntoStore(
   baseUrl: string = import.meta.env.BASE_URL,
 ): Promise<void> {
   const { setVectors } = useAppStore.getState();
+  // The build versions the URL by the table's content (vite.config.ts), so the browser's
+  // HTTP cache may keep the 6 MB table across visits and still fetch a rebuilt one.
+  const version: string | undefined = import.meta.env.VITE_VECTORS_VERSION;
   setVectors({ status: 'loading', progress: 0, error: null });
   try {
     // Keep the file's bytes: the trace worker parses its own copy of the table from them
@@ -19,7 +22,7 @@ export async function loadVectorsIntoStore(
     const keepBytes: ByteReader = async (url, onProgress) =>
       (bytes = await fetchBytes(url, onProgress));
     const table = await loadWordVectors(
-      `${baseUrl}${VECTOR_TABLE_PATH}`,
+      `${baseUrl}${VECTOR_TABLE_PATH}${version ? `?v=${version}` : ''}`,
       keepBytes,
       (loaded, total) => setVectors({ progress: total ? loaded / total : null }),
     );

@@ -143,7 +143,9 @@ export function useTrace(): AttentionTrace | null {
   const settings = useAppStore((s) => s.settings);
   const status = useAppStore((s) => s.vectors.status);
   const table = useAppStore((s) => s.vectors.table);
-  const snapshot = useSyncExternalStore(subscribe, traceSource.getSnapshot);
+  // Deferred like the text: the worker's answer then renders in an interruptible background
+  // render, not in one long task of the message event, so typing stays responsive meanwhile.
+  const snapshot = useDeferredValue(useSyncExternalStore(subscribe, traceSource.getSnapshot));
   return useMemo(
     () => traceFor({ text, settings, table: status === 'loading' ? null : table }, snapshot),
     [text, settings, status, table, snapshot],

@@ -117,6 +117,9 @@ interface LoadResult {
   times: LoadTimes;
   bytes: LoadBytes;
   progress: number[];
+  /** Longest long task (≥ 50 ms) before the panels were complete, 0 when none. */
+  longestTask: number;
+  longTasks: number;
 }
 
 /**
@@ -126,7 +129,11 @@ interface LoadResult {
 function installLoadProbe(): void {
   const marks: Record<string, number> = {};
   const progress: number[] = [];
-  (window as unknown as { __agLoad: unknown }).__agLoad = { marks, progress };
+  const longTasks: { start: number; duration: number }[] = [];
+  (window as unknown as { __agLoad: unknown }).__agLoad = { marks, progress, longTasks };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
   const mark = (name: string, present: boolean) => {
     if (present && marks[name] === undefined) marks[name] = performance.now();
   };
@@ -237,10 +244,24 @@ async function loadOnce(
   }
   const result = await page.evaluate(() => {
     const probe = (
-      window as unknown as { __agLoad: { marks: Record<string, number>; progress: number[] } }
+      window as unknown as {
+        __agLoad: {
+          marks: Record<string, number>;
+          progress: number[];
+          longTasks: { start: number; duration: number }[];
+        };
+      }
     ).__agLoad;
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
-    return { marks: probe.marks, progress: probe.progress, fcp };
+    const until = probe.marks.panels ?? Infinity;
+    const during = probe.longTasks.filter((t) => t.start < until);
+    return {
+      marks: probe.marks,
+      progress: probe.progress,
+      fcp,
+      longestTask: during.reduce((m, t) => Math.max(m, t.duration), 0),
+      longTasks: during.length,
+    };
   });
   await page.close();
   const at = (name: string) => result.marks[name] ?? null;
@@ -254,6 +275,8 @@ async function loadOnce(
     },
     bytes: bytes(),
     progress: result.progress,
+    longestTask: result.longestTask,
+    longTasks: result.longTasks,
   };
 }
 
@@ -478,6 +501,8 @@ function loadTable(report: LoadReport): string {
     ms(r.times.tokens),
     ms(r.times.vectorsReady),
     ms(r.times.panels),
+    task(r.longestTask),
+    String(r.longTasks),
   ];
   return markdownTable(
     [
@@ -489,6 +514,8 @@ function loadTable(report: LoadReport): string {
       'tokens',
       'vectors',
       'panels',
+      'longest task',
+      'tasks ≥ 50 ms',
     ],
     [
       row('first, fresh cache', report.first),

@@ -12,8 +12,14 @@
  *   while rendering) and by function (self time), from the V8 profile.
  * Unminified code runs at about the speed of the minified build; absolute figures come
  * from `npm run bench:browser`, this tool says which part costs what.
+ *
+ * Options: --tokens T (default 128), --dist DIR (serve this build instead), --save DIR
+ * (also write the trace and the CPU profile there, for Chromium's DevTools), --hide CSS
+ * (the same update with the elements that match the selector hidden: what they cost),
+ * --css RULES (the same update with these style rules added: to try a fix).
  */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { closePage, launchBrowser, openApp, ROOT, startPreview } from '../../test/e2e/harness';
@@ -169,6 +175,11 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     const page = await openApp(browser, server.url);
+    const hide = value('--hide');
+    // What a panel costs: the same update with that panel out of the layout.
+    if (hide) await page.addStyleTag({ content: `${hide} { display: none !important; }` });
+    const css = value('--css');
+    if (css) await page.addStyleTag({ content: css });
     await installUpdateProbe(page);
     for (let i = 0; i < 2; i++)
       await measureUpdate(page, texts[i] as string, expected[i] as string[]);
@@ -177,6 +188,9 @@ async function main(): Promise<void> {
     const cdp: CDPSession = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    // The profiler first: starting it is a long task of its own, which the trace must not see.
+    await cdp.send('Profiler.start');
+    await page.waitForTimeout(300);
     await browser.startTracing(page, {
       categories: [
         'devtools.timeline',
@@ -185,13 +199,20 @@ async function main(): Promise<void> {
         'blink.user_timing',
       ],
     });
-    await cdp.send('Profiler.start');
     const sample = await measureUpdate(page, texts[0] as string, expected[0] as string[]);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
       traceEvents: TraceEvent[];
     };
     await closePage(page);
+    const save = value('--save');
+    if (save) {
+      // Both open in Chromium's DevTools (Performance panel: "Load profile").
+      mkdirSync(save, { recursive: true });
+      writeFileSync(path.join(save, `update-${T}.trace.json`), JSON.stringify(trace));
+      writeFileSync(path.join(save, `update-${T}.cpuprofile`), JSON.stringify(profile));
+      console.error(`saved the trace and the CPU profile in ${save}`);
+    }
 
     console.log(
       `one change between two texts of ${T} tokens (unminified build, profiler and trace on):\n` +

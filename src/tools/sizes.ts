@@ -6,7 +6,7 @@
  *   modulepreloads and static imports of that script, its stylesheets), gzipped;
  * - the lazy chunks the first page loads too: App renders every lazily loaded panel on the
  *   first page, so the entry's dynamic imports (from dist/.vite/manifest.json) with their
- *   own imports and CSS;
+ *   own imports and CSS, and the web workers that the first page's code names;
  * - the bytes of a first visit: index.html, first-load JS and CSS, those lazy chunks, the
  *   word-vector table and the icon, both as `vite preview` sends them (uncompressed) and
  *   as a server that gzips would.
@@ -31,7 +31,14 @@ export const FIRST_VISIT_BUDGET = 8_000_000;
 
 /** What a file of the build is for. */
 export type Role =
-  'html' | 'first-load' | 'lazy, first page' | 'lazy' | 'vectors' | 'icon' | 'other';
+  | 'html'
+  | 'first-load'
+  | 'lazy, first page'
+  | 'worker, first page'
+  | 'lazy'
+  | 'vectors'
+  | 'icon'
+  | 'other';
 
 /** One file of dist/. */
 export interface Asset {
@@ -133,11 +140,21 @@ export function measure(dist: string = path.join(ROOT, 'dist')): SizeReport {
   }
   for (const file of firstLoad) lazyFirst.delete(file);
 
+  // Workers are not in the manifest: a script that the first page's code names is one
+  // (`new Worker(new URL(...))` leaves its file name in the chunk). Counted as loaded, an
+  // upper bound, since the app may start it only when it needs it.
+  const firstPageCode = [...firstLoad, ...lazyFirst]
+    .filter((file) => /\.(js|mjs)$/.test(file) && existsSync(path.join(dist, file)))
+    .map((file) => readFileSync(path.join(dist, file), 'utf8'))
+    .join('\n');
   const icons = new Set(refs.icons);
   const roleOf = (file: string): Role => {
     if (file === 'index.html') return 'html';
     if (firstLoad.has(file)) return 'first-load';
     if (lazyFirst.has(file)) return 'lazy, first page';
+    if (/\.(js|mjs)$/.test(file) && firstPageCode.includes(path.posix.basename(file))) {
+      return 'worker, first page';
+    }
     if (file === VECTOR_TABLE_PATH) return 'vectors';
     if (icons.has(file)) return 'icon';
     if (/\.(js|mjs|css)$/.test(file)) return 'lazy';
@@ -166,9 +183,11 @@ export function measure(dist: string = path.join(ROOT, 'dist')): SizeReport {
     assets,
     firstLoadJs: sum((a) => a.role === 'first-load' && isJs(a)),
     firstLoadCss: sum((a) => a.role === 'first-load' && isCss(a)),
-    lazyFirstPage: sum((a) => a.role === 'lazy, first page'),
+    lazyFirstPage: sum((a) => a.role === 'lazy, first page' || a.role === 'worker, first page'),
     firstVisit: sum((a) =>
-      ['html', 'first-load', 'lazy, first page', 'vectors', 'icon'].includes(a.role),
+      ['html', 'first-load', 'lazy, first page', 'worker, first page', 'vectors', 'icon'].includes(
+        a.role,
+      ),
     ),
   };
 }
@@ -187,8 +206,8 @@ export function formatReport(report: SizeReport): string {
     '',
     line('first-load JavaScript', report.firstLoadJs),
     line('first-load CSS', report.firstLoadCss),
-    line('lazy chunks loaded by the first page', report.lazyFirstPage),
-    line('first visit (html, JS, CSS, vectors, icon)', report.firstVisit),
+    line('lazy chunks and workers of the first page', report.lazyFirstPage),
+    line('first visit (html, JS, CSS, workers, vectors, icon)', report.firstVisit),
   ].join('\n');
 }
 

@@ -37,9 +37,12 @@ export const LONG_INPUT_PER_TOKEN = 4;
 
 /**
  * The edge budget for `T` tokens: every edge of a short sentence; for a long input the
- * strongest LONG_INPUT_PER_TOKEN per token, unless the user chose a top-k (then up to the cap).
+ * strongest LONG_INPUT_PER_TOKEN per token, unless the user chose a top-k (then up to the
+ * cap). With a focused token the budget always holds its whole row or column (at most T
+ * edges): focusing is how a reader sees everything one token does in a long input.
  */
-export function maxEdgesFor(T: number, topK: number): number {
+export function maxEdgesFor(T: number, topK: number, focused = false): number {
+  if (focused) return Math.max(DEFAULT_MAX_EDGES, T);
   if (topK > 0 || T <= LONG_INPUT_TOKENS) return DEFAULT_MAX_EDGES;
   return Math.min(DEFAULT_MAX_EDGES, T * LONG_INPUT_PER_TOKEN);
 }

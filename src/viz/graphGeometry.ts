@@ -28,6 +28,10 @@ export function effectiveLayout(layout: GraphLayout, n: number): GraphLayout {
 
 /** Radius of a node drawn as a dot (compact drawings), px. */
 export const DOT_RADIUS = 4;
+/** Dots never get smaller than this, px. */
+const MIN_DOT_RADIUS = 1.5;
+/** A compact drawing's self-loops reach this far (px), a labelled box's the default 22. */
+const COMPACT_LOOP = 10;
 
 /** Where a node's label goes, relative to the node's centre, and whether it is drawn. */
 export interface LabelSpot {
@@ -54,6 +58,11 @@ export interface GraphGeometry {
    */
   readonly compact: boolean;
   readonly labelSpots: readonly LabelSpot[];
+  /**
+   * Radius of the transparent disc that takes the pointer around a dot (compact only; 0
+   * otherwise): as big as it can be without covering the neighbours' dots.
+   */
+  readonly hitRadius: number;
   /** The path of the edge source -> target (a self-loop when they are equal). */
   edgeShape(source: number, target: number): EdgeShape;
 }
@@ -94,10 +103,11 @@ function spotsBesideDots(
   widths: readonly number[],
   fontSize: number,
   centre: Point | null,
+  dot: number,
 ): LabelSpot[] {
   const kept: Rect[] = [];
   const lineHeight = fontSize + 2;
-  const away = DOT_RADIUS + 4;
+  const away = dot + 4;
   return points.map((p, i) => {
     const w = widths[i] ?? 0;
     let dx = away;
@@ -188,6 +198,7 @@ export function graphGeometry(
         boxes,
         compact: false,
         labelSpots: boxes.map(() => CENTRED),
+        hitRadius: 0,
         edgeShape: (s, t) => lineEdge(boxes, s, t, 'horizontal', maxBulge),
       };
     }
@@ -210,6 +221,7 @@ export function graphGeometry(
       boxes,
       compact: false,
       labelSpots: boxes.map(() => CENTRED),
+      hitRadius: 0,
       edgeShape: (s, t) => lineEdge(boxes, s, t, 'vertical', maxBulge),
     };
   }
@@ -239,20 +251,25 @@ export function graphGeometry(
           ...(n > 100 ? { iterations: 80, theta: 1.2 } : {}),
           ...(compact ? { collideRadius: DOT_RADIUS * 2.5 } : {}),
         });
+  const ring = layout === 'circle' || weights === null;
+  // Typical distance between neighbouring dots: along the ring, or the side of each dot's
+  // share of the box for the force layout.
+  const spacing = ring
+    ? nearestOnRing(points)
+    : Math.sqrt(
+        (Math.max(1, width - 2 * usedPadding.x) * Math.max(1, height - 2 * usedPadding.y)) /
+          Math.max(1, n),
+      );
+  const dot = Math.max(MIN_DOT_RADIUS, Math.min(DOT_RADIUS, spacing * 0.35));
   const boxes = compact
     ? nodeBoxes(
         points,
-        points.map(() => DOT_RADIUS),
-        DOT_RADIUS,
+        points.map(() => dot),
+        dot,
       )
     : nodeBoxes(points, halfWidths, halfHeight);
   const labelSpots = compact
-    ? spotsBesideDots(
-        points,
-        textWidths,
-        fontSize,
-        layout === 'circle' || weights === null ? centre : null,
-      )
+    ? spotsBesideDots(points, textWidths, fontSize, ring ? centre : null, dot)
     : boxes.map(() => CENTRED);
   return {
     width,
@@ -263,15 +280,36 @@ export function graphGeometry(
     boxes,
     compact,
     labelSpots,
+    hitRadius: compact ? Math.max(dot + 1, Math.min(10, spacing / 2)) : 0,
     edgeShape: (s, t) => {
       const a = boxes[s] as NodeBox;
       if (s === t) {
         const away = { x: a.x - centre.x, y: a.y - centre.y };
-        return selfLoopPath(a, Math.hypot(away.x, away.y) > 1 ? away : { x: 0, y: -1 });
+        const outwards = Math.hypot(away.x, away.y) > 1 ? away : { x: 0, y: -1 };
+        // Dots on a ring have their labels outside: their small loops turn inwards.
+        if (compact)
+          return selfLoopPath(
+            a,
+            ring ? { x: -outwards.x, y: -outwards.y } : outwards,
+            COMPACT_LOOP,
+          );
+        return selfLoopPath(a, outwards);
       }
       return chordPath(a, boxes[t] as NodeBox);
     },
   };
+}
+
+/** The smallest distance between consecutive points of a ring (last and first included). */
+function nearestOnRing(points: readonly Point[]): number {
+  if (points.length < 2) return Infinity;
+  let min = Infinity;
+  for (let i = 0; i < points.length; i++) {
+    const a = points[i] as Point;
+    const b = points[(i + 1) % points.length] as Point;
+    min = Math.min(min, Math.hypot(a.x - b.x, a.y - b.y));
+  }
+  return min;
 }
 
 function lineEdge(

@@ -44,6 +44,8 @@ export interface HeatmapGeometry {
   readonly height: number;
   /** x of the centre of the row-sum column to the right of the grid. */
   readonly sumsX: number;
+  /** False when a long input's grid needed the row sums' room (canvas only). */
+  readonly showSums: boolean;
   /** Column labels turned because they are wider than a cell. */
   readonly rotateColumnLabels: boolean;
   /** How far they are turned, in degrees (45 to 90; 0 when not turned). */
@@ -107,17 +109,28 @@ export function heatmapGeometry(
   const labels = tokens.map((t) => truncateLabel(t, MAX_AXIS_LABEL));
   const labelWidth = Math.max(0, ...labels.map((l) => estimateTextWidth(l, LABEL_FONT)));
   const left = AXIS_TITLE + Math.ceil(labelWidth) + 10;
-  const available = width - left - SUMS_WIDTH - 4;
+  // On the canvas, the row sums give way when the grid would not fit at MIN_CANVAS_CELL:
+  // seeing every column of 512 tokens matters more than 512 sums that all read 1.00.
+  const showSums = renderer === 'svg' || n * MIN_CANVAS_CELL <= width - left - SUMS_WIDTH - 4;
+  const sumsWidth = showSums ? SUMS_WIDTH : 0;
+  const available = width - left - sumsWidth - 4;
   const cell = cellSize(n, available, renderer);
   // A line of text needs LABEL_FONT + 2 px across its baseline; thinner cells share a label.
   const labelStride = renderer === 'svg' ? 1 : niceStride(Math.ceil((LABEL_FONT + 2) / cell));
   const pitch = cell * labelStride;
   const rotate = labelWidth + 6 > pitch;
   // Turned labels sit pitch·sin(angle) apart across their baselines: steep enough that this
-  // clears a line of text, and never flatter than 45°.
-  const angle = rotate
-    ? Math.max(45, Math.min(90, (Math.asin(Math.min(1, (LABEL_FONT + 2) / pitch)) * 180) / Math.PI))
-    : 0;
+  // clears a line of text, and never flatter than 45°. Thinned labels (long inputs) stand
+  // upright: a slanted one leans up to 60 px past the grid, which a 512-column grid at one
+  // pixel per cell does not have to spare.
+  const angle = !rotate
+    ? 0
+    : labelStride > 1
+      ? 90
+      : Math.max(
+          45,
+          Math.min(90, (Math.asin(Math.min(1, (LABEL_FONT + 2) / pitch)) * 180) / Math.PI),
+        );
   const rad = (angle * Math.PI) / 180;
   const labelBand = rotate
     ? Math.ceil(labelWidth * Math.sin(rad) + LABEL_FONT * Math.cos(rad)) + 8
@@ -126,7 +139,7 @@ export function heatmapGeometry(
   const numberFontSize = Math.max(10, Math.min(16, Math.round(cell * 0.26)));
   // The last turned label leans right, past the grid: keep room for it.
   const overhang = rotate
-    ? Math.max(0, Math.ceil(labelWidth * Math.cos(rad) - cell / 2 - SUMS_WIDTH))
+    ? Math.max(0, Math.ceil(labelWidth * Math.cos(rad) - cell / 2 - sumsWidth))
     : 0;
   // Fractional canvas cells: keep the drawing's own size whole, so it never blurs.
   const gridSize = Math.ceil(n * cell);
@@ -134,9 +147,10 @@ export function heatmapGeometry(
     cell,
     left,
     top,
-    width: left + gridSize + SUMS_WIDTH + 4 + overhang,
+    width: left + gridSize + sumsWidth + 4 + overhang,
     height: top + gridSize + 6,
-    sumsX: left + gridSize + SUMS_WIDTH / 2,
+    sumsX: left + gridSize + sumsWidth / 2,
+    showSums,
     rotateColumnLabels: rotate,
     columnLabelAngle: angle,
     labels,
@@ -145,6 +159,37 @@ export function heatmapGeometry(
     showNumbers: cell >= MIN_CELL_FOR_NUMBERS,
     labelStride,
   };
+}
+
+/** Across its baseline a label needs this many px clear of the next one. */
+const LABEL_LINE = LABEL_FONT + 2;
+
+/**
+ * The token labels to draw on an axis: every labelStride-th, except those a highlighted
+ * token's label (always drawn, at its own row or column) would overlap, plus the
+ * highlighted ones. Sorted, without repeats. For the turned column labels pass
+ * axis 'column': neighbours there sit only pitch · sin(angle) apart across their baselines.
+ */
+export function visibleLabels(
+  geometry: Pick<
+    HeatmapGeometry,
+    'cell' | 'labelStride' | 'rotateColumnLabels' | 'columnLabelAngle'
+  >,
+  n: number,
+  highlighted: readonly number[],
+  axis: 'row' | 'column' = 'row',
+): number[] {
+  const { cell, labelStride } = geometry;
+  const across =
+    axis === 'column' && geometry.rotateColumnLabels
+      ? cell * Math.sin((geometry.columnLabelAngle * Math.PI) / 180)
+      : cell;
+  const hl = highlighted.filter((h) => h >= 0 && h < n);
+  const out = new Set(hl);
+  for (let k = 0; k < n; k += labelStride) {
+    if (!hl.some((h) => h !== k && Math.abs(h - k) * across < LABEL_LINE)) out.add(k);
+  }
+  return [...out].sort((a, b) => a - b);
 }
 
 /** What a point of the heatmap's drawing is over: a cell, a row label, a column label, or nothing. */

@@ -165,7 +165,12 @@ export function forceLayout(
         .distance((l) => spread * (0.12 + 0.25 * (1 - l.strength)))
         .strength((l) => 0.05 + 0.6 * l.strength),
     )
-    .force('charge', forceManyBody<ForceNode>().strength(-spread * 0.8).theta(theta))
+    .force(
+      'charge',
+      forceManyBody<ForceNode>()
+        .strength(-spread * 0.8)
+        .theta(theta),
+    )
     .force('collide', forceCollide<ForceNode>(options.collideRadius ?? spread * 0.06))
     .force('x', forceX<ForceNode>(width / 2).strength(0.04))
     .force('y', forceY<ForceNode>(height / 2).strength(0.04))

@@ -63,7 +63,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function checkMatrix(value: unknown, where: string): void {
   if (!isObject(value)) throw new TypeError(`reviveTrace: ${where} is not a matrix`);
   const { rows, cols, data } = value;
-  if (!(data instanceof Float32Array)) {
+  // Checked by tag, not instanceof, which fails for an array made in another realm (a test
+  // environment's structuredClone, an iframe) although it is a perfectly good Float32Array.
+  if (Object.prototype.toString.call(data) !== '[object Float32Array]') {
     throw new TypeError(`reviveTrace: ${where}.data is not a Float32Array`);
   }
   if (
@@ -73,10 +75,10 @@ function checkMatrix(value: unknown, where: string): void {
     !Number.isInteger(cols) ||
     rows < 0 ||
     cols < 0 ||
-    data.length !== rows * cols
+    (data as Float32Array).length !== rows * cols
   ) {
     throw new TypeError(
-      `reviveTrace: ${where} has shape (${String(rows)}, ${String(cols)}) but ${data.length} values`,
+      `reviveTrace: ${where} has shape (${String(rows)}, ${String(cols)}) but ${(data as Float32Array).length} values`,
     );
   }
 }

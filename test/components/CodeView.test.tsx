@@ -2,7 +2,7 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CodeView } from '../../src/components/CodeView';
-import { alignComments, pytorchLines } from '../../src/components/pytorchCode';
+import { pytorchLines } from '../../src/components/pytorchCode';
 import type { StepId } from '../../src/store/steps';
 import { useAppStore } from '../../src/store/store';
 import { resetStore } from './testStore';
@@ -49,13 +49,13 @@ describe('CodeView', () => {
     expect(marked(container)).toEqual([
       'scores = q @ k.T',
       'scores = scores / math.sqrt(d_k)',
-      'mask = torch.triu(torch.ones(T, T, dtype=torch.bool), diagonal=1)',
-      "scores = scores.masked_fill(mask, float('-inf'))",
+      'mask = torch.ones(T, T).triu(1).bool()',
+      'scores = scores.masked_fill(mask, -math.inf)',
     ]);
     act(() => useAppStore.getState().setStep('softmax'));
     rerender(<CodeView />);
-    expect(marked(container)).toEqual(['weights = torch.softmax(scores / temperature, dim=-1)']);
-    expect(container.textContent).toContain('temperature = 0.5');
+    expect(marked(container)).toEqual(['weights = torch.softmax(scores / tau, dim=-1)']);
+    expect(container.textContent).toContain('tau = 0.5  # temperature');
   });
 
   it('loops over the heads, then concatenates and projects with several heads', () => {
@@ -67,16 +67,33 @@ describe('CodeView', () => {
     expect(marked(container)).toEqual(['output = torch.cat(heads, dim=-1) @ w_o']);
   });
 
-  it('aligns the shape comments in one column', () => {
-    const texts = alignComments(
-      pytorchLines(
-        { heads: 1, width: 8, scale: true, causal: false, temperature: 1, positions: false },
-        3,
-        8,
+  it('gives each line its code and its shape comment, the comments all one width', () => {
+    const { container } = render(<CodeView />);
+    const lines = [...container.querySelectorAll('.code-view__line')];
+    const x = lines.find((l) => l.textContent?.startsWith('x = '));
+    expect(x?.querySelector('.code-view__code')?.textContent).toBe('x = embeddings + positions');
+    expect(x?.querySelector('.code-view__shape')?.textContent).toBe('  # (T, d_model)');
+    // Copied as text, a line still reads as Python with its comment.
+    expect(x?.textContent).toMatch(/^x = embeddings \+ positions {2}# \(T, d_model\)$/);
+    const widths = new Set(
+      [...container.querySelectorAll<HTMLElement>('.code-view__shape')].map((s) =>
+        s.style.getPropertyValue('--shape-width'),
       ),
     );
-    const columns = new Set(texts.filter((t) => t.includes('#')).map((t) => t.indexOf('#')));
-    expect(columns.size).toBe(1);
-    expect(texts[2]).toMatch(/^x = embeddings {2,}# \(T, d_model\)$/);
+    expect([...widths]).toEqual(['16ch']);
+    expect(
+      container.querySelector('.code-view__line:not(:has(.code-view__shape))')?.textContent,
+    ).toBe('import math, torch');
+  });
+
+  it('keeps every line short enough to read on a phone', () => {
+    for (const heads of [1, 4]) {
+      const lines = pytorchLines(
+        { heads, width: 100, scale: true, causal: true, temperature: 0.5, positions: true },
+        64,
+        100 / heads,
+      );
+      for (const line of lines) expect(line.code.length, line.code).toBeLessThanOrEqual(50);
+    }
   });
 });

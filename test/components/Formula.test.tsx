@@ -38,8 +38,8 @@ describe('Formula', () => {
   it.each<[StepId, string[], string]>([
     ['tokens', ['x'], 'X'],
     ['qkv', ['qkv'], 'Q=XWQ'],
-    ['score', ['score', 'scale'], 'QKT'],
-    ['softmax', ['softmax'], 'softmax'],
+    ['score', ['score', 'scale'], 'QKTdk'],
+    ['softmax', ['softmax'], 'softmax(QKTdk)'],
     ['weighted', ['weighted'], 'V'],
   ])('highlights what step %s computes', (step, parts, first) => {
     act(() => useAppStore.getState().setStep(step));
@@ -49,6 +49,23 @@ describe('Formula', () => {
     expect(container.querySelectorAll('.formula__part--current').length).toBe(
       container.querySelectorAll('[data-current="true"]').length,
     );
+  });
+
+  it('highlights one contiguous group per formula at Score and at Softmax, brackets included', () => {
+    act(() => useAppStore.getState().setSettings({ causal: true, temperature: 0.5 }));
+    for (const [step, text] of [
+      ['score', 'QKTdk+M'],
+      ['softmax', 'softmax(QKTdk+Mτ)'],
+    ] as const) {
+      act(() => useAppStore.getState().setStep(step));
+      const { container, unmount } = render(<Formula />);
+      // Highlighted elements that are not inside another highlighted one: the boxes drawn.
+      const boxes = [...container.querySelectorAll('.formula__part--current')].filter(
+        (e) => !e.parentElement?.closest('.formula__part--current'),
+      );
+      expect(boxes.map((b) => b.textContent)).toEqual([text]);
+      unmount();
+    }
   });
 
   it('highlights the mask with the scores, and the temperature with the softmax', () => {
@@ -68,7 +85,9 @@ describe('Formula', () => {
     const { container } = render(<Formula />);
     expect(container.querySelector('[data-part="scale"]')).toBeNull();
     expect(container.querySelector('msqrt')).toBeNull();
-    expect(container.textContent).toContain('Scaling by √d_k is off.');
+    // d_k is drawn with a real subscript.
+    expect(container.textContent).toContain('Scaling by √dk is off.');
+    expect(container.querySelector('.formula__caption sub')?.textContent).toBe('k');
   });
 
   it('shows and highlights the concatenation and output projection with several heads', () => {

@@ -43,7 +43,7 @@ describe('SettingsPanel', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Heads' }), '4');
     expect(settings().heads).toBe(4);
     expect(screen.getByRole('combobox', { name: 'Heads' })).toHaveAccessibleDescription(
-      /^Each head gets d_k\s=\s2 numbers per token\.$/,
+      /^Each head gets dk\s=\s2 numbers per token\.$/,
     );
     expect(head).toBeEnabled();
     await user.selectOptions(head, 'Head 3');
@@ -57,7 +57,12 @@ describe('SettingsPanel', () => {
     render(<SettingsPanel />);
     await user.click(screen.getByRole('checkbox', { name: 'Causal mask' }));
     expect(settings().causal).toBe(true);
-    await user.click(screen.getByRole('checkbox', { name: 'Scale by √d_k' }));
+    const scale = screen.getByRole('checkbox', { name: 'Scale by √d_k' });
+    // The name stays "Scale by √d_k" (the contract); the label shows d with a real subscript k.
+    expect(document.querySelector(`label[for="${scale.id}"]`)?.innerHTML).toBe(
+      'Scale by √d<sub>k</sub>',
+    );
+    await user.click(scale);
     expect(settings().scale).toBe(false);
     await user.click(screen.getByRole('checkbox', { name: 'Positions' }));
     expect(settings().positions).toBe(false);

@@ -35,13 +35,15 @@ describe('StepExplanation', () => {
     expect(text()).toMatch(/key is the label on its book’s spine/);
     expect(text()).toMatch(/query is what it is looking for/);
     expect(text()).toMatch(/value is what its book actually holds/);
-    expect(text()).toContain('d_k = 8');
+    // d_k is written d with a subscript k, never with a literal underscore.
+    expect(text()).toContain('dk = 8');
+    expect(text()).not.toContain('d_k');
   });
 
   it('mentions √d_k, the causal mask and the temperature only as the settings have them', () => {
     act(() => useAppStore.getState().setStep('score'));
     const { rerender } = render(<StepExplanation />);
-    expect(text()).toContain('√d_k = √8 ≈ 2.83');
+    expect(text()).toContain('√dk = √8 ≈ 2.83');
     expect(text()).not.toContain('causal mask');
     act(() => useAppStore.getState().setSettings({ causal: true, scale: false, temperature: 0.5 }));
     rerender(<StepExplanation />);

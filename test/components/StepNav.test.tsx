@@ -47,6 +47,45 @@ describe('StepNav', () => {
     expect(current()).toBe('3 Weighted sum');
   });
 
+  it('takes the widest form that fits, and keeps the full titles as text and names', () => {
+    // jsdom has no layout: the list's widths here stand for a phone's.
+    const needed = { full: 900, compact: 480, short: 300, shortest: 220 } as const;
+    const navOf = (el: HTMLElement) => el.closest<HTMLElement>('.step-nav');
+    Object.defineProperty(HTMLElement.prototype, 'scrollWidth', {
+      configurable: true,
+      get(this: HTMLElement) {
+        const nav = this.classList.contains('step-nav__list') ? navOf(this) : null;
+        if (!nav) return 0;
+        const labels = nav.dataset.labels as keyof typeof needed;
+        // The short form titles the current step: wider at "3 Weighted sum".
+        const wide = labels === 'short' && useAppStore.getState().step === 'weighted';
+        return needed[labels] + (wide ? 60 : 0);
+      },
+    });
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+      configurable: true,
+      get: () => 320,
+    });
+    try {
+      render(<StepNav />);
+      expect(nav()).toHaveAttribute('data-labels', 'short');
+      expect(nav()).toHaveAttribute('data-buttons', 'icons');
+      // The shorter labels come from data attributes; text and names stay the full titles.
+      expect(stepButtons()).toContain('2 Softmax');
+      const softmax = screen.getByRole('button', { name: '2 Softmax' });
+      expect(softmax).toHaveAttribute('data-compact', '2 Softmax');
+      expect(softmax).toHaveAttribute('data-short', '2');
+      expect(screen.getByRole('button', { name: 'Previous step' })).toBeInTheDocument();
+      act(() => useAppStore.getState().setStep('weighted'));
+      expect(nav()).toHaveAttribute('data-labels', 'shortest');
+      expect(current()).toBe('3 Weighted sum');
+    } finally {
+      // jsdom defines both on Element.prototype: removing the overrides restores them.
+      Reflect.deleteProperty(HTMLElement.prototype, 'scrollWidth');
+      Reflect.deleteProperty(HTMLElement.prototype, 'clientWidth');
+    }
+  });
+
   it('moves with the Previous and Next buttons, and aria-current follows', async () => {
     const user = userEvent.setup();
     render(<StepNav />);

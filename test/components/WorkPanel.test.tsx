@@ -94,7 +94,7 @@ describe('WorkPanel', () => {
 
   it('at Score with scaling off: says so, and shows no division', async () => {
     await setup('qkv', { i: 0, j: 0 }, { scale: false });
-    expect(screen.getByText(/Scaling by √d_k is off/)).toBeInTheDocument();
+    expect(document.querySelector('.work')).toHaveTextContent(/Scaling by √dk is off/);
     expect(shown('scaled')).toHaveLength(0);
   });
 

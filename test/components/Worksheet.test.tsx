@@ -13,6 +13,9 @@ import { resetStore } from './testStore';
 
 const m = en.worksheet;
 
+/** The preview is a lazily loaded chunk: under a busy test run its import can take a while. */
+const LAZY = { timeout: 10_000 };
+
 /** A message as the sheet shows it: "W_Q" is printed as W with a subscript Q, so its text is "WQ". */
 const text = (message: string) => message.replace(/_(?=[\p{L}\p{N}])/gu, '');
 
@@ -197,7 +200,7 @@ describe('WorksheetButton', () => {
     render(<WorksheetButton />);
     const button = screen.getByRole('button', { name: m.button });
     await user.click(button);
-    const dialog = await screen.findByRole('dialog', { name: m.previewTitle });
+    const dialog = await screen.findByRole('dialog', { name: m.previewTitle }, LAZY);
     expect(dialog).toHaveTextContent(m.sentence('I love tennis'));
     expect(dialog).toHaveTextContent(m.shortened(3));
     expect(dialog).toHaveTextContent(m.unknownWords(['I']));
@@ -217,7 +220,7 @@ describe('WorksheetButton', () => {
     await act(() => resetStore({ text: 'The cat sat on the mat.' }));
     render(<WorksheetButton />);
     await user.click(screen.getByRole('button', { name: m.button }));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('dialog', {}, LAZY);
     await user.selectOptions(within(dialog).getByLabelText(m.tokenCount), '4');
     expect(gridCells(dialog, 'x').map((r) => r.length)).toEqual([4, 4, 4, 4]);
     expect(gridCells(region(m.workTitle), 'weights')).toHaveLength(4);
@@ -231,7 +234,7 @@ describe('WorksheetButton', () => {
     await act(() => resetStore({ text: 'I love tennis.', settings: { causal: true } }));
     render(<WorksheetButton />);
     await user.click(screen.getByRole('button', { name: m.button }));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('dialog', {}, LAZY);
     expect(gridCells(region(m.keyTitle), 'weights')[0]?.slice(1)).toEqual(['0.000', '0.000']);
     await user.keyboard('{Escape}');
     expect(dialog).not.toBeInTheDocument();

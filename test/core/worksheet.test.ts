@@ -251,8 +251,8 @@ describe('rounding', () => {
           const rounded = roundMatrix(raw, decimals);
           const step = 10 ** -decimals;
           rounded.data.forEach((x, i) => {
-            const scaled = x * 10 ** decimals;
-            expect(Math.abs(scaled - Math.round(scaled))).toBeLessThan(1e-4);
+            // On the grid: the float32 nearest to a number with `decimals` decimals.
+            expect(x).toBe(Math.fround(Number(x.toFixed(decimals))));
             // Half a step, plus float32's own rounding of the raw and the rounded number.
             expect(Math.abs(x - (raw.data[i] as number))).toBeLessThanOrEqual(step / 2 + 1e-6);
           });

@@ -60,6 +60,8 @@ export class FakeWorker implements WorkerLike {
 
   /** The trace requests received, in order. */
   get traceRequests(): Extract<ToWorker, { type: 'trace' }>[] {
-    return this.received.filter((m): m is Extract<ToWorker, { type: 'trace' }> => m.type === 'trace');
+    return this.received.filter(
+      (m): m is Extract<ToWorker, { type: 'trace' }> => m.type === 'trace',
+    );
   }
 }

@@ -68,12 +68,24 @@ describe('the trace worker’s message handler', () => {
     expect(handle({ type: 'vectors', source: 'glove', bytes })).toBeNull();
   });
 
-  it.each<[string, Partial<AttentionSettings>]>([
-    ['The cat sat on the mat because it was tired.', {}],
-    ["I don't think they'll come, do you?", { width: 100, heads: 4, causal: true }],
-    ['Attention is all you need. '.repeat(20), { width: 32, heads: 2, weights: 'random' }],
-    ['Temperature and no scaling', { temperature: 0.5, scale: false, positions: false }],
-  ])('answers %j with computeTrace’s numbers (within 1e-6)', (text, patch) => {
+  it.each<[string, string, Partial<AttentionSettings>]>([
+    ['the default settings', 'The cat sat on the mat because it was tired.', {}],
+    [
+      '4 heads, causal',
+      "I don't think they'll come, do you?",
+      { width: 100, heads: 4, causal: true },
+    ],
+    [
+      '120 tokens',
+      'Attention is all you need. '.repeat(20),
+      { width: 32, heads: 2, weights: 'random' },
+    ],
+    [
+      'τ = 0.5, no scaling',
+      'No positions here',
+      { temperature: 0.5, scale: false, positions: false },
+    ],
+  ])('answers with computeTrace’s numbers within 1e-6 (%s)', (_name, text, patch) => {
     const settings = { ...DEFAULT_SETTINGS, ...patch };
     const answer = expectTrace(ask(handle, 7, text, settings));
     expect(answer.id).toBe(7);
@@ -116,7 +128,10 @@ describe('the handler’s word vectors', () => {
     handle({ type: 'vectors', source: 'made-up' });
     const answer = expectTrace(ask(handle, 1, 'The cat sat.'));
     expect(answer.trace.vectors).toBe('made-up');
-    expectSameTrace(answer.trace, computeTrace('The cat sat.', DEFAULT_SETTINGS, madeUpWordVectors()));
+    expectSameTrace(
+      answer.trace,
+      computeTrace('The cat sat.', DEFAULT_SETTINGS, madeUpWordVectors()),
+    );
   });
 
   it('reports a corrupt table on the requests that need it', () => {

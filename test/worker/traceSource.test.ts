@@ -22,7 +22,11 @@ function words(n: number, word = 'word'): string {
 const SMALL = 'I love tennis.';
 const LARGE = words(400); // above the threshold at the default settings (298 tokens)
 
-function inputs(text: string, table: WordVectors | null, settings?: AttentionSettings): TraceInputs {
+function inputs(
+  text: string,
+  table: WordVectors | null,
+  settings?: AttentionSettings,
+): TraceInputs {
   return { text, settings: settings ?? DEFAULT_SETTINGS, table };
 }
 

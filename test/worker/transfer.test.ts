@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeTrace, DEFAULT_SETTINGS } from '../../src/core/trace';
 import type { AttentionTrace } from '../../src/core/types';
 import { madeUpWordVectors } from '../../src/core/vectors';
-import {
-  collectTransferables,
-  reviveTrace,
-  traceMatrices,
-} from '../../src/worker/transfer';
+import { collectTransferables, reviveTrace, traceMatrices } from '../../src/worker/transfer';
 
 const TEXT = 'The cat sat on the mat because it was tired.';
 

@@ -1,0 +1,193 @@
+/**
+ * Large inputs are computed in a Web Worker (src/worker): a pasted paragraph above the
+ * measured threshold (298 tokens at the default settings) starts one worker, the "Tokens"
+ * list shows the new tokens when it answers, and no long task (≥ 50 ms) runs on the main
+ * thread while it computes. Typing faster than the worker skips intermediate texts; a
+ * short sentence stays on the main thread.
+ *
+ * The page is instrumented from outside the app (an init script wraps `Worker` and
+ * observes long tasks), so the app carries no test hooks.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { tokenize } from '../../src/core/tokenizer';
+import {
+  closePage,
+  errorsOf,
+  launchBrowser,
+  openApp,
+  startPreview,
+  tokenTexts,
+  typeSentence,
+  waitForTokens,
+  type PreviewServer,
+} from './harness';
+
+const PORT = 4460;
+
+/** About 80 tokens of prose; five of them make a paragraph well above the threshold. */
+const PROSE =
+  'Attention lets every word of a sentence look at every other word and decide how much ' +
+  'each one matters for its own meaning. The query of a word is compared with the key of ' +
+  'every word, the scores are scaled and turned into weights by a softmax, and the values ' +
+  'are mixed with those weights. A long paragraph, like this one, asks for many more numbers ' +
+  'than a short sentence does. ';
+const PARAGRAPH = PROSE.repeat(5).trim();
+
+/** What the init script records in the page. */
+interface WorkerLog {
+  created: number;
+  posts: { at: number; id: number }[];
+  answers: {
+    at: number;
+    id: number;
+    elapsedMs: number | null;
+    tokens: number | null;
+    error: string | null;
+  }[];
+  longTasks: { start: number; duration: number }[];
+}
+
+declare global {
+  interface Window {
+    __workerLog: WorkerLog;
+  }
+}
+
+/**
+ * Runs in the page before the app: wraps Worker to log trace requests and answers, and
+ * records long tasks. A string, not a function, because the test transpiler may add helper
+ * calls to a function's source that do not exist in the page.
+ */
+const INSTRUMENT = `(() => {
+  const log = { created: 0, posts: [], answers: [], longTasks: [] };
+  window.__workerLog = log;
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(url, options) {
+      super(url, options);
+      log.created++;
+      this.addEventListener('message', (event) => {
+        const data = event.data;
+        log.answers.push({
+          at: performance.now(),
+          id: data.id,
+          elapsedMs: data.elapsedMs ?? null,
+          tokens: data.trace ? data.trace.tokens.length : null,
+          error: data.error ?? null,
+        });
+      });
+    }
+    postMessage(message, transfer) {
+      if (message && message.type === 'trace') log.posts.push({ at: performance.now(), id: message.id });
+      return super.postMessage(message, transfer);
+    }
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) log.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+})();`;
+
+let server: PreviewServer;
+let browser: Browser;
+let page: Page;
+const workerUrls: string[] = [];
+
+beforeAll(async () => {
+  server = await startPreview(PORT);
+  browser = await launchBrowser();
+  page = await openApp(browser, server.url);
+  // The instrumentation must run before the app's scripts: add it, then load the app again.
+  await page.addInitScript({ content: INSTRUMENT });
+  page.on('worker', (worker) => workerUrls.push(worker.url()));
+  await page.reload();
+  await page.waitForFunction(
+    () => document.querySelector('.vector-status')?.getAttribute('data-status') === 'ready',
+  );
+  await page.getByRole('list', { name: 'Tokens' }).waitFor();
+});
+
+afterAll(async () => {
+  if (page) await closePage(page);
+  await browser?.close();
+  await server?.close();
+});
+
+function log(): Promise<WorkerLog> {
+  return page.evaluate(() => window.__workerLog);
+}
+
+function tokensOf(text: string): string[] {
+  return tokenize(text).tokens.map((t) => t.text);
+}
+
+describe('the trace worker', () => {
+  it('starts no worker for the first, short sentence', async () => {
+    expect((await log()).created).toBe(0);
+    expect(workerUrls).toEqual([]);
+  });
+
+  it('computes a pasted paragraph in a worker while the main thread stays free', async () => {
+    const expected = tokensOf(PARAGRAPH);
+    expect(expected.length).toBeGreaterThan(350);
+    const before = await tokenTexts(page);
+    await typeSentence(page, PARAGRAPH, 'fill');
+    // The text box has the paragraph at once, whatever the trace is doing.
+    expect(await page.getByRole('textbox', { name: 'Sentence' }).inputValue()).toBe(PARAGRAPH);
+    await waitForTokens(page, expected);
+    expect(before).not.toEqual(expected);
+
+    const { created, posts, answers, longTasks } = await log();
+    expect(created).toBe(1);
+    expect(workerUrls).toHaveLength(1);
+    expect(workerUrls[0]).toMatch(/traceWorker/);
+    const request = posts.at(-1);
+    const answer = answers.find((a) => a.id === request?.id);
+    expect(answer?.error).toBeNull();
+    expect(answer?.tokens).toBe(expected.length);
+    if (!request || !answer) throw new Error('no request or answer was logged');
+    // No long task ran while the worker computed: the main thread was free the whole time.
+    // (The task that delivers the answer starts just before `answer.at`, which it records,
+    // and ends after it; a task that ran during the computation ended before it.)
+    const during = longTasks.filter(
+      (t) => t.start > request.at && t.start + t.duration <= answer.at,
+    );
+    console.log(
+      `worker: ${expected.length} tokens computed in ${answer.elapsedMs?.toFixed(1)} ms, ` +
+        `answer ${(answer.at - request.at).toFixed(1)} ms after the request; long tasks: ` +
+        JSON.stringify(longTasks.map((t) => Math.round(t.duration))),
+    );
+    expect(during).toEqual([]);
+  });
+
+  it('keeps up with typing: intermediate texts are skipped, the last one is shown', async () => {
+    const box = page.getByRole('textbox', { name: 'Sentence' });
+    await box.focus();
+    await page.keyboard.press('End');
+    const postsBefore = (await log()).posts.length;
+    const typed = ' and it ends here';
+    await page.keyboard.type(typed);
+    expect(await box.inputValue()).toBe(PARAGRAPH + typed);
+    await waitForTokens(page, tokensOf(PARAGRAPH + typed));
+    const { posts, answers } = await log();
+    const sent = posts.length - postsBefore;
+    console.log(`worker: ${typed.length} keystrokes, ${sent} trace requests`);
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThanOrEqual(typed.length);
+    // The answer shown is the one to the last request.
+    expect(answers.at(-1)?.id).toBe(posts.at(-1)?.id);
+    expect((await log()).created).toBe(1);
+  });
+
+  it('computes a short sentence on the main thread again', async () => {
+    const postsBefore = (await log()).posts.length;
+    const sentence = 'The cat sat on the mat because it was tired.';
+    await typeSentence(page, sentence, 'fill');
+    await waitForTokens(page, tokensOf(sentence));
+    expect((await log()).posts.length).toBe(postsBefore);
+  });
+
+  it('reported no errors', () => {
+    expect(errorsOf(page)).toEqual([]);
+  });
+});
