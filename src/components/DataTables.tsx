@@ -8,10 +8,12 @@
  * "Scores" holds the masked scores: q·k, divided by √dK when scaling is on, with −∞ where
  * the causal mask hides a later token: exactly what softmax receives.
  *
- * Up to 64 tokens at width 100 they hold some 30,000 cells, so they are kept cheap: their
- * box is fixed and contained (its layout never reaches the page), tables use the fixed
- * table layout, and a new trace reaches them in a transition after the visible panels have
- * been committed, so typing paints the heatmap and the graph first. Past 64 tokens a note
+ * Up to 64 tokens at width 100 they hold some 30,000 cells, whose layout costs Chromium
+ * most of a second per update. No CSS removes that and keeps them in the accessibility
+ * tree (measured: containment and the fixed table layout change nothing; content-visibility
+ * and display: none remove the cost and the tables with it), so above LAG_TABLES_ABOVE_CELLS
+ * cells a new trace reaches them in a transition after the visible panels have been
+ * committed and painted; the wrapper is aria-busy meanwhile. Past 64 tokens a note
  * points to the JSON download instead.
  */
 import { startTransition, useEffect, useMemo, useState } from 'react';
@@ -20,31 +22,50 @@ import { useMessages } from '../messages';
 import { NumberTable } from './NumberTable';
 import { TABLES_MAX_TOKENS } from './tableLimits';
 import { useHeadTrace, type HeadView } from './useHeadTrace';
-import './DataTables.css';
 
 export { TABLES_MAX_TOKENS };
 
 /**
  * `value`, updated in a transition after each commit that changed it: the rest of the page
  * commits (and paints) first. Unlike useDeferredValue, this also defers when the change
- * itself came from a deferred render, as the trace of a typed text does (see useTrace).
+ * itself came from a deferred render, as the trace of a typed text does (see useTrace),
+ * where a nested useDeferredValue would hand back the new value at once.
  */
-function useLaggingValue<T>(value: T): T {
+function useLaggingValue<T>(value: T, lag: boolean): T {
   const [shown, setShown] = useState(value);
   useEffect(() => {
     startTransition(() => setShown(value));
   }, [value]);
-  return shown;
+  return lag ? shown : value;
+}
+
+/**
+ * Below this many cells in all, the tables follow the trace in the same commit: they cost
+ * a few milliseconds, and tools that read a table right after the tokens see the new numbers.
+ */
+export const LAG_TABLES_ABOVE_CELLS = 5000;
+
+/** How many body cells the tables of `view` hold. */
+export function tableCells(view: HeadView): number {
+  const { trace } = view;
+  const T = trace.tokens.length;
+  const finalCols = trace.heads.length > 1 ? trace.settings.width : 0;
+  return T * (4 * trace.dK + 2 * T + finalCols);
 }
 
 /** The visually hidden data tables of the selected head, or a note past TABLES_MAX_TOKENS tokens. */
 export function DataTables() {
   const m = useMessages().numbers;
-  const view = useLaggingValue(useHeadTrace());
+  const latest = useHeadTrace();
+  const view = useLaggingValue(
+    latest,
+    latest !== null && tableCells(latest) > LAG_TABLES_ABOVE_CELLS,
+  );
   if (!view) return null;
   const T = view.trace.tokens.length;
   return (
-    <div className="visually-hidden data-tables">
+    // aria-busy while the tables still show the previous trace: tools should wait for false.
+    <div className="visually-hidden data-tables" aria-busy={view !== latest}>
       <h2>{m.tablesTitle}</h2>
       {T > TABLES_MAX_TOKENS ? (
         <p>{m.tablesTooLong(T, TABLES_MAX_TOKENS)}</p>

@@ -8,7 +8,7 @@
  * It follows the settings (no √d_k when scaling is off, + M with the causal mask, / τ for
  * a temperature other than 1) and highlights the parts the current step computes.
  */
-import { createContext, Fragment, useContext, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, type CSSProperties, type ReactNode } from 'react';
 import { formatNumber } from '../format';
 import { useMessages } from '../messages';
 import type { StepId } from '../store/steps';
@@ -234,7 +234,11 @@ export function Formula() {
     <div className="formula">
       <h3 className="formula__heading">{m.heading}</h3>
       <CurrentStep value={step}>
-        <div className="formula__lines">
+        {/* How many ems the attention line is wide, so the CSS can scale it to one line. */}
+        <div
+          className="formula__lines"
+          style={{ '--formula-ems': 21.5 + (causal ? 2.5 : 0) } as CSSProperties}
+        >
           <InputRow positions={positions} />
           <AttentionLine scale={scale} causal={causal} temperature={temperature} />
           {heads > 1 && <MultiHeadLine />}

@@ -105,6 +105,7 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
         {geometry.labelStride > 1 && (
           <p className="hm-note">{m.labelsThinned(geometry.labelStride)}</p>
         )}
+        {view?.sums && !geometry.showSums && <p className="hm-note">{m.sumsLeftOut}</p>}
         {tokens.length > TABLES_MAX_TOKENS && (
           <p className="hm-note hm-export">
             {m.longInputNote(tokens.length, TABLES_MAX_TOKENS)}{' '}

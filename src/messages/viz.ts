@@ -51,6 +51,8 @@ export const viz = {
   readoutToken: (index: number, token: string) => `Token ${index + 1}: “${token}”`,
   labelsThinned: (stride: number) =>
     `${stride === 2 ? 'Every other token is' : `Every ${stride}th token is`} labelled; point at a row or a column to read its token.`,
+  sumsLeftOut:
+    'The row-sum column is left out so that every column fits; each row still adds up to 1.',
   longInputNote: (tokens: number, max: number) =>
     `The hidden number tables stop at ${max} tokens and this text has ${tokens}: every number (Q, K, V, scores, weights, outputs) is in the trace, as JSON.`,
   downloadTrace: 'Download the trace (JSON)',

@@ -4,14 +4,15 @@
  *
  * Small inputs: each stage is cached on exactly what it depends on, so typing re-runs
  * tokenization and attention but never remakes the weights, and changing the temperature
- * never re-embeds the text; the text is deferred, so the text box updates at typing speed
- * and the panels follow as soon as React has time.
+ * never re-embeds the text.
  *
  * Large inputs: one `TraceSource` for the whole app, fed by one store subscription, asks
  * the worker once per change (latest only: texts typed while it computes are skipped) and
- * the panels keep the previous trace until the answer arrives. Typing never waits for it.
+ * the panels keep the previous trace until the answer arrives.
+ *
+ * Either way the panels follow the text in a transition, so typing never waits for them.
  */
-import { useDeferredValue, useMemo, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { embedText, traceFromEmbedded, type EmbeddedText } from '../core/trace';
 import type { AttentionSettings, AttentionTrace, AttentionWeights } from '../core/types';
 import type { WordVectors } from '../core/vectors';
@@ -19,12 +20,13 @@ import { makeWeights } from '../core/weights';
 import { createTraceWorker } from '../worker/client';
 import {
   TraceSource,
+  type ShownTrace,
   type TraceInputs,
-  type TraceSnapshot,
   type TraceStatus,
 } from '../worker/traceSource';
 import { useAppStore, type AppState } from './store';
 
+/** 'updating' while the worker computes the latest inputs' trace, 'current' otherwise. */
 export type { TraceStatus } from '../worker/traceSource';
 
 /** A one-entry cache: the last key and its value. */
@@ -91,9 +93,9 @@ function inputsOf(state: AppState): TraceInputs {
 let connected = false;
 
 /**
- * Feeds the source from the store, once, when the first panel subscribes. A store
+ * Feeds the source from the store, once, before the first panel reads it. A store
  * subscription rather than an effect per panel, so the worker is asked once per change;
- * and it sees the text as typed, not React's deferred copy, so the worker starts at once.
+ * and it sees the text as typed, so the worker starts at once.
  */
 function connect(): void {
   if (connected) return;
@@ -114,17 +116,8 @@ function connect(): void {
   });
 }
 
-function subscribe(listener: () => void): () => void {
-  connect();
-  return traceSource.subscribe(listener);
-}
-
-/** The trace to show for `inputs` (React's deferred copy) given the source's `snapshot`. */
-function traceFor(inputs: TraceInputs, snapshot: TraceSnapshot): AttentionTrace | null {
-  const location = traceSource.locate(inputs);
-  if (location === 'none' || !inputs.table) return null;
-  if (location === 'main') return deriveTrace(inputs.text, inputs.settings, inputs.table);
-  const { shown } = snapshot;
+/** The trace `shown` stands for; small traces come from the shared cache, so every caller gets the same object. */
+function traceOf(shown: ShownTrace): AttentionTrace | null {
   if (shown.kind === 'worker') return shown.trace;
   if (shown.kind === 'main') {
     return deriveTrace(shown.inputs.text, shown.inputs.settings, shown.inputs.table);
@@ -135,21 +128,40 @@ function traceFor(inputs: TraceInputs, snapshot: TraceSnapshot): AttentionTrace 
 /**
  * The current trace, or null while the word vectors load (or, for a text that is large
  * from the start, until the worker's first answer). Every panel calls this hook and gets
- * the same object: small traces come from the shared caches above, large ones from the
- * one `traceSource`. While the worker computes, the previous trace stays.
+ * the same object. While the worker computes, the previous trace stays.
+ *
+ * A new trace reaches the panels as a transition, never as an urgent update: a keystroke
+ * re-renders the text box at once and no panel, and the panels follow in an interruptible
+ * render that the next keystroke pre-empts. (`useSyncExternalStore` cannot do that: its
+ * updates are always urgent, so every panel would re-render on every keystroke, and a
+ * worker's answer would be rendered in one long task.) All panels subscribe to the same
+ * source and are told in the same tick, so their updates share one transition and commit
+ * together.
  */
 export function useTrace(): AttentionTrace | null {
-  const text = useDeferredValue(useAppStore((s) => s.text));
-  const settings = useAppStore((s) => s.settings);
-  const status = useAppStore((s) => s.vectors.status);
-  const table = useAppStore((s) => s.vectors.table);
-  // Deferred like the text: the worker's answer then renders in an interruptible background
-  // render, not in one long task of the message event, so typing stays responsive meanwhile.
-  const snapshot = useDeferredValue(useSyncExternalStore(subscribe, traceSource.getSnapshot));
-  return useMemo(
-    () => traceFor({ text, settings, table: status === 'loading' ? null : table }, snapshot),
-    [text, settings, status, table, snapshot],
-  );
+  connect();
+  // Only what is shown, not the status: "updating" alone must not re-render the panels.
+  const [shown, setShown] = useState(() => traceSource.getSnapshot().shown);
+  useEffect(() => {
+    let current: ShownTrace | null = null;
+    const follow = () => {
+      const next = traceSource.getSnapshot().shown;
+      // A status change alone schedules nothing.
+      if (next === current) return;
+      current = next;
+      startTransition(() => setShown(next));
+    };
+    const unsubscribe = traceSource.subscribe(follow);
+    // The source may have changed between this render and the subscription.
+    follow();
+    return unsubscribe;
+  }, []);
+  return useMemo(() => traceOf(shown), [shown]);
+}
+
+function subscribeStatus(listener: () => void): () => void {
+  connect();
+  return traceSource.subscribe(listener);
 }
 
 /**
@@ -157,5 +169,5 @@ export function useTrace(): AttentionTrace | null {
  * show the previous one), 'current' otherwise; for a subtle "updating…" hint.
  */
 export function useTraceStatus(): TraceStatus {
-  return useSyncExternalStore(subscribe, () => traceSource.getSnapshot().status);
+  return useSyncExternalStore(subscribeStatus, () => traceSource.getSnapshot().status);
 }

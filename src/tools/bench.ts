@@ -10,8 +10,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import {
   applyMask,
   computeScores,
@@ -108,12 +106,47 @@ function stageTable(vectors: WordVectors): string {
 
 /** The weights as tfjs tensors, made once (as the app makes its weights once per setting). */
 interface TfWeights {
-  readonly heads: readonly { wq: tf.Tensor2D; wk: tf.Tensor2D; wv: tf.Tensor2D }[];
-  readonly wo: tf.Tensor2D;
+  readonly heads: readonly { wq: Tensor; wk: Tensor; wv: Tensor }[];
+  readonly wo: Tensor;
   readonly dK: number;
 }
 
-function toTensor(m: Matrix): tf.Tensor2D {
+/**
+ * The part of TensorFlow.js this benchmark uses. tfjs-core's own declarations pull in
+ * @webgpu/types, whose global additions (a "webgpu" canvas context) would change the DOM
+ * types of the whole project's type check; so tfjs is imported by a specifier TypeScript
+ * does not follow, and typed here.
+ */
+interface Tensor {
+  dataSync(): Float32Array | Int32Array | Uint8Array;
+  dispose(): void;
+}
+interface TfLike {
+  tensor2d(values: Float32Array, shape: [number, number]): Tensor;
+  matMul(a: Tensor, b: Tensor, transposeA?: boolean, transposeB?: boolean): Tensor;
+  mul(a: Tensor, b: number): Tensor;
+  softmax(logits: Tensor): Tensor;
+  concat(tensors: Tensor[], axis: number): Tensor;
+  tidy<T extends Tensor>(fn: () => T): T;
+  memory(): { numTensors: number };
+  setBackend(name: string): Promise<boolean>;
+  ready(): Promise<void>;
+  getBackend(): string;
+  readonly version_core: string;
+}
+
+/** tfjs-core with its pure-JavaScript CPU backend registered. */
+async function loadTf(): Promise<TfLike> {
+  const core: string = '@tensorflow/tfjs-core';
+  const cpu: string = '@tensorflow/tfjs-backend-cpu';
+  const tf = (await import(core)) as TfLike;
+  await import(cpu);
+  return tf;
+}
+
+let tf: TfLike;
+
+function toTensor(m: Matrix): Tensor {
   return tf.tensor2d(m.data, [m.rows, m.cols]);
 }
 
@@ -212,6 +245,7 @@ async function main(): Promise<void> {
   console.log(`\nCore stages: width ${WIDTH}, median of repeated runs, times in ms\n`);
   console.log(stageTable(vectors));
 
+  tf = await loadTf();
   await tf.setBackend('cpu');
   await tf.ready();
   console.log(

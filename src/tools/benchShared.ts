@@ -29,10 +29,20 @@ export function benchText(T: number, vectors: WordVectors, variant = 0): string 
   ).join(' ');
 }
 
-/** "node v20.20.2, 2 × AMD EPYC": the Node version and the CPUs, as os.cpus() reports them. */
+/**
+ * "node v20.20.2, 2 × AMD EPYC, linux x64, load average …": the Node version, the CPUs as
+ * os.cpus() reports them, and how busy the machine was (other work skews every figure).
+ */
 export function machineLine(): string {
   const cpus = os.cpus();
-  return `node ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.platform()} ${os.arch()}`;
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+  return (
+    `node ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ` +
+    `${os.platform()} ${os.arch()}, load average ${load} at start`
+  );
 }
 
 /**

@@ -1,14 +1,15 @@
 /**
  * Where the trace comes from: the main thread for small inputs, the worker for large ones
- * (see `threshold.ts`), and what the panels show while the worker computes. One instance
- * serves the whole app, so the worker is asked once per change of the inputs, however many
- * panels read the trace; `useTrace` reads it through `useSyncExternalStore`.
+ * (see `threshold.ts`), and what the panels show meanwhile. One instance serves the whole
+ * app and is fed once per change of the inputs, so the worker is asked once per change
+ * however many panels read the trace.
  *
- * The source never computes a trace on the main thread itself: for small inputs it only
- * says "main", and `useTrace` derives the trace during React's deferred render, as before.
- * What it holds is the state of the large path: the last trace the worker delivered, or,
- * right after the input became large, the inputs of the last small trace, which is shown
- * until the worker's first answer arrives.
+ * The source never computes a trace on the main thread itself. Its snapshot says what the
+ * panels should show: for small inputs, the inputs themselves (`useTrace` derives the trace
+ * from them while React renders, from a shared cache); for large ones, the worker's latest
+ * answer, and until the first one arrives, whatever was shown before (the last small
+ * inputs). So a text that grows large keeps its last trace on screen until the worker's
+ * answer replaces it.
  */
 import type { AttentionSettings, AttentionTrace } from '../core/types';
 import type { WordVectors } from '../core/vectors';
@@ -33,11 +34,11 @@ export type TraceLocation = 'none' | 'main' | 'worker';
 /** 'updating' while the worker computes a trace for the latest inputs; 'current' otherwise. */
 export type TraceStatus = 'current' | 'updating';
 
-/** What the panels show while the inputs are large. */
+/** What the panels show. */
 export type ShownTrace =
-  /** Nothing yet (the inputs were large from the start): the panels wait. */
+  /** Nothing: the vectors load, or the inputs were large from the start and the worker has not answered. */
   | { readonly kind: 'none' }
-  /** The last small trace, recomputed (from the cache) on the main thread from its inputs. */
+  /** The trace of these (small) inputs, derived on the main thread from a shared cache. */
   | { readonly kind: 'main'; readonly inputs: ReadyInputs }
   /** The worker's latest answer. */
   | { readonly kind: 'worker'; readonly trace: AttentionTrace; readonly elapsedMs: number };
@@ -73,8 +74,6 @@ export class TraceSource {
   private readonly listeners = new Set<() => void>();
   private readonly counts = new Map<string, number>();
   private last: TraceInputs | null = null;
-  private lastLocation: TraceLocation = 'none';
-  private lastSmall: ReadyInputs | null = null;
   private client: TraceWorkerClient | null = null;
   private scheduler: LatestOnlyScheduler<ReadyInputs, WorkerResult> | null = null;
   private sentTable: WordVectors | null = null;
@@ -130,39 +129,34 @@ export class TraceSource {
     }
     this.last = inputs;
     const location = this.locate(inputs);
-    const before = this.lastLocation;
-    this.lastLocation = location;
     if (location !== 'worker') {
+      // Whatever the worker still computes is for older inputs now: its answer is dropped.
       this.scheduler?.cancel();
-      this.lastSmall = location === 'main' ? (inputs as ReadyInputs) : null;
-      if (this.snapshot.status !== 'current') this.publish({ ...this.snapshot, status: 'current' });
+      this.publish({
+        shown: location === 'main' ? { kind: 'main', inputs: inputs as ReadyInputs } : NONE,
+        status: 'current',
+      });
       return;
     }
     const ready = inputs as ReadyInputs;
     const scheduler = this.startWorker(ready.table);
     if (!scheduler) {
-      // The worker could not start: fall back to the main thread for these inputs and all later ones.
-      this.lastLocation = 'main';
-      this.lastSmall = ready;
-      this.publish({ shown: this.snapshot.shown, status: 'current' });
+      // The worker could not start: these inputs, and all later ones, go to the main thread.
+      this.publish({ shown: { kind: 'main', inputs: ready }, status: 'current' });
       return;
     }
-    // Until the worker answers, keep showing what was on screen: the last small trace when
-    // the input just became large, otherwise the worker's previous answer.
-    const shown: ShownTrace =
-      before === 'worker'
-        ? this.snapshot.shown
-        : this.lastSmall
-          ? { kind: 'main', inputs: this.lastSmall }
-          : NONE;
+    // Until the worker answers, what is on screen stays: the last small trace when the
+    // input just became large, otherwise the worker's previous answer.
     scheduler.request(ready);
-    this.publish({ shown, status: 'updating' });
+    this.publish({ shown: this.snapshot.shown, status: 'updating' });
   }
 
   /** Stops the worker (for tests and hot reloading); later large inputs stay on the main thread. */
   dispose(): void {
-    this.client?.terminate();
+    // Marked first, so that the stopped worker is not reported as a crash.
     this.broken = true;
+    this.scheduler?.cancel();
+    this.client?.terminate();
   }
 
   private readonly count = (text: string): number => {
@@ -234,12 +228,11 @@ export class TraceSource {
     this.broken = true;
     this.onFailure(error);
     this.scheduler?.cancel();
+    // `locate` now says 'main' for everything: recompute the latest inputs there.
     const latest = this.last;
     this.last = null;
-    this.lastLocation = 'main';
-    // The panels re-derive on the main thread: `locate` now says 'main' for everything.
-    this.publish({ shown: this.snapshot.shown, status: 'current' });
     if (latest) this.update(latest);
+    else this.publish({ ...this.snapshot, status: 'current' });
   }
 
   private publish(snapshot: TraceSnapshot): void {

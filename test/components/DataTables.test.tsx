@@ -1,7 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataTables, TABLES_MAX_TOKENS } from '../../src/components/DataTables';
+import {
+  DataTables,
+  LAG_TABLES_ABOVE_CELLS,
+  TABLES_MAX_TOKENS,
+  tableCells,
+} from '../../src/components/DataTables';
 import { at, type Matrix } from '../../src/core/matrix';
 import { computeTrace, DEFAULT_SETTINGS } from '../../src/core/trace';
 import type { AttentionSettings } from '../../src/core/types';
@@ -107,12 +112,35 @@ describe('DataTables', () => {
     await setup({}, long);
     expect(screen.queryAllByRole('table')).toHaveLength(0);
     expect(screen.getByText(/up to 64 tokens; this one has 70/)).toBeInTheDocument();
+    // It says how to get the numbers anyway.
+    expect(screen.getByText(/Download the trace \(JSON\)/)).toBeInTheDocument();
   });
 
   it(`still shows the tables at exactly ${TABLES_MAX_TOKENS} tokens`, async () => {
     const text = Array.from({ length: TABLES_MAX_TOKENS }, () => 'word').join(' ');
     await setup({}, text);
     expect(bodyRows('Attention weights')).toHaveLength(TABLES_MAX_TOKENS);
+  });
+
+  it('follows a classroom sentence in the same commit, and a big trace a transition later', async () => {
+    const small = await setup({ width: 16 });
+    const view = (trace: typeof small) => ({
+      trace,
+      headIndex: 0,
+      head: trace.heads[0]!,
+      labels: trace.tokens.map((t) => t.text),
+    });
+    expect(tableCells(view(small))).toBeLessThanOrEqual(LAG_TABLES_ABOVE_CELLS);
+    cleanup();
+    const long = Array.from({ length: 60 }, (_, k) => (k % 2 ? 'cat' : 'dog')).join(' ');
+    const big = await setup({ width: 100 }, long);
+    expect(tableCells(view(big))).toBeGreaterThan(LAG_TABLES_ABOVE_CELLS);
+    // Once React has done its work (act), the tables hold the new trace and are not busy.
+    expect(bodyRows('Attention weights')).toHaveLength(60);
+    expect(screen.getByRole('table', { name: 'Output' }).closest('[aria-busy]')).toHaveAttribute(
+      'aria-busy',
+      'false',
+    );
   });
 
   it('renders nothing while the word vectors load', async () => {

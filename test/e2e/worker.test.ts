@@ -117,6 +117,19 @@ function log(): Promise<WorkerLog> {
   return page.evaluate(() => window.__workerLog);
 }
 
+/** Waits until the worker has answered every request posted so far. */
+async function settled(): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const { posts, answers } = window.__workerLog;
+      const last = posts.at(-1);
+      return !last || answers.some((a) => a.id === last.id);
+    },
+    undefined,
+    { timeout: 10_000 },
+  );
+}
+
 function tokensOf(text: string): string[] {
   return tokenize(text).tokens.map((t) => t.text);
 }
@@ -154,13 +167,21 @@ describe('the trace worker', () => {
     );
     console.log(
       `worker: ${expected.length} tokens computed in ${answer.elapsedMs?.toFixed(1)} ms, ` +
-        `answer ${(answer.at - request.at).toFixed(1)} ms after the request; long tasks: ` +
-        JSON.stringify(longTasks.map((t) => Math.round(t.duration))),
+        `answer ${(answer.at - request.at).toFixed(1)} ms after the request; long tasks (start relative to the request): ` +
+        JSON.stringify(
+          longTasks.map(
+            (t) => `${Math.round(t.duration)} ms at ${Math.round(t.start - request.at)}`,
+          ),
+        ),
     );
     expect(during).toEqual([]);
   });
 
-  it('keeps up with typing: intermediate texts are skipped, the last one is shown', async () => {
+  it('keeps up with typing: one request at a time, intermediate texts skipped, the last one shown', async () => {
+    // At width 100 a 390-token trace takes the worker ~100 ms, far longer than the gap
+    // between two keystrokes, so typing must outpace it whatever the machine.
+    await page.getByLabel('Model width', { exact: true }).selectOption('100');
+    await settled();
     const box = page.getByRole('textbox', { name: 'Sentence' });
     await box.focus();
     await page.keyboard.press('End');
@@ -169,14 +190,26 @@ describe('the trace worker', () => {
     await page.keyboard.type(typed);
     expect(await box.inputValue()).toBe(PARAGRAPH + typed);
     await waitForTokens(page, tokensOf(PARAGRAPH + typed));
-    const { posts, answers } = await log();
-    const sent = posts.length - postsBefore;
-    console.log(`worker: ${typed.length} keystrokes, ${sent} trace requests`);
-    expect(sent).toBeGreaterThan(0);
-    expect(sent).toBeLessThanOrEqual(typed.length);
-    // The answer shown is the one to the last request.
+    await settled();
+    const { posts, answers, created } = await log();
+    const sent = posts.slice(postsBefore);
+    const times = answers.slice(-sent.length).map((a) => a.elapsedMs?.toFixed(1));
+    console.log(
+      `worker: ${typed.length} keystrokes at width 100, ${sent.length} trace requests, ` +
+        `computed in ${times.join(', ')} ms`,
+    );
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.length).toBeLessThan(typed.length);
+    // Latest only: each request was posted after the answer to the one before it.
+    for (let k = 1; k < sent.length; k++) {
+      const previous = answers.find((a) => a.id === sent[k - 1]?.id);
+      expect(previous, `answer to request ${sent[k - 1]?.id}`).toBeDefined();
+      expect(previous?.at).toBeLessThanOrEqual(sent[k]?.at ?? 0);
+    }
     expect(answers.at(-1)?.id).toBe(posts.at(-1)?.id);
-    expect((await log()).created).toBe(1);
+    expect(created).toBe(1);
+    await page.getByLabel('Model width', { exact: true }).selectOption('8');
+    await settled();
   });
 
   it('computes a short sentence on the main thread again', async () => {

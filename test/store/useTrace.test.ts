@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { act, cleanup, render, renderHook, waitFor } from '@testing-library/react';
+import { createElement, Fragment } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/core/trace';
+import type { AttentionTrace } from '../../src/core/types';
 import { madeUpWordVectors } from '../../src/core/vectors';
 import { FakeWorker } from '../worker/fakeWorker';
 
@@ -21,6 +23,46 @@ async function freshModules() {
     vectors: { status: 'ready', table: madeUpWordVectors(), progress: 1, error: null },
   });
   return { ...store, ...hooks };
+}
+
+/** What two panels and a status line rendered, latest first. */
+interface Seen {
+  a: AttentionTrace | null;
+  b: AttentionTrace | null;
+  status: string;
+  /** How many times panel A rendered. */
+  renders: number;
+}
+
+/**
+ * Renders two panels that each call useTrace, and a status line, in one React root, as the
+ * app does (separate roots would commit their deferred renders at different moments).
+ */
+function renderPanels(hooks: Awaited<ReturnType<typeof freshModules>>): Seen {
+  const seen: Seen = { a: null, b: null, status: '', renders: 0 };
+  const PanelA = () => {
+    seen.renders++;
+    seen.a = hooks.useTrace();
+    return null;
+  };
+  const PanelB = () => {
+    seen.b = hooks.useTrace();
+    return null;
+  };
+  const Status = () => {
+    seen.status = hooks.useTraceStatus();
+    return null;
+  };
+  render(
+    createElement(
+      Fragment,
+      null,
+      createElement(PanelA),
+      createElement(PanelB),
+      createElement(Status),
+    ),
+  );
+  return seen;
 }
 
 afterEach(() => {
@@ -61,33 +103,35 @@ describe('useTrace with a Worker', () => {
   });
 
   it('asks the worker once per change for all panels, and keeps the previous trace meanwhile', async () => {
-    const { useTrace, useTraceStatus, useAppStore } = await freshModules();
-    const panelA = renderHook(() => useTrace());
-    const panelB = renderHook(() => useTrace());
-    const status = renderHook(() => useTraceStatus());
-    const small = panelA.result.current;
+    const hooks = await freshModules();
+    const seen = renderPanels(hooks);
+    const small = seen.a;
     expect(small?.text).toBe('I love tennis.');
+    expect(seen.b).toBe(small);
     expect(FakeWorker.instances).toHaveLength(0);
 
     const large = words(400);
-    act(() => useAppStore.getState().setText(large));
-    // The text box has the new text at once; the panels keep the previous trace.
-    expect(useAppStore.getState().text).toBe(large);
-    expect(panelA.result.current).toBe(small);
-    expect(panelB.result.current).toBe(small);
-    expect(status.result.current).toBe('updating');
+    const renders = seen.renders;
+    act(() => hooks.useAppStore.getState().setText(large));
+    // The text box has the new text at once; the panels keep the previous trace, and are
+    // not even re-rendered until there is a new one.
+    expect(hooks.useAppStore.getState().text).toBe(large);
+    expect(seen.a).toBe(small);
+    expect(seen.b).toBe(small);
+    expect(seen.status).toBe('updating');
+    expect(seen.renders).toBe(renders);
 
-    await waitFor(() => expect(status.result.current).toBe('current'));
-    expect(panelA.result.current?.text).toBe(large);
-    expect(panelA.result.current?.tokens).toHaveLength(400);
-    expect(panelB.result.current).toBe(panelA.result.current);
+    await waitFor(() => expect(seen.a?.text).toBe(large));
+    expect(seen.a?.tokens).toHaveLength(400);
+    expect(seen.b).toBe(seen.a);
+    expect(seen.status).toBe('current');
     expect(FakeWorker.instances).toHaveLength(1);
     expect(FakeWorker.instances[0]?.traceRequests).toHaveLength(1);
 
     // Back to a short text: computed on the main thread at once, no new request.
-    act(() => useAppStore.getState().setText('Short again.'));
-    expect(panelA.result.current?.text).toBe('Short again.');
-    expect(panelB.result.current).toBe(panelA.result.current);
+    act(() => hooks.useAppStore.getState().setText('Short again.'));
+    expect(seen.a?.text).toBe('Short again.');
+    expect(seen.b).toBe(seen.a);
     expect(FakeWorker.instances[0]?.traceRequests).toHaveLength(1);
   });
 
@@ -98,8 +142,8 @@ describe('useTrace with a Worker', () => {
     const status = renderHook(() => useTraceStatus());
     const base = words(400);
     for (let i = 1; i <= 10; i++) act(() => useAppStore.getState().setText(`${base} extra${i}`));
-    await waitFor(() => expect(status.result.current).toBe('current'));
-    expect(panel.result.current?.text).toBe(`${base} extra10`);
+    await waitFor(() => expect(panel.result.current?.text).toBe(`${base} extra10`));
+    expect(status.result.current).toBe('current');
     expect(FakeWorker.instances[0]?.traceRequests.length).toBeLessThanOrEqual(2);
   });
 
@@ -108,7 +152,8 @@ describe('useTrace with a Worker', () => {
     const panel = renderHook(() => useTrace());
     const status = renderHook(() => useTraceStatus());
     act(() => useAppStore.getState().setText(words(400)));
-    await waitFor(() => expect(status.result.current).toBe('current'));
+    await waitFor(() => expect(panel.result.current?.tokens).toHaveLength(400));
+    expect(status.result.current).toBe('current');
     act(() => useAppStore.getState().setSettings({ heads: 2 }));
     expect(panel.result.current?.settings.heads).toBe(DEFAULT_SETTINGS.heads);
     await waitFor(() => expect(panel.result.current?.settings.heads).toBe(2));

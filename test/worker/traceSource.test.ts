@@ -64,16 +64,33 @@ describe('TraceSource', () => {
     const { source, notified } = makeSource();
     source.update(inputs(SMALL, table));
     expect(source.locate(inputs(SMALL, table))).toBe('main');
-    expect(source.getSnapshot()).toEqual({ shown: { kind: 'none' }, status: 'current' });
+    expect(source.getSnapshot()).toEqual({
+      shown: { kind: 'main', inputs: inputs(SMALL, table) },
+      status: 'current',
+    });
     expect(FakeWorker.instances).toHaveLength(0);
-    expect(notified).not.toHaveBeenCalled();
+    expect(notified).toHaveBeenCalledTimes(1);
+    // The same inputs again change nothing and tell no one.
+    source.update(inputs(SMALL, table));
+    expect(notified).toHaveBeenCalledTimes(1);
   });
 
   it('has no trace while the vectors load', () => {
     const { source } = makeSource();
+    source.update(inputs(SMALL, table));
     expect(source.locate(inputs(LARGE, null))).toBe('none');
     source.update(inputs(LARGE, null));
+    expect(source.getSnapshot().shown).toEqual({ kind: 'none' });
     expect(FakeWorker.instances).toHaveLength(0);
+  });
+
+  it('shows nothing until the worker answers when the text is large from the start', async () => {
+    const { source } = makeSource();
+    source.update(inputs(LARGE, null));
+    source.update(inputs(LARGE, table));
+    expect(source.getSnapshot()).toEqual({ shown: { kind: 'none' }, status: 'updating' });
+    await untilCurrent(source);
+    expect(shownTrace(source).text).toBe(LARGE);
   });
 
   it('computes large inputs in one worker, which receives the table once', async () => {
@@ -123,7 +140,7 @@ describe('TraceSource', () => {
     expect(source.getSnapshot().status).toBe('current');
     const worker = FakeWorker.instances[0] as FakeWorker;
     await vi.waitFor(() => expect(worker.sent).toHaveLength(1));
-    expect(source.getSnapshot().shown).toEqual({ kind: 'none' });
+    expect(source.getSnapshot().shown).toEqual({ kind: 'main', inputs: inputs(SMALL, table) });
     expect(source.getSnapshot().status).toBe('current');
   });
 
@@ -171,7 +188,11 @@ describe('TraceSource', () => {
     const worker = FakeWorker.instances[0] as FakeWorker;
     worker.crash();
     expect(failures).toHaveLength(1);
-    expect(source.getSnapshot().status).toBe('current');
+    // The latest inputs are now shown from the main thread.
+    expect(source.getSnapshot()).toEqual({
+      shown: { kind: 'main', inputs: inputs(LARGE, table) },
+      status: 'current',
+    });
     expect(source.locate(inputs(LARGE, table))).toBe('main');
     expect(notified).toHaveBeenCalled();
     source.update(inputs(words(450), table));
@@ -189,9 +210,21 @@ describe('TraceSource', () => {
       onFailure: (error) => failures.push(error),
     });
     source.update(inputs(LARGE, table));
-    expect(source.getSnapshot().status).toBe('current');
+    expect(source.getSnapshot()).toEqual({
+      shown: { kind: 'main', inputs: inputs(LARGE, table) },
+      status: 'current',
+    });
     expect(source.locate(inputs(LARGE, table))).toBe('main');
     expect(String(failures[0])).toMatch(/blocked by policy/);
+  });
+
+  it('stops its worker on dispose without reporting a failure, and stays on the main thread', () => {
+    const { source, failures } = makeSource();
+    source.update(inputs(LARGE, table));
+    source.dispose();
+    expect(FakeWorker.instances[0]?.terminated).toBe(true);
+    expect(failures).toEqual([]);
+    expect(source.locate(inputs(LARGE, table))).toBe('main');
   });
 
   it('never offloads where there is no Worker', () => {
