@@ -11,6 +11,7 @@ import { useAppStore } from '../store/store';
 import { drawPixels, prepareCanvas, readCanvasColors } from '../viz/heatmapCanvas';
 import { HEATMAP_CANVAS_MIN_TOKENS } from '../viz/heatmapGeometry';
 import { heatmapPixels, maskedRuns } from '../viz/heatmapImage';
+import { useDevicePixelRatio } from '../viz/useDevicePixelRatio';
 import {
   availableModes,
   heatmapView,
@@ -122,10 +123,10 @@ const MiniHeatmap = memo(function MiniHeatmap({ view, n, size }: MiniProps) {
 function MiniCanvas({ view, n, size }: MiniProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const pixels = useMemo(() => (view ? heatmapPixels(view) : null), [view]);
+  const dpr = useDevicePixelRatio();
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
-    const dpr = window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
     const ctx = prepareCanvas(canvas, size, size, dpr);
     if (!ctx) return;
     const colors = readCanvasColors(canvas);
@@ -140,7 +141,7 @@ function MiniCanvas({ view, n, size }: MiniProps) {
     for (const r of maskedRuns(view)) {
       ctx.fillRect(r.j0 * unit, r.i * unit, (r.j1 - r.j0) * unit, unit);
     }
-  }, [view, pixels, n, size]);
+  }, [view, pixels, n, size, dpr]);
   return (
     <canvas
       ref={ref}

@@ -170,6 +170,22 @@ describe('CanvasHeatmap', () => {
     expect(state().hoverCell).toBeNull();
   });
 
+  it('draws the all-heads strip as small canvases too', async () => {
+    const t = text(40);
+    await resetStore({
+      text: t,
+      settings: { heads: 2 },
+      state: { step: 'softmax', allHeads: true },
+    });
+    render(<AttentionViews />);
+    const heads = screen.getAllByRole('button', { name: /^Head \d$/ });
+    expect(heads).toHaveLength(2);
+    for (const b of heads) {
+      expect(b.querySelector('canvas')).not.toBeNull();
+      expect(b.querySelectorAll('rect')).toHaveLength(0);
+    }
+  });
+
   it('draws one pixel per cell, scaled up without smoothing, where a 2D context exists', async () => {
     const calls: string[] = [];
     let smoothing: boolean | undefined;
