@@ -9,7 +9,8 @@
  * - the update as `npm run bench:browser` measures it (input → painted, longest task);
  * - main-thread time by kind of work (script, style, layout, paint, garbage collection);
  * - script time by React component (inclusive: the component and everything it calls
- *   while rendering) and by function (self time), from the V8 profile.
+ *   while rendering) and by function (self time), from the V8 profile;
+ * - the browser's layout cost of each panel (a forced relayout after invalidating it alone).
  * Unminified code runs at about the speed of the minified build; absolute figures come
  * from `npm run bench:browser`, this tool says which part costs what.
  *
@@ -136,6 +137,44 @@ function summarizeProfile(profile: CpuProfile): { components: string[][]; functi
   return { components: top(inclusive, 25), functions: top(self, 25) };
 }
 
+/** The page's panels, by the class names their components give them. */
+const PANELS: readonly (readonly [string, string])[] = [
+  ['sentence and token chips', '.app-main__input'],
+  ['steps', '.app-main__steps'],
+  ['explanation', '.app-main__explain'],
+  ['heatmap', '.heatmap-panel'],
+  ['graph', '.graph-panel'],
+  ['show the work', '.work'],
+  ['matrices', '.matrices'],
+  ['settings', '.app-main__settings'],
+  ['accessible tables', '.data-tables'],
+];
+
+/**
+ * Runs in the page: for each panel, invalidates its layout alone (a font-size nudge) and
+ * times the forced relayout that follows. What a panel costs the browser on every update
+ * that touches it, independent of React.
+ */
+function relayoutCosts(
+  panels: readonly (readonly [string, string])[],
+): { name: string; selector: string; elements: number; ms: number | null }[] {
+  return panels.map(([name, selector]) => {
+    const el = document.querySelector<HTMLElement>(selector);
+    if (!el) return { name, selector, elements: 0, ms: null };
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      void document.body.offsetHeight;
+      el.style.setProperty('font-size', i % 2 ? '100.1%' : '99.9%');
+      const t0 = performance.now();
+      void document.body.offsetHeight;
+      times.push(performance.now() - t0);
+    }
+    el.style.removeProperty('font-size');
+    times.sort((a, b) => a - b);
+    return { name, selector, elements: el.querySelectorAll('*').length, ms: times[2] ?? null };
+  });
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const value = (flag: string) => {
@@ -172,7 +211,11 @@ async function main(): Promise<void> {
   const expected = texts.map((t) => tokenize(t).tokens.map((x) => x.text));
 
   const server = await startPreview(await freePort(), { outDir: dist });
-  const browser = await launchBrowser();
+  // Close the server even when the browser does not start: no preview process is left behind.
+  const browser = await launchBrowser().catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
   try {
     const page = await openApp(browser, server.url);
     const hide = value('--hide');
@@ -204,6 +247,8 @@ async function main(): Promise<void> {
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
       traceEvents: TraceEvent[];
     };
+    await page.waitForTimeout(1000);
+    const relayout = await page.evaluate(relayoutCosts, PANELS);
     await closePage(page);
     const save = value('--save');
     if (save) {
@@ -229,6 +274,22 @@ async function main(): Promise<void> {
     console.log(markdownTable(['component (chunk:line)', 'ms'], components, ['l']));
     console.log('\nFunctions, self time (V8 samples)\n');
     console.log(markdownTable(['function (chunk:line)', 'ms'], functions, ['l']));
+    console.log(
+      '\nLayout per panel: the time of a forced relayout of the whole page after that panel ' +
+        'alone was invalidated (its font size nudged), median of 5\n',
+    );
+    console.log(
+      markdownTable(
+        ['panel', 'selector', 'elements', 'relayout ms'],
+        relayout.map((r) => [
+          r.name,
+          r.selector,
+          String(r.elements),
+          r.ms === null ? '—' : r.ms.toFixed(1),
+        ]),
+        ['l', 'l'],
+      ),
+    );
   } finally {
     await browser.close();
     await server.close();

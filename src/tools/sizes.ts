@@ -4,9 +4,9 @@
  * Reads dist/ and prints every file with its raw and gzip size (node:zlib, level 9), then:
  * - first-load JavaScript and CSS: what index.html itself loads (its module script, the
  *   modulepreloads and static imports of that script, its stylesheets), gzipped;
- * - the lazy chunks the first page loads too: App renders every lazily loaded panel on the
- *   first page, so the entry's dynamic imports (from dist/.vite/manifest.json) with their
- *   own imports and CSS, and the web workers that the first page's code names;
+ * - the lazy chunks the first page loads too: the panels that src/App.tsx loads with
+ *   `lazy(() => import(…))` (found in dist/.vite/manifest.json) with their own imports and
+ *   CSS, and the web workers that the first page's code names;
  * - the bytes of a first visit: index.html, first-load JS and CSS, those lazy chunks, the
  *   word-vector table and the icon, both as `vite preview` sends them (uncompressed) and
  *   as a server that gzips would.
@@ -98,6 +98,23 @@ function htmlReferences(html: string): { scripts: string[]; styles: string[]; ic
   return { scripts, styles, icons };
 }
 
+/**
+ * The manifest keys ("src/components/AttentionViews.tsx") of the panels that src/App.tsx
+ * loads with `lazy(() => import('./components/…'))` and renders on every page, or null
+ * when App.tsx is not there to read (then every dynamic import of the entry counts).
+ */
+function appLazyPanels(): Set<string> | null {
+  const app = path.join(ROOT, 'src', 'App.tsx');
+  if (!existsSync(app)) return null;
+  const source = readFileSync(app, 'utf8');
+  const keys = new Set<string>();
+  for (const [, spec] of source.matchAll(/lazy\(\s*\(\)\s*=>\s*import\(\s*['"]([^'"]+)['"]/g)) {
+    const base = path.posix.join('src', spec as string);
+    for (const ext of ['', '.tsx', '.ts', '.jsx', '.js']) keys.add(base + ext);
+  }
+  return keys;
+}
+
 /** Measures the build in `dist`. Throws when it has no index.html. */
 export function measure(dist: string = path.join(ROOT, 'dist')): SizeReport {
   const indexHtml = path.join(dist, 'index.html');
@@ -128,19 +145,22 @@ export function measure(dist: string = path.join(ROOT, 'dist')): SizeReport {
   };
   for (const file of refs.scripts) staticClosure(byFile.get(file), firstLoad);
 
-  // The lazy panels that App renders on the first page: the entry's dynamic imports.
+  // The lazy panels that App renders on the first page. Other dynamic imports of the entry
+  // (a dialog's code, loaded on a click) stay 'lazy' and out of the first visit.
+  const firstPageKeys = appLazyPanels();
   const lazyFirst = new Set<string>();
   for (const file of refs.scripts) {
     for (const key of byFile.get(file)?.dynamicImports ?? []) {
       const chunk = manifest[key];
       if (!chunk || firstLoad.has(chunk.file)) continue;
+      if (firstPageKeys && !firstPageKeys.has(key)) continue;
       lazyFirst.add(chunk.file);
       staticClosure(chunk, lazyFirst);
     }
   }
   for (const file of firstLoad) lazyFirst.delete(file);
 
-  // Workers are not in the manifest: a script that the first page's code names is one
+  // Workers are not in the manifest: a script outside it that the first page's code names is one
   // (`new Worker(new URL(...))` leaves its file name in the chunk). Counted as loaded, an
   // upper bound, since the app may start it only when it needs it.
   const firstPageCode = [...firstLoad, ...lazyFirst]
@@ -152,7 +172,11 @@ export function measure(dist: string = path.join(ROOT, 'dist')): SizeReport {
     if (file === 'index.html') return 'html';
     if (firstLoad.has(file)) return 'first-load';
     if (lazyFirst.has(file)) return 'lazy, first page';
-    if (/\.(js|mjs)$/.test(file) && firstPageCode.includes(path.posix.basename(file))) {
+    if (
+      /\.(js|mjs)$/.test(file) &&
+      !byFile.has(file) &&
+      firstPageCode.includes(path.posix.basename(file))
+    ) {
       return 'worker, first page';
     }
     if (file === VECTOR_TABLE_PATH) return 'vectors';
