@@ -36,4 +36,9 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded generator in core/random.ts.' }],
     },
   },
+  {
+    // Browser tests hold no React: `useBrowserSuite` and `page.use…` are not hooks.
+    files: ['test/e2e/**/*.ts'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
 );

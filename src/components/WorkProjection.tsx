@@ -7,6 +7,7 @@ import { useId, useMemo, useState } from 'react';
 import { useMessages } from '../messages';
 import { projectionWork } from '../viz/arithmetic';
 import { Num } from './Num';
+import { ProductTable } from './ProductTable';
 import type { WorkProps } from './WorkPanel';
 
 /** Final output entry (i, column) as Σ_m concat[i][m] · wo[m][column], with the whole output row. */
@@ -38,47 +39,24 @@ export function WorkProjection({ view, i }: WorkProps) {
           ))}
         </select>
       </p>
-      <div className="work-scroll">
-        <table className="work-table">
-          <thead>
-            <tr>
-              <th scope="col">{m.projectionColumns.index}</th>
-              <th scope="col">{m.projectionColumns.concat}</th>
-              <th scope="col">{m.projectionColumns.wo(m.dim(column))}</th>
-              <th scope="col">{m.projectionColumns.product}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {work.products.map((p, k) => {
-              const head = Math.floor(k / trace.dK);
-              return (
-                <tr key={k} className={head === headIndex ? 'work-selected-head' : undefined}>
-                  <th scope="row">{m.projectionIndex(head, k % trace.dK)}</th>
-                  <td>
-                    <Num value={work.concat[k] as number} kind="concat" />
-                  </td>
-                  <td>
-                    <Num value={work.wo[k] as number} kind="wo" />
-                  </td>
-                  <td>
-                    <Num value={p} kind="projection-product" />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={3}>
-                {m.projectionSum(m.dim(column))}
-              </th>
-              <td className="work-result">
-                <Num value={work.value} kind="final" />
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <ProductTable
+        columns={[
+          m.projectionColumns.index,
+          m.projectionColumns.concat,
+          m.projectionColumns.wo(m.dim(column)),
+          m.projectionColumns.product,
+        ]}
+        rowLabel={(k) => m.projectionIndex(Math.floor(k / trace.dK), k % trace.dK)}
+        left={work.concat}
+        right={work.wo}
+        products={work.products}
+        sumLabel={m.projectionSum(m.dim(column))}
+        sum={work.value}
+        kinds={{ left: 'concat', right: 'wo', product: 'projection-product', sum: 'final' }}
+        rowClass={(k) =>
+          Math.floor(k / trace.dK) === headIndex ? 'work-selected-head' : undefined
+        }
+      />
       <p className="work-line">{m.projectionRow(from)}</p>
       <p className="work-vector">
         {work.outputRow.map((x, c) => (

@@ -8,6 +8,7 @@ import { scoreWork } from '../viz/arithmetic';
 import { Num } from './Num';
 import type { WorkProps } from './WorkPanel';
 import { MathText } from './MathText';
+import { ProductTable } from './ProductTable';
 
 /** The dot product behind score (i, j) of the selected head. */
 export function WorkScore({ view, i, j }: WorkProps) {
@@ -20,44 +21,21 @@ export function WorkScore({ view, i, j }: WorkProps) {
     <div className="work-step" data-step="score">
       <h4>{m.scoreTitle}</h4>
       <p>{m.scoreIntro(from, to)}</p>
-      <div className="work-scroll">
-        <table className="work-table">
-          <thead>
-            <tr>
-              <th scope="col">{m.scoreColumns.dim}</th>
-              <th scope="col">{m.scoreColumns.q(from)}</th>
-              <th scope="col">{m.scoreColumns.k(to)}</th>
-              <th scope="col">{m.scoreColumns.product}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {work.products.map((p, d) => (
-              <tr key={d}>
-                <th scope="row">{m.dim(d)}</th>
-                <td>
-                  <Num value={work.q[d] as number} kind="q" />
-                </td>
-                <td>
-                  <Num value={work.k[d] as number} kind="k" />
-                </td>
-                <td>
-                  <Num value={p} kind="product" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={3}>
-                {m.scoreSum}
-              </th>
-              <td className="work-result">
-                <Num value={work.score} kind="score" />
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <ProductTable
+        columns={[
+          m.scoreColumns.dim,
+          m.scoreColumns.q(from),
+          m.scoreColumns.k(to),
+          m.scoreColumns.product,
+        ]}
+        rowLabel={m.dim}
+        left={work.q}
+        right={work.k}
+        products={work.products}
+        sumLabel={m.scoreSum}
+        sum={work.score}
+        kinds={{ left: 'q', right: 'k', product: 'product', sum: 'score' }}
+      />
       {work.scaleOn ? (
         <p className="work-line">
           <MathText text={m.scaleLine} />{' '}

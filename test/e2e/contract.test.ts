@@ -3,44 +3,31 @@
  * settings through the UI, and check that the tokens, the accessible tables and the graph's
  * nodes and edges carry the same numbers as the command-line trace for the same input.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   closePage,
   DEFAULTS,
   errorsOf,
   goToStep,
-  launchBrowser,
   openApp,
   parseShown,
   runTrace,
   setSettings,
-  startPreview,
   tableCells,
   tokenTexts,
   typeSentence,
   waitForTokens,
   type JsonMatrix,
-  type PreviewServer,
   type Settings,
   type TraceJson,
   type TypingMode,
 } from './harness';
+import { useBrowserSuite } from './suite';
 
 const PORT = 4401;
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview(PORT);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite(PORT);
 
 /** Half a unit in the 4th decimal, plus float slack: what "equal to the displayed precision" allows. */
 const SHOWN = 0.5e-4 + 1e-6;
@@ -169,7 +156,7 @@ describe('the app agrees with `npm run trace`', () => {
   for (const c of CASES) {
     it(c.name, async () => {
       const trace = runTrace(c.text, c.settings);
-      const page = await openApp(browser, server.url, { width: 1366, height: 900 });
+      const page = await openApp(suite.browser, suite.url, { width: 1366, height: 900 });
       try {
         await setSettings(page, c.settings);
         if (c.settings.heads > 1) {
@@ -193,7 +180,7 @@ describe('the app agrees with `npm run trace`', () => {
 
   it('follows a settings change made after typing', async () => {
     const text = 'The trophy did not fit in the suitcase because it was too big.';
-    const page = await openApp(browser, server.url, { width: 1366, height: 900 });
+    const page = await openApp(suite.browser, suite.url, { width: 1366, height: 900 });
     try {
       await typeSentence(page, text, 'fill');
       const before = runTrace(text, DEFAULTS);

@@ -4,37 +4,24 @@
  * a link's sentence stays text; a link pasted into the same tab is applied; the address bar
  * follows without adding history entries; "Copy link" and the QR code work on the built app.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   closePage,
   currentStep,
   errorsOf,
   goToStep,
-  launchBrowser,
   openApp,
   setSettings,
-  startPreview,
   tokenTexts,
   typeSentence,
   waitForTokens,
-  type PreviewServer,
 } from './harness';
+import { useBrowserSuite } from './suite';
 
 const PORT = 4470;
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview(PORT);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite(PORT);
 
 /** The page's fragment without the `#`. */
 const hashOf = (page: Page) => page.evaluate(() => window.location.hash.slice(1));
@@ -77,7 +64,7 @@ async function controls(page: Page) {
 
 describe('lesson links', () => {
   it('restore every setting, the step, head, selection and graph in a new page', async () => {
-    const page = await openApp(browser, server.url);
+    const page = await openApp(suite.browser, suite.url);
     const sentence = 'The cat sat on the mat.';
     await typeSentence(page, sentence);
     await waitForTokens(page, ['The', 'cat', 'sat', 'on', 'the', 'mat', '.']);
@@ -133,7 +120,7 @@ describe('lesson links', () => {
     expect(before.step).toContain('Softmax');
     expect(before.selected).toContain('cat');
 
-    const copy = await openApp(browser, `${server.url}#${expected}`);
+    const copy = await openApp(suite.browser, `${suite.url}#${expected}`);
     await waitForTokens(copy, ['The', 'cat', 'sat', 'on', 'the', 'mat', '.']);
     await copy.locator('.work-pair').waitFor();
     expect(await controls(copy)).toEqual(before);
@@ -149,8 +136,8 @@ describe('lesson links', () => {
 
   it('a malformed link gives a notice and a working app, not a blank page', async () => {
     const page = await openApp(
-      browser,
-      `${server.url}#seed=-1&w=7&h=3&temp=NaN&step=output&zzz=1&sel=9-9&seed=1e20&t=Caf%C3%A9+%E0%A4%A`,
+      suite.browser,
+      `${suite.url}#seed=-1&w=7&h=3&temp=NaN&step=output&zzz=1&sel=9-9&seed=1e20&t=Caf%C3%A9+%E0%A4%A`,
     );
     // The damaged bytes show as U+FFFD; what follows them is kept.
     expect(await page.getByRole('textbox', { name: 'Sentence' }).inputValue()).toBe(
@@ -175,8 +162,8 @@ describe('lesson links', () => {
 
     // Garbage of every kind: still the app.
     const garbage = await openApp(
-      browser,
-      `${server.url}#%%%&&==&t&%ZZ=%E0&w=&&=x&__proto__=1&t=%ZZ+ok%`,
+      suite.browser,
+      `${suite.url}#%%%&&==&t&%ZZ=%E0&w=&&=x&__proto__=1&t=%ZZ+ok%`,
     );
     expect(await garbage.getByRole('textbox', { name: 'Sentence' }).inputValue()).toBe('%ZZ ok%');
     expect(await tokenTexts(garbage)).toContain('ok');
@@ -190,7 +177,7 @@ describe('lesson links', () => {
   it('shows markup in a link’s sentence as plain text, and runs none of it', async () => {
     const sentence = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
     const hash = new URLSearchParams({ t: sentence }).toString();
-    const page = await openApp(browser, `${server.url}#${hash}`);
+    const page = await openApp(suite.browser, `${suite.url}#${hash}`);
     expect(await page.getByRole('textbox', { name: 'Sentence' }).inputValue()).toBe(sentence);
     const tokens = await tokenTexts(page);
     expect(tokens).toContain('script');
@@ -204,7 +191,7 @@ describe('lesson links', () => {
   });
 
   it('follows a link pasted into the same tab, and adds no history entry while editing', async () => {
-    const page = await openApp(browser, server.url);
+    const page = await openApp(suite.browser, suite.url);
     const entries = await page.evaluate(() => history.length);
     for (const text of ['One.', 'One two.', 'One two three.']) await typeSentence(page, text);
     await page.getByRole('checkbox', { name: 'Causal mask', exact: true }).check();
@@ -227,12 +214,12 @@ describe('lesson links', () => {
   });
 
   it('copies the link, and draws it as a QR code with the link under it', async () => {
-    const page = await openApp(browser, `${server.url}#h=2&step=softmax&t=Copy+me.`);
+    const page = await openApp(suite.browser, `${suite.url}#h=2&step=softmax&t=Copy+me.`);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.getByRole('button', { name: 'Copy link' }).click();
     await page.getByText('Link copied').waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(`${server.url}#h=2&step=softmax&t=Copy+me.`);
+    expect(copied).toBe(`${suite.url}#h=2&step=softmax&t=Copy+me.`);
 
     await page.getByRole('button', { name: 'QR code' }).click();
     const code = page.getByRole('img', { name: 'QR code of the link to this view' });

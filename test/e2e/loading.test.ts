@@ -3,24 +3,13 @@
  * table has arrived, shows the table's progress on a slow link, loads the heavy panels as
  * separate chunks, and a second visit takes the table from the browser's HTTP cache.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { launchBrowser, startPreview, type PreviewServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { useBrowserSuite } from './suite';
 
 const PORT = 4480;
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview(PORT);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite(PORT);
 
 /** What the network layer saw for the vector table during one page load. */
 interface TableRequest {
@@ -69,7 +58,7 @@ async function visit(
       uploadThroughput: bytesPerSecond,
     });
   }
-  await page.goto(server.url);
+  await page.goto(suite.url);
   return { page, cdp, table: () => table };
 }
 
@@ -83,7 +72,7 @@ async function waitForVectors(page: Page): Promise<void> {
 
 describe('loading', () => {
   it('paints the sentence box and shows the table’s progress before the table has arrived', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1366, height: 768 } });
     try {
       // 6.4 MB at 16 Mbit/s: about three seconds of download.
       const { page } = await visit(context, { mbps: 16 });
@@ -112,14 +101,14 @@ describe('loading', () => {
   });
 
   it('loads the heavy panels as separate chunks, after the first bundle', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     try {
       const page = await context.newPage();
       const scripts: string[] = [];
       page.on('request', (r) => {
         if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
       });
-      await page.goto(server.url);
+      await page.goto(suite.url);
       await waitForVectors(page);
       await page.waitForFunction(() => !document.querySelector('[data-lazy-pending]'));
       await page.getByRole('img', { name: 'Attention graph' }).waitFor();
@@ -131,7 +120,7 @@ describe('loading', () => {
   });
 
   it('asks for a versioned table that the browser keeps, and takes it from the cache next time', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     try {
       const first = await visit(context);
       await waitForVectors(first.page);

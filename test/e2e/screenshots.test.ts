@@ -6,23 +6,23 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   closePage,
   errorsOf,
   goToStep,
-  launchBrowser,
   openApp,
   OUTPUT_DIR,
   runTrace,
-  startPreview,
   typeSentence,
   waitForTokens,
-  type PreviewServer,
 } from './harness';
+import { useBrowserSuite } from './suite';
 
 const PORT = 4404;
+
+const suite = useBrowserSuite(PORT);
 const TEXT = 'The cat sat on the mat because it was tired.';
 
 const SIZES = [
@@ -32,21 +32,12 @@ const SIZES = [
   { name: '390x844', width: 390, height: 844 },
 ] as const;
 
-let server: PreviewServer;
-let browser: Browser;
 const errors: string[] = [];
 let tokens: string[];
 
 beforeAll(async () => {
   mkdirSync(OUTPUT_DIR, { recursive: true });
-  server = await startPreview(PORT);
-  browser = await launchBrowser();
   tokens = runTrace(TEXT).tokens.map((t) => t.text);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Width of the page's content against the viewport's: more means a sideways scroll. */
@@ -78,7 +69,7 @@ async function expectVisibleBox(page: Page, role: 'img', name: string) {
 describe('layout at the four target sizes', () => {
   for (const size of SIZES) {
     it(size.name, async () => {
-      const page = await openApp(browser, server.url, size);
+      const page = await openApp(suite.browser, suite.url, size);
       try {
         const box = page.getByRole('textbox', { name: 'Sentence' });
         expect(await box.isVisible()).toBe(true);

@@ -4,36 +4,30 @@
  * on the page, never while the user is typing in the Sentence box; the buttons work too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   closePage,
   currentStep,
   errorsOf,
   focusPage,
-  launchBrowser,
   openApp,
-  startPreview,
   stepNav,
   typeSentence,
-  type PreviewServer,
 } from './harness';
+import { useBrowserSuite } from './suite';
 
 const PORT = 4402;
 
-let server: PreviewServer;
-let browser: Browser;
+const suite = useBrowserSuite(PORT);
+
 let page: Page;
 
 beforeAll(async () => {
-  server = await startPreview(PORT);
-  browser = await launchBrowser();
-  page = await openApp(browser, server.url, { width: 1366, height: 768 });
+  page = await openApp(suite.browser, suite.url, { width: 1366, height: 768 });
 });
 
 afterAll(async () => {
   if (page) await closePage(page);
-  await browser?.close();
-  await server?.close();
 });
 
 /** The titles of every step in the nav, in order. */

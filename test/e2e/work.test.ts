@@ -3,40 +3,36 @@
  * arithmetic of the current step, and every number in it equals `npm run trace`'s.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   closePage,
   DEFAULTS,
   errorsOf,
   goToStep,
-  launchBrowser,
   openApp,
   parseShown,
   runTrace,
   setSettings,
-  startPreview,
   typeSentence,
   waitForTokens,
-  type PreviewServer,
   type TraceJson,
 } from './harness';
+import { useBrowserSuite } from './suite';
 
 const PORT = 4403;
+
+const suite = useBrowserSuite(PORT);
 const TEXT = 'The cat sat on the mat because it was tired.';
 /** "it" attends to "cat". */
 const I = 7;
 const J = 1;
 
-let server: PreviewServer;
-let browser: Browser;
 let page: Page;
 let trace: TraceJson;
 
 beforeAll(async () => {
-  server = await startPreview(PORT);
-  browser = await launchBrowser();
   trace = runTrace(TEXT, DEFAULTS);
-  page = await openApp(browser, server.url, { width: 1366, height: 900 });
+  page = await openApp(suite.browser, suite.url, { width: 1366, height: 900 });
   await typeSentence(page, TEXT, 'fill');
   await waitForTokens(
     page,
@@ -46,8 +42,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (page) await closePage(page);
-  await browser?.close();
-  await server?.close();
 });
 
 const head = () => trace.heads[0] as TraceJson['heads'][number];

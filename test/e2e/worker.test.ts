@@ -9,21 +9,14 @@
  * observes long tasks), so the app carries no test hooks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { tokenize } from '../../src/core/tokenizer';
-import {
-  closePage,
-  errorsOf,
-  launchBrowser,
-  openApp,
-  startPreview,
-  tokenTexts,
-  typeSentence,
-  waitForTokens,
-  type PreviewServer,
-} from './harness';
+import { closePage, errorsOf, openApp, tokenTexts, typeSentence, waitForTokens } from './harness';
+import { useBrowserSuite } from './suite';
 
 const PORT = 4460;
+
+const suite = useBrowserSuite(PORT);
 
 /** About 80 tokens of prose; five of them make a paragraph well above the threshold. */
 const PROSE =
@@ -88,15 +81,11 @@ const INSTRUMENT = `(() => {
   }).observe({ type: 'longtask', buffered: true });
 })();`;
 
-let server: PreviewServer;
-let browser: Browser;
 let page: Page;
 const workerUrls: string[] = [];
 
 beforeAll(async () => {
-  server = await startPreview(PORT);
-  browser = await launchBrowser();
-  page = await openApp(browser, server.url);
+  page = await openApp(suite.browser, suite.url);
   // The instrumentation must run before the app's scripts: add it, then load the app again.
   await page.addInitScript({ content: INSTRUMENT });
   page.on('worker', (worker) => workerUrls.push(worker.url()));
@@ -109,8 +98,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (page) await closePage(page);
-  await browser?.close();
-  await server?.close();
 });
 
 function log(): Promise<WorkerLog> {

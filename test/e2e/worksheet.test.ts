@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { attentionHead } from '../../src/core/attention';
 import { fromRows, toRows, type Matrix } from '../../src/core/matrix';
 import { formatNumber } from '../../src/format';
@@ -16,30 +16,26 @@ import {
   closePage,
   DEFAULTS,
   errorsOf,
-  launchBrowser,
   openApp,
   OUTPUT_DIR,
   parseShown,
   runTrace,
-  startPreview,
   typeSentence,
   waitForTokens,
-  type PreviewServer,
 } from './harness';
+import { useBrowserSuite } from './suite';
 
-const PORT = 4480;
+const PORT = 4481;
+
+const suite = useBrowserSuite(PORT);
 const TEXT = 'The cat sat on the mat because it was tired.';
 const KEPT = ['The', 'cat', 'sat'];
 
-let server: PreviewServer;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
   mkdirSync(OUTPUT_DIR, { recursive: true });
-  server = await startPreview(PORT);
-  browser = await launchBrowser();
-  page = await openApp(browser, server.url, { width: 1280, height: 900 });
+  page = await openApp(suite.browser, suite.url, { width: 1280, height: 900 });
   await typeSentence(page, TEXT, 'fill');
   await waitForTokens(
     page,
@@ -49,8 +45,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (page) await closePage(page);
-  await browser?.close();
-  await server?.close();
 });
 
 function dialog(): Locator {
