@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 import { useMessages } from '../messages';
+import { MathText, plainSubscripts } from './MathText';
 import type { HeatmapMode } from '../viz/heatmapModel';
 
 /** Props of `HeatmapModeSwitch`. */
@@ -24,7 +25,7 @@ export function HeatmapModeSwitch({ modes, value, onChange }: HeatmapModeSwitchP
       <legend>{m.modeGroup}</legend>
       <div className="hm-mode-options">
         {modes.map((mode) => (
-          <label key={mode} title={m.modeNames[mode]}>
+          <label key={mode} title={plainSubscripts(m.modeNames[mode])}>
             <input
               type="radio"
               name={name}
@@ -32,8 +33,8 @@ export function HeatmapModeSwitch({ modes, value, onChange }: HeatmapModeSwitchP
               checked={mode === value}
               onChange={() => onChange(mode)}
             />
-            {m.modes[mode]}
-            <span className="visually-hidden"> ({m.modeNames[mode]})</span>
+            <MathText text={m.modes[mode]} />
+            <span className="visually-hidden"> ({plainSubscripts(m.modeNames[mode])})</span>
           </label>
         ))}
       </div>

@@ -12,6 +12,39 @@ export function hasSubscript(text: string): boolean {
   return SUBSCRIPT.test(text);
 }
 
+/** Unicode subscript letters and digits, for text that cannot hold markup (a tooltip). */
+const UNICODE_SUBSCRIPTS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries([...'0123456789'].map((d, i) => [d, String.fromCodePoint(0x2080 + i)])),
+  a: 'ₐ',
+  e: 'ₑ',
+  h: 'ₕ',
+  i: 'ᵢ',
+  j: 'ⱼ',
+  k: 'ₖ',
+  l: 'ₗ',
+  m: 'ₘ',
+  n: 'ₙ',
+  o: 'ₒ',
+  p: 'ₚ',
+  r: 'ᵣ',
+  s: 'ₛ',
+  t: 'ₜ',
+  u: 'ᵤ',
+  v: 'ᵥ',
+  x: 'ₓ',
+};
+
+/**
+ * `text` with each "_x" written in Unicode subscripts ("d_k" → "dₖ") where every character
+ * has one, so a tooltip shows no underscore; other subscripts keep their marker.
+ */
+export function plainSubscripts(text: string): string {
+  return text.replace(new RegExp(SUBSCRIPT.source, 'gu'), (marked: string, sub: string) => {
+    const lowered = [...sub].map((c) => UNICODE_SUBSCRIPTS[c]);
+    return lowered.every(Boolean) ? lowered.join('') : marked;
+  });
+}
+
 /** `text` with every "_x" drawn as a subscript x. */
 export function MathText({ text }: { text: string }) {
   // split with a capture group alternates plain text (even indices) and subscripts (odd).
