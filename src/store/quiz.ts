@@ -7,8 +7,15 @@
  * once any of them changes, the numbers change, so the question is open again and the
  * views are covered until the student predicts anew.
  */
-import type { QuizStep } from '../core/quiz';
-import type { AttentionSettings } from '../core/types';
+import {
+  defaultKeyToken,
+  defaultQueryToken,
+  visibleKeys,
+  type QuizHead,
+  type QuizQuestion,
+  type QuizStep,
+} from '../core/quiz';
+import type { AttentionSettings, TokenKind } from '../core/types';
 import type { StepId } from './steps';
 
 /** Which of a step's two questions is asked: a token to choose, or a number to type. */
@@ -113,4 +120,34 @@ export function recordAnswer(
 /** Reveals the answer at `step` for `view` without a prediction; the score is unchanged. */
 export function revealWithout(quiz: QuizState, step: QuizStep, view: QuizView): QuizState {
   return withAsk(quiz, step, { status: 'shown', answer: null, view });
+}
+
+/** "Predict first" switched on or off; questions and score are kept. */
+export function withEnabled(quiz: QuizState, enabled: boolean): QuizState {
+  return quiz.enabled === enabled ? quiz : { ...quiz, enabled };
+}
+
+/**
+ * The question `ask` stands for in a trace whose tokens have `kinds` (in order), with the
+ * head's mask and dK: a remembered token or component that no longer fits (a shorter
+ * sentence, a key the causal mask now hides, a narrower head) falls back to the default.
+ */
+export function resolveQuestion(
+  step: QuizStep,
+  ask: QuizAsk,
+  kinds: readonly TokenKind[],
+  masked: QuizHead['masked'],
+  dK: number,
+): QuizQuestion {
+  const T = kinds.length;
+  const query = ask.query !== null && ask.query < T ? ask.query : defaultQueryToken(kinds, masked);
+  if (ask.kind === 'token') return { step, kind: 'most', query };
+  if (step === 'softmax') {
+    const key =
+      ask.key !== null && visibleKeys(masked, query).includes(ask.key)
+        ? ask.key
+        : defaultKeyToken(kinds, masked, query);
+    return { step, kind: 'weight', query, key };
+  }
+  return { step, kind: 'cell', query, dim: ask.dim < dK ? ask.dim : 0 };
 }
