@@ -210,7 +210,13 @@ function QuizBody(props: QuizBodyProps) {
   }
   return (
     <>
-      <QuizSetup step={step} question={question} view={headView} name={name} onChange={props.onChange} />
+      <QuizSetup
+        step={step}
+        question={question}
+        view={headView}
+        name={name}
+        onChange={props.onChange}
+      />
       <QuizQuestionForm
         // A new question starts with a clean form; a bad entry survives everything else.
         key={JSON.stringify(question)}

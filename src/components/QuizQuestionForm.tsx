@@ -5,7 +5,12 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { at } from '../core/matrix';
-import { parseAnswerNumber, type QuizHead, type QuizQuestion, type QuizSolution } from '../core/quiz';
+import {
+  parseAnswerNumber,
+  type QuizHead,
+  type QuizQuestion,
+  type QuizSolution,
+} from '../core/quiz';
 import { useMessages } from '../messages';
 import { hintText, questionText } from './quizText';
 
@@ -36,7 +41,8 @@ export function QuizQuestionForm(props: QuizQuestionFormProps) {
   const text = questionText(m, question, name);
   const asksToken = solution.type === 'token';
   const hiddenByMask = (j: number) => at(masked, question.query, j) === -Infinity;
-  const anyMasked = asksToken && Array.from({ length: masked.cols }, (_, j) => j).some(hiddenByMask);
+  const anyMasked =
+    asksToken && Array.from({ length: masked.cols }, (_, j) => j).some(hiddenByMask);
   const describedBy = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
 
   const submit = (event: FormEvent) => {
@@ -54,7 +60,11 @@ export function QuizQuestionForm(props: QuizQuestionFormProps) {
   return (
     <form className="quiz__form" onSubmit={submit} noValidate>
       {asksToken ? (
-        <fieldset className="quiz__choices" data-quiz-focus="question" aria-describedby={describedBy}>
+        <fieldset
+          className="quiz__choices"
+          data-quiz-focus="question"
+          aria-describedby={describedBy}
+        >
           <legend className="quiz__question">{text}</legend>
           {Array.from({ length: masked.cols }, (_, j) => (
             <label key={j} className="quiz__choice">

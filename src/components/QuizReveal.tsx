@@ -40,14 +40,16 @@ export function QuizReveal(props: QuizRevealProps) {
   const verdict = status === 'open' ? 'shown' : status;
   return (
     <div className="quiz__reveal" data-quiz-result={verdict}>
-      <p className={`quiz__verdict quiz__verdict--${verdict}`} tabIndex={-1} data-quiz-focus="reveal">
+      <p
+        className={`quiz__verdict quiz__verdict--${verdict}`}
+        tabIndex={-1}
+        data-quiz-focus="reveal"
+      >
         {m.verdicts[verdict]}
       </p>
       <p className="quiz__question">{questionText(m, question, name)}</p>
       {answer !== null && status !== 'shown' && (
-        <p>
-          {solution.type === 'token' ? m.youChose(name(Number(answer))) : m.youSaid(answer)}
-        </p>
+        <p>{solution.type === 'token' ? m.youChose(name(Number(answer))) : m.youSaid(answer)}</p>
       )}
       <RevealArithmetic {...props} />
       {solution.type === 'number' && (
@@ -94,14 +96,14 @@ function RevealArithmetic({ view, question, solution, name }: QuizRevealProps) {
     );
     return question.kind === 'weight' ? (
       <>
-        <p className="quiz__answer">{m.softmaxNumber(x, name(j), num(work.weights[j] as number))}</p>
+        <p className="quiz__answer">
+          {m.softmaxNumber(x, name(j), num(work.weights[j] as number))}
+        </p>
         <p className="quiz__work">{arithmetic}</p>
       </>
     ) : (
       <>
-        <p className="quiz__answer">
-          {m.softmaxToken(x, best.map(name), num(solution.value))}
-        </p>
+        <p className="quiz__answer">{m.softmaxToken(x, best.map(name), num(solution.value))}</p>
         <p className="quiz__work">{m.softmaxWhy(num(work.scores[j] as number))}</p>
         <p className="quiz__work">{arithmetic}</p>
       </>

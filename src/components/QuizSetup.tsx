@@ -55,7 +55,9 @@ export function QuizSetup({ step, question, view, name, onChange }: QuizSetupPro
           label={m.keyLabel}
           value={question.key}
           // A masked key's weight is exactly 0: no question there.
-          options={visibleKeys(view.head.masked, question.query).map((j) => tokens[j] ?? { value: j, label: '' })}
+          options={visibleKeys(view.head.masked, question.query).map(
+            (j) => tokens[j] ?? { value: j, label: '' },
+          )}
           onChange={(key) => onChange({ key })}
         />
       )}
@@ -63,7 +65,10 @@ export function QuizSetup({ step, question, view, name, onChange }: QuizSetupPro
         <SelectField
           label={m.dimLabel}
           value={question.dim}
-          options={Array.from({ length: view.trace.dK }, (_, d) => ({ value: d, label: m.component(d) }))}
+          options={Array.from({ length: view.trace.dK }, (_, d) => ({
+            value: d,
+            label: m.component(d),
+          }))}
           onChange={(dim) => onChange({ dim })}
         />
       )}

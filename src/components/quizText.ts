@@ -12,7 +12,9 @@ export type TokenNamer = (index: number) => string;
 /** A tolerance as the hints print it: two significant digits at most, no trailing zeros (±0.05, ±0.012). */
 export function formatTolerance(tolerance: number): string {
   const digits = Math.max(2, 1 - Math.floor(Math.log10(tolerance)));
-  return formatNumber(tolerance, digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return formatNumber(tolerance, digits)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 }
 
 /** The question, in words. */

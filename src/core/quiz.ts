@@ -24,9 +24,19 @@ export type QuizHead = Pick<HeadTrace, 'masked' | 'weights' | 'v' | 'output'>;
  */
 export type QuizQuestion =
   | { readonly step: 'softmax'; readonly kind: 'most'; readonly query: number }
-  | { readonly step: 'softmax'; readonly kind: 'weight'; readonly query: number; readonly key: number }
+  | {
+      readonly step: 'softmax';
+      readonly kind: 'weight';
+      readonly query: number;
+      readonly key: number;
+    }
   | { readonly step: 'weighted'; readonly kind: 'most'; readonly query: number }
-  | { readonly step: 'weighted'; readonly kind: 'cell'; readonly query: number; readonly dim: number };
+  | {
+      readonly step: 'weighted';
+      readonly kind: 'cell';
+      readonly query: number;
+      readonly dim: number;
+    };
 
 /** The answer to a question. */
 export type QuizSolution =
@@ -210,8 +220,10 @@ export function solveQuestion(head: QuizHead, question: QuizQuestion): QuizSolut
 /** True when `answer` (a token index, or a number) is right for `solution`. */
 export function isRight(solution: QuizSolution, answer: number): boolean {
   if (solution.type === 'token') return solution.best.includes(answer);
-  // The tiny slack keeps an answer exactly at the edge (0.25 for 0.3 ± 0.05) right despite binary rounding.
-  return Math.abs(answer - solution.value) <= solution.tolerance + 1e-9;
+  // The slack keeps an answer exactly at the edge right (0.25 for 0.3 ± 0.05) although the
+  // trace's 0.3 is a float32, 0.30000001: float32 carries about 7 significant digits.
+  const slack = 1e-6 * Math.max(1, Math.abs(solution.value));
+  return Math.abs(answer - solution.value) <= solution.tolerance + slack;
 }
 
 /**

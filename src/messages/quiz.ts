@@ -43,7 +43,8 @@ export const quiz = {
     softmaxToken: (x: string) => `Which token will ${q(x)} attend to most?`,
     softmaxNumber: (x: string, y: string) => `What is the weight from ${q(x)} to ${q(y)}?`,
     weightedToken: (x: string) => `Whose value vector adds the most to the new vector of ${q(x)}?`,
-    weightedNumber: (x: string, d: string) => `What is component ${d} of the new vector of ${q(x)}?`,
+    weightedNumber: (x: string, d: string) =>
+      `What is component ${d} of the new vector of ${q(x)}?`,
   },
   hints: {
     softmaxToken:
@@ -66,7 +67,8 @@ export const quiz = {
   emptyNumber: 'Type a number first, such as 0.25.',
   badNumber: (typed: string) =>
     `${q(typed)} is not a number: type one such as 0.25 or 0,25 (no letters or percent sign).`,
-  covered: 'Hidden until you predict: answer the question above, or choose “Show without predicting”.',
+  covered:
+    'Hidden until you predict: answer the question above, or choose “Show without predicting”.',
 
   verdicts: { right: 'Right!', wrong: 'Not quite.', shown: 'The answer' },
   youChose: (token: string) => `You chose ${q(token)}.`,
