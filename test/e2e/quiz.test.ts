@@ -48,6 +48,14 @@ function mostAttended(i: number): number[] {
   return row.flatMap((w, j) => (w === max ? [j] : []));
 }
 
+/** The token whose weighted value vector w_ij · v_j is longest in row i (no mask: all visible). */
+function largestContribution(i: number): number {
+  const lengths = (head().weights[i] as number[]).map(
+    (w, j) => w * Math.hypot(...(head().v[j] as number[])),
+  );
+  return lengths.indexOf(Math.max(...lengths));
+}
+
 /** The question card. */
 const card = (page: Page) => page.getByRole('region', { name: 'Predict, then reveal' });
 
@@ -150,26 +158,63 @@ describe('Predict, then reveal', () => {
       // Weighted sum asks its own question, covered again until answered.
       await goToStep(page, 'Weighted sum');
       await expectCovered(page);
+      const best = largestContribution(0);
+      await card(page)
+        .getByRole('group', {
+          name: 'Whose value vector adds the most to the new vector of “The”?',
+        })
+        .waitFor();
+      await choices(page)
+        .nth(best === 0 ? 1 : 0)
+        .check();
+      await card(page).getByRole('button', { name: 'Check' }).click();
+      await card(page).getByText('Not quite.').waitFor();
+      await card(page).getByText('1 of 3 right').waitFor();
+      // The reveal's table marks the longest weighted value vector; the work opens on it.
+      const table = card(page).getByRole('table', { name: /weight × length/ });
+      expect((await table.locator('.quiz__best th').textContent())?.trim()).toBe(tokens()[best]);
+      await expectWorkOn(page, 'weighted', 0, best);
+
+      await card(page).getByRole('button', { name: 'Ask another' }).click();
+      await expectCovered(page);
+      await choices(page).nth(largestContribution(1)).check();
+      await card(page).getByRole('button', { name: 'Check' }).click();
+      await card(page).getByText('Right!').waitFor();
+      await card(page).getByText('2 of 4 right').waitFor();
+
+      // One component of "cat"'s new vector: a bad entry, a wrong number, then (for "sat") a right one.
+      await card(page).getByRole('button', { name: 'Ask another' }).click();
       await card(page).getByRole('radio', { name: 'One number' }).check();
+      await card(page).getByLabel('Attending token').selectOption('cat');
       await card(page).getByLabel('Component of the output').selectOption('d3');
-      const box = card(page).getByRole('textbox', {
-        name: 'What is component d3 of the new vector of “The”?',
+      let box = card(page).getByRole('textbox', {
+        name: 'What is component d3 of the new vector of “cat”?',
       });
       await box.fill('0.1.2');
       await card(page).getByRole('button', { name: 'Check' }).click();
       await card(page).getByRole('alert').getByText('is not a number').waitFor();
       expect(await box.inputValue()).toBe('0.1.2');
       await expectCovered(page);
-      const value = (head().output[0] as number[])[3] as number;
-      // A Spanish student types a decimal comma.
-      await box.fill(value.toFixed(2).replace('.', ','));
+      await box.fill(String(((head().output[1] as number[])[3] as number) + 1));
       await card(page).getByRole('button', { name: 'Check' }).click();
-      await card(page).getByText('Right!').waitFor();
-      await card(page).getByText('2 of 3 right').waitFor();
+      await card(page).getByText('Not quite.').waitFor();
+      await card(page).getByText('2 of 5 right').waitFor();
       await page
         .getByRole('region', { name: 'Show the work' })
         .locator('[data-step="weighted"]')
         .waitFor();
+
+      await card(page).getByRole('button', { name: 'Ask another' }).click();
+      box = card(page).getByRole('textbox', {
+        name: 'What is component d3 of the new vector of “sat”?',
+      });
+      const value = (head().output[2] as number[])[3] as number;
+      // A Spanish student types a decimal comma.
+      await box.fill(value.toFixed(2).replace('.', ','));
+      await card(page).getByRole('button', { name: 'Check' }).click();
+      await card(page).getByText('Right!').waitFor();
+      await card(page).getByText('3 of 6 right').waitFor();
+      await expectWorkOn(page, 'weighted', 2, largestContribution(2));
 
       expect(errorsOf(page)).toEqual([]);
       await closePage(page);
