@@ -13,6 +13,7 @@
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { AboutDialog } from './components/AboutDialog';
+import { QuizCover } from './components/QuizCover';
 import { SentenceInput } from './components/SentenceInput';
 import { SettingsPanel } from './components/SettingsPanel';
 import { ShareBar } from './components/ShareBar';
@@ -71,22 +72,26 @@ export function App() {
           <StepExplanation />
         </div>
         <div className="app-main__views">
-          <Later name="views">
-            <AttentionViews />
-          </Later>
-          <Later name="work">
-            <WorkPanel />
-          </Later>
-          <Later name="matrices">
-            <MatricesPanel />
-          </Later>
+          <QuizCover>
+            <Later name="views">
+              <AttentionViews />
+            </Later>
+            <Later name="work">
+              <WorkPanel />
+            </Later>
+            <Later name="matrices">
+              <MatricesPanel />
+            </Later>
+          </QuizCover>
         </div>
         <div className="app-main__settings">
           <SettingsPanel />
         </div>
-        <Later name="tables">
-          <DataTables />
-        </Later>
+        <QuizCover quiet>
+          <Later name="tables">
+            <DataTables />
+          </Later>
+        </QuizCover>
       </main>
     </div>
   );

@@ -16,6 +16,8 @@ import { useTrace } from '../store/useTrace';
 import { CodeView } from './CodeView';
 import { Formula } from './Formula';
 import { StepExample } from './StepExample';
+import { QuizCover } from './QuizCover';
+import { QuizSwitch } from './QuizSwitch';
 import './StepExplanation.css';
 import { MathText } from './MathText';
 
@@ -63,6 +65,7 @@ export function StepExplanation() {
               )}
             </p>
             <p className="step-explanation__keys hint">{m.steps.keysHint}</p>
+            <QuizSwitch />
           </div>
           <h2 id={`${id}-title`} className="step-explanation__title">
             {title}
@@ -78,7 +81,9 @@ export function StepExplanation() {
               </p>
             ))}
           </div>
-          <StepExample />
+          <QuizCover quiet>
+            <StepExample />
+          </QuizCover>
         </div>
         <Formula />
         <CodeView />

@@ -35,6 +35,8 @@ export interface LessonState {
   /** Index of the head shown, 0-based, below `settings.heads`. */
   readonly head: number;
   readonly allHeads: boolean;
+  /** "Predict first": the quiz hides the weights until the student has predicted. */
+  readonly quiz: boolean;
   /** The selected cell (query token i, key token j), 0-based token indices. */
   readonly selection: Cell | null;
   readonly graph: GraphView;
@@ -48,6 +50,7 @@ export interface LessonPatch {
   readonly step?: StepId;
   readonly head?: number;
   readonly allHeads?: boolean;
+  readonly quiz?: boolean;
   readonly selection?: Cell | null;
   readonly graph?: Partial<GraphView>;
   readonly lang?: Language;
@@ -92,6 +95,7 @@ export const LINK_KEYS = {
   step: 'step',
   head: 'head',
   allHeads: 'all',
+  quiz: 'quiz',
   selection: 'sel',
   layout: 'layout',
   threshold: 'thr',
@@ -109,6 +113,7 @@ export const DEFAULT_LESSON: LessonState = {
   step: 'tokens',
   head: 0,
   allHeads: false,
+  quiz: false,
   selection: null,
   graph: DEFAULT_GRAPH,
   lang: 'en',
@@ -122,6 +127,7 @@ export function lessonFromPatch(patch: LessonPatch): LessonState {
     step: patch.step ?? DEFAULT_LESSON.step,
     head: patch.head ?? DEFAULT_LESSON.head,
     allHeads: patch.allHeads ?? DEFAULT_LESSON.allHeads,
+    quiz: patch.quiz ?? DEFAULT_LESSON.quiz,
     selection: patch.selection ?? DEFAULT_LESSON.selection,
     graph: { ...DEFAULT_LESSON.graph, ...patch.graph },
     lang: patch.lang ?? DEFAULT_LESSON.lang,
@@ -156,6 +162,7 @@ export function encodeLessonLink(state: LessonState): string {
   put(k.step, state.step, state.step === d.step);
   put(k.head, String(state.head), state.head === d.head);
   put(k.allHeads, bool(state.allHeads), state.allHeads === d.allHeads);
+  put(k.quiz, bool(state.quiz), state.quiz === d.quiz);
   if (state.selection) put(k.selection, `${state.selection.i}-${state.selection.j}`, false);
   const g = state.graph;
   put(k.layout, g.layout, g.layout === d.graph.layout);
@@ -418,6 +425,8 @@ function readLesson(
   if (head !== undefined) patch.head = head;
   const allHeads = read(k.allHeads, boolean, r.boolean);
   if (allHeads !== undefined) patch.allHeads = allHeads;
+  const quiz = read(k.quiz, boolean, r.boolean);
+  if (quiz !== undefined) patch.quiz = quiz;
 
   const selection = read<Cell>(
     k.selection,

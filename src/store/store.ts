@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../core/trace';
 import type { AttentionSettings } from '../core/types';
 import { madeUpWordVectors, type WordVectors } from '../core/vectors';
 import type { LessonPatch } from './lessonLink';
+import { initialQuiz, type QuizState } from './quiz';
 import { clampStep, moveStep, type StepId } from './steps';
 
 /** A heatmap cell or graph edge: query (attending) token i, key (attended) token j. */
@@ -84,6 +85,8 @@ export interface AppState {
    * sentence each, or null when there is nothing to tell.
    */
   readonly linkNotice: readonly string[] | null;
+  /** "Predict first": the quiz at the Softmax and Weighted sum steps (see ./quiz.ts). */
+  readonly quiz: QuizState;
 
   setText(text: string): void;
   setSettings(patch: Partial<AttentionSettings>): void;
@@ -99,6 +102,8 @@ export interface AppState {
   setVectors(patch: Partial<VectorsState>): void;
   setLang(lang: Language): void;
   setLinkNotice(notice: readonly string[] | null): void;
+  /** Replaces the quiz's state by `change(quiz)` (the updaters of ./quiz.ts). */
+  updateQuiz(change: (quiz: QuizState) => QuizState): void;
   /**
    * Sets what a lesson link says in one update, without the resets of `setText`: the link
    * names its own selection and focus for its own text. When the patch changes the text
@@ -123,6 +128,7 @@ export function initialState(): Omit<AppState, keyof Actions> {
     vectors: { status: 'loading', table: madeUpWordVectors(), progress: null, error: null },
     lang: 'en',
     linkNotice: null,
+    quiz: initialQuiz(),
   };
 }
 
@@ -175,6 +181,7 @@ export const useAppStore = create<AppState>()((set) => ({
   setVectors: (patch) => set((s) => ({ vectors: { ...s.vectors, ...patch } })),
   setLang: (lang) => set({ lang }),
   setLinkNotice: (linkNotice) => set({ linkNotice }),
+  updateQuiz: (change) => set((s) => ({ quiz: change(s.quiz) })),
   applyLink: (patch) =>
     set((s) => {
       const text = patch.text ?? s.text;
@@ -192,6 +199,10 @@ export const useAppStore = create<AppState>()((set) => ({
         graph,
         selection,
         lang: patch.lang ?? s.lang,
+        quiz:
+          patch.quiz === undefined || patch.quiz === s.quiz.enabled
+            ? s.quiz
+            : { ...s.quiz, enabled: patch.quiz },
         hoverToken: null,
         hoverCell: null,
       };

@@ -34,6 +34,7 @@ export function selectLesson(s: AppState): LessonState {
     step: s.step,
     head: s.head,
     allHeads: s.allHeads,
+    quiz: s.quiz.enabled,
     selection: s.selection,
     graph: s.graph,
     lang: s.lang,

@@ -58,6 +58,7 @@ const arbState: fc.Arbitrary<LessonState> = fc
     stepIndex: fc.nat(),
     headIndex: fc.nat(),
     allHeads: fc.boolean(),
+    quiz: fc.boolean(),
     selection: fc.option(fc.record({ i: arbIndex, j: arbIndex })),
     layout: fc.constantFrom('line', 'circle', 'force' as const),
     threshold: fc.integer({ min: 0, max: 100 }).map((k) => k / 100),
@@ -83,6 +84,7 @@ const arbState: fc.Arbitrary<LessonState> = fc
       step: steps[r.stepIndex % steps.length] ?? 'tokens',
       head: r.headIndex % r.heads,
       allHeads: r.allHeads,
+      quiz: r.quiz,
       selection: r.selection,
       graph: {
         layout: r.layout,
@@ -175,6 +177,20 @@ describe('encodeLessonLink', () => {
     );
   });
 
+  it('writes quiz=1 when "Predict first" is on, and nothing when it is off', () => {
+    expect(encodeLessonLink({ ...DEFAULT_LESSON, quiz: true, step: 'softmax' })).toBe(
+      'step=softmax&quiz=1&t=I+love+tennis.',
+    );
+    expect(encodeLessonLink({ ...DEFAULT_LESSON, quiz: false })).toBe('t=I+love+tennis.');
+    expect(decodeState('step=softmax&quiz=1&t=x').quiz).toBe(true);
+    expect(decodeState('quiz=on').quiz).toBe(true);
+    expect(decodeState('quiz=0').quiz).toBe(false);
+    expect(decodeState('t=x').quiz).toBe(false);
+    expect(decodeLessonLink('quiz=sometimes&t=x').problems).toEqual([
+      'Ignored quiz=sometimes: it must be 1 (on) or 0 (off)',
+    ]);
+  });
+
   it('escapes text that could end the fragment or start a new key', () => {
     const link = encodeLessonLink({ ...DEFAULT_LESSON, text: 'a&w=4#b+c=d%' });
     expect(link).toBe('t=a%26w%3D4%23b%2Bc%3Dd%25');
@@ -187,7 +203,7 @@ describe('decodeLessonLink', () => {
   it('reads a hand-written link, with or without the #', () => {
     const { patch, problems } = decodeLessonLink(
       '#t=The+cat+sat+on+the+mat.&w=4&h=4&seed=42&causal=1&scale=0&temp=2.5&weights=random&pos=0' +
-        '&step=output&head=3&all=1&sel=1-2&layout=force&thr=0.25&topk=2&focus=0&dir=in&lang=es',
+        '&step=output&head=3&all=1&quiz=1&sel=1-2&layout=force&thr=0.25&topk=2&focus=0&dir=in&lang=es',
     );
     expect(problems).toEqual([]);
     expect(lessonFromPatch(patch)).toEqual({
@@ -205,6 +221,7 @@ describe('decodeLessonLink', () => {
       step: 'output',
       head: 3,
       allHeads: true,
+      quiz: true,
       selection: { i: 1, j: 2 },
       graph: { layout: 'force', threshold: 0.25, topK: 2, focus: 0, direction: 'in' },
       lang: 'es',
@@ -442,6 +459,17 @@ describe('store.applyLink', () => {
     expect(state().head).toBe(0);
     expect(state().hoverToken).toBeNull();
     expect(state().hoverCell).toBeNull();
+  });
+
+  it('turns the quiz on and off as the link says, keeping its score', () => {
+    state().updateQuiz((quiz) => ({ ...quiz, right: 2, answered: 3 }));
+    state().applyLink({ quiz: true });
+    expect(state().quiz).toMatchObject({ enabled: true, right: 2, answered: 3 });
+    const quiz = state().quiz;
+    state().applyLink({ text: 'Another.' });
+    expect(state().quiz).toBe(quiz);
+    state().applyLink({ quiz: false });
+    expect(state().quiz).toMatchObject({ enabled: false, right: 2, answered: 3 });
   });
 
   it('keeps the settings and graph objects when the link does not change them', () => {
