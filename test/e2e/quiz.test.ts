@@ -29,7 +29,6 @@ const PORT = 4512;
 const TEXT = 'The cat sat on the mat.';
 const TIMEOUT = 120_000;
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- it registers Vitest hooks; it is no React hook
 const suite = useBrowserSuite(PORT);
 let trace: TraceJson;
 
