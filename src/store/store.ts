@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../core/trace';
 import type { AttentionSettings } from '../core/types';
 import { madeUpWordVectors, type WordVectors } from '../core/vectors';
 import type { LessonPatch } from './lessonLink';
+import { readStoredTheme, storeTheme, type ThemeChoice } from '../theme';
 import { clampStep, moveStep, type StepId } from './steps';
 
 /** A heatmap cell or graph edge: query (attending) token i, key (attended) token j. */
@@ -84,6 +85,10 @@ export interface AppState {
    * sentence each, or null when there is nothing to tell.
    */
   readonly linkNotice: readonly string[] | null;
+  /** Colour theme the user picked (remembered in localStorage, never in lesson links). */
+  readonly theme: ThemeChoice;
+  /** Presentation mode: large type, high contrast, one panel per step (never in lesson links). */
+  readonly presenting: boolean;
 
   setText(text: string): void;
   setSettings(patch: Partial<AttentionSettings>): void;
@@ -99,6 +104,9 @@ export interface AppState {
   setVectors(patch: Partial<VectorsState>): void;
   setLang(lang: Language): void;
   setLinkNotice(notice: readonly string[] | null): void;
+  /** Picks the theme and remembers it for the next visit. */
+  setTheme(theme: ThemeChoice): void;
+  setPresenting(on: boolean): void;
   /**
    * Sets what a lesson link says in one update, without the resets of `setText`: the link
    * names its own selection and focus for its own text. When the patch changes the text
@@ -123,6 +131,8 @@ export function initialState(): Omit<AppState, keyof Actions> {
     vectors: { status: 'loading', table: madeUpWordVectors(), progress: null, error: null },
     lang: 'en',
     linkNotice: null,
+    theme: 'system',
+    presenting: false,
   };
 }
 
@@ -145,6 +155,7 @@ type Actions = {
 /** The store hook: `useAppStore((s) => s.text)`. Select narrowly; never build objects in a selector. */
 export const useAppStore = create<AppState>()((set) => ({
   ...initialState(),
+  theme: readStoredTheme(),
   setText: (text) =>
     // A new sentence changes the tokens, so indices held in the view no longer mean the same tokens.
     set((s) => ({
@@ -175,6 +186,11 @@ export const useAppStore = create<AppState>()((set) => ({
   setVectors: (patch) => set((s) => ({ vectors: { ...s.vectors, ...patch } })),
   setLang: (lang) => set({ lang }),
   setLinkNotice: (linkNotice) => set({ linkNotice }),
+  setTheme: (theme) => {
+    storeTheme(theme);
+    set({ theme });
+  },
+  setPresenting: (presenting) => set({ presenting }),
   applyLink: (patch) =>
     set((s) => {
       const text = patch.text ?? s.text;
