@@ -81,7 +81,18 @@ export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) 
       numberFontSize: geometry.numberFontSize,
       colors: readCanvasColors(canvas),
     });
-  }, [view, pixels, runs, n, cell, size, dpr, geometry.showNumbers, geometry.numberFontSize, palette]);
+  }, [
+    view,
+    pixels,
+    runs,
+    n,
+    cell,
+    size,
+    dpr,
+    geometry.showNumbers,
+    geometry.numberFontSize,
+    palette,
+  ]);
 
   const toggleSelect = useCallback(
     (c: Cell) => select(sameCell(useAppStore.getState().selection, c) ? null : c),

@@ -92,7 +92,10 @@ function PresentationBar() {
       if (action === 'leave') leavePresentation();
       else if (action === 'next') nextStep();
       else if (action === 'previous') previousStep();
-      else state.setStep(moveStep(state.step, action === 'first' ? -Infinity : Infinity, state.settings.heads));
+      else
+        state.setStep(
+          moveStep(state.step, action === 'first' ? -Infinity : Infinity, state.settings.heads),
+        );
     },
     [nextStep, previousStep],
   );

@@ -88,9 +88,7 @@ describe('theme', () => {
     const user = userEvent.setup();
     render(<Themed />);
     const select = screen.getByRole('combobox', { name: 'Theme' });
-    expect(
-      Array.from(select.querySelectorAll('option'), (o) => [o.value, o.textContent]),
-    ).toEqual([
+    expect(Array.from(select.querySelectorAll('option'), (o) => [o.value, o.textContent])).toEqual([
       ['system', 'System'],
       ['light', 'Light'],
       ['dark', 'Dark'],

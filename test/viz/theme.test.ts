@@ -68,11 +68,14 @@ describe('contrastRatio (WCAG 2 relative luminance)', () => {
 describe.each(SOURCES)('the $name palette', ({ palette, file, selector }) => {
   const grounds = { background: palette.background, surface: palette.surface };
 
-  it.each(['text', 'muted', 'accent'] as const)('%s reads at 4.5:1 on background and surface', (key) => {
-    for (const ground of Object.values(grounds)) {
-      expect(contrastRatio(palette[key], ground)).toBeGreaterThanOrEqual(4.5);
-    }
-  });
+  it.each(['text', 'muted', 'accent'] as const)(
+    '%s reads at 4.5:1 on background and surface',
+    (key) => {
+      for (const ground of Object.values(grounds)) {
+        expect(contrastRatio(palette[key], ground)).toBeGreaterThanOrEqual(4.5);
+      }
+    },
+  );
 
   it.each(['border', 'focus'] as const)('%s stands out at 3:1 on background and surface', (key) => {
     for (const ground of Object.values(grounds)) {
