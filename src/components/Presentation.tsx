@@ -13,7 +13,10 @@
  * - Escape: leaves presenting and full screen. Leaving full screen through the browser
  *   (its own Escape, F11) leaves presenting too.
  *
- * Keys that a focused widget uses itself (a heatmap cell, a dialog) stay that widget's.
+ * Keys that a focused widget uses itself (a heatmap cell, a dialog) stay that widget's,
+ * except PageUp and PageDown: they are what a clicker sends, and a teacher who has just
+ * clicked a heatmap cell to show its arithmetic still steps with the clicker. Only a text
+ * field keeps those two.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useMessages } from '../messages';
@@ -51,6 +54,16 @@ export function presentationKey(event: KeyboardEvent): KeyAction | null {
     default:
       return null;
   }
+}
+
+/** True when `target` is a field the user types into, which keeps every key. */
+function isTextField(target: EventTarget | null): boolean {
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) return ownsArrowKeys(target);
+  return (
+    target instanceof HTMLElement &&
+    target.closest('[contenteditable]:not([contenteditable="false"])') !== null
+  );
 }
 
 /** The presentation bar, mounted while presenting. */
@@ -113,13 +126,24 @@ function PresentationBar() {
       event.preventDefault();
       act(action);
     };
+    // Capture phase, before the focused widget sees the key: a clicker's keys always step.
+    const onClickerKey = (event: KeyboardEvent) => {
+      if (event.key !== 'PageDown' && event.key !== 'PageUp') return;
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (isTextField(event.target)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      act(event.key === 'PageDown' ? 'next' : 'previous');
+    };
     const onFullscreenChange = () => {
       if (!document.fullscreenElement) leavePresentation();
     };
     window.addEventListener('keydown', onKeyDown);
+    window.addEventListener('keydown', onClickerKey, true);
     document.addEventListener('fullscreenchange', onFullscreenChange);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keydown', onClickerKey, true);
       document.removeEventListener('fullscreenchange', onFullscreenChange);
     };
   }, [act]);

@@ -45,6 +45,16 @@ function mockFullscreen(options: { refuse?: boolean } = {}) {
 }
 
 const state = () => useAppStore.getState();
+
+/** A focusable heatmap cell, once the lazy heatmap has arrived. */
+async function waitForCell(): Promise<SVGElement> {
+  for (let tries = 0; tries < 100; tries++) {
+    const cell = document.querySelector<SVGElement>('.hm-cell[tabindex]');
+    if (cell) return cell;
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+  }
+  throw new Error('no heatmap cell');
+}
 const appRoot = () => document.querySelector('.app') as HTMLElement;
 const presentButton = () => screen.getByRole('button', { name: 'Present' });
 
@@ -206,6 +216,20 @@ describe('presentation mode', () => {
     // Home moved the caret to the start of the text, as it does in any text box.
     expect(state().text).toBe('b.I love tennis. perhaps.  ');
     expect(document.querySelector('.presentation__blank')).toBeNull();
+  });
+
+  it('a focused heatmap keeps its arrow keys, but the PageDown of a clicker still steps', async () => {
+    const user = userEvent.setup();
+    act(() => state().setStep('score'));
+    render(<App />);
+    await user.click(presentButton());
+    (await waitForCell()).focus();
+    await user.keyboard('{ArrowDown}{ArrowRight}');
+    expect(state().step).toBe('score');
+    await user.keyboard('{PageDown}');
+    expect(state().step).toBe('softmax');
+    await user.keyboard('{PageUp}');
+    expect(state().step).toBe('score');
   });
 
   it('B or "." blanks the screen, and again shows it', async () => {
