@@ -217,6 +217,7 @@ describe('presentation mode', () => {
         'about',
         'copyLink',
         'heads',
+        'graphControls',
       ]);
       // The step reached while presenting stays, and the page is its usual self.
       expect(await stepNav(page).locator('[aria-current="step"]').textContent()).toContain(
