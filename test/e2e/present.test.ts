@@ -26,6 +26,7 @@ import { useBrowserSuite } from './suite';
 import { HIGH_CONTRAST, THEMES } from '../../src/theme';
 
 const PORT = 4501;
+// eslint-disable-next-line react-hooks/rules-of-hooks -- Vitest's set-up helper, not a React hook
 const suite = useBrowserSuite(PORT);
 
 const TEXT = 'The cat sat on the mat because it was tired.';
@@ -115,18 +116,18 @@ describe('presentation mode', () => {
       await typeSentence(page, TEXT);
       await waitForTokens(page, TOKENS);
       await shot(page, 'light-1920-normal');
-      const normalTitle = await page.locator('.step-explanation__title').evaluate(
-        (el) => parseFloat(getComputedStyle(el).fontSize),
-      );
+      const normalTitle = await page
+        .locator('.step-explanation__title')
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       await focusPage(page);
       await page.keyboard.press('p');
       await presentation(page).waitFor();
 
       expect(await controlsShown(page)).toEqual([]);
       expect(await presentation(page).textContent()).toContain(TEXT);
-      const bigTitle = await page.locator('.step-explanation__title').evaluate(
-        (el) => parseFloat(getComputedStyle(el).fontSize),
-      );
+      const bigTitle = await page
+        .locator('.step-explanation__title')
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       expect(bigTitle).toBeGreaterThan(normalTitle * 1.3);
       // High contrast: pure white behind pure black.
       expect(await pageColours(page)).toMatchObject({
@@ -181,7 +182,10 @@ describe('presentation mode', () => {
       });
 
       // A cell clicked while presenting opens its arithmetic beside the heatmap.
-      await page.locator('.hm-cell').nth(TOKENS.length + 1).click();
+      await page
+        .locator('.hm-cell')
+        .nth(TOKENS.length + 1)
+        .click();
       expect((await shown(page)).work).toBe(true);
       await shot(page, 'light-1920-softmax-work');
 
@@ -246,7 +250,9 @@ describe('presentation mode', () => {
         await page.getByRole('button', { name: 'Exit presentation' }).click();
         await presentation(page).waitFor({ state: 'detached' });
       }
-      expect(await page.getByRole('button', { name: 'Present', exact: true }).isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Present', exact: true }).isVisible()).toBe(
+        true,
+      );
       expect(errorsOf(page)).toEqual([]);
     } finally {
       await closePage(page);
@@ -337,7 +343,10 @@ describe('dark theme', () => {
         background: rgb(THEMES.dark.background),
       });
       await goToStep(page, 'Softmax');
-      await page.locator('.hm-cell').nth(TOKENS.length + 1).click();
+      await page
+        .locator('.hm-cell')
+        .nth(TOKENS.length + 1)
+        .click();
       await shot(page, 'dark-1920-normal', true);
       const contrast = async () =>
         (await new AxeBuilder({ page }).withRules(['color-contrast']).analyze()).violations.flatMap(
