@@ -14,6 +14,10 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { AboutDialog } from './components/AboutDialog';
 import { QuizCover } from './components/QuizCover';
+import { PresentButton } from './components/PresentButton';
+import { Presentation } from './components/Presentation';
+import { ThemeSwitch } from './components/ThemeSwitch';
+import { useAppliedTheme } from './components/useTheme';
 import { SentenceInput } from './components/SentenceInput';
 import { SettingsPanel } from './components/SettingsPanel';
 import { ShareBar } from './components/ShareBar';
@@ -23,6 +27,7 @@ import { VectorStatus } from './components/VectorStatus';
 import { WorksheetButton } from './components/WorksheetButton';
 import { useMessages } from './messages';
 import { useLessonLink } from './store/useLessonLink';
+import { useAppStore } from './store/store';
 import './App.css';
 
 const AttentionViews = lazy(() =>
@@ -49,8 +54,16 @@ function Later({ name, children }: { name: string; children: ReactNode }) {
 export function App() {
   const m = useMessages().app;
   useLessonLink();
+  useAppliedTheme();
+  // Presentation.css keys its one-panel-per-step layout on these attributes. Null unless
+  // presenting, so that the whole page does not re-render on every step the rest of the time.
+  const presentStep = useAppStore((s) => (s.presenting ? s.step : null));
   return (
-    <div className="app">
+    <div
+      className="app"
+      data-presenting={presentStep ? true : undefined}
+      data-present-step={presentStep ?? undefined}
+    >
       <header className="app-header">
         <div className="app-header__titles">
           <h1 className="app-header__title">{m.title}</h1>
@@ -58,7 +71,10 @@ export function App() {
         </div>
         <WorksheetButton />
         <AboutDialog />
+        <PresentButton />
+        <ThemeSwitch />
       </header>
+      <Presentation />
       <ShareBar />
       <VectorStatus />
       <main className="app-main">

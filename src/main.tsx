@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { loadVectorsIntoStore } from './store/loadVectors';
 import './styles.css';
+import './theme.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -12,6 +12,7 @@ import { drawPixels, prepareCanvas, readCanvasColors } from '../viz/heatmapCanva
 import { HEATMAP_CANVAS_MIN_TOKENS } from '../viz/heatmapGeometry';
 import { heatmapPixels, maskedRuns } from '../viz/heatmapImage';
 import { useDevicePixelRatio } from '../viz/useDevicePixelRatio';
+import { usePaletteKey } from './useTheme';
 import {
   availableModes,
   heatmapView,
@@ -124,6 +125,7 @@ function MiniCanvas({ view, n, size }: MiniProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   const pixels = useMemo(() => (view ? heatmapPixels(view) : null), [view]);
   const dpr = useDevicePixelRatio();
+  const palette = usePaletteKey();
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
@@ -141,7 +143,7 @@ function MiniCanvas({ view, n, size }: MiniProps) {
     for (const r of maskedRuns(view)) {
       ctx.fillRect(r.j0 * unit, r.i * unit, (r.j1 - r.j0) * unit, unit);
     }
-  }, [view, pixels, n, size, dpr]);
+  }, [view, pixels, n, size, dpr, palette]);
   return (
     <canvas
       ref={ref}

@@ -34,6 +34,7 @@ import {
 } from '../viz/heatmapGeometry';
 import { heatmapPixels, maskedRuns } from '../viz/heatmapImage';
 import { useDevicePixelRatio } from '../viz/useDevicePixelRatio';
+import { usePaletteKey } from './useTheme';
 import type { HeatmapRendererProps } from './Heatmap';
 import './Heatmap.css';
 
@@ -53,6 +54,8 @@ export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) 
   const [active, setActive] = useState<Cell>({ i: 0, j: 0 });
   const [focused, setFocused] = useState(false);
   const dpr = useDevicePixelRatio();
+  // The canvas reads its colours from CSS: a new theme or presentation's palette repaints it.
+  const palette = usePaletteKey();
   const n = tokens.length;
   const { cell, left, top } = geometry;
   const size = Math.ceil(n * cell);
@@ -78,7 +81,18 @@ export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) 
       numberFontSize: geometry.numberFontSize,
       colors: readCanvasColors(canvas),
     });
-  }, [view, pixels, runs, n, cell, size, dpr, geometry.showNumbers, geometry.numberFontSize]);
+  }, [
+    view,
+    pixels,
+    runs,
+    n,
+    cell,
+    size,
+    dpr,
+    geometry.showNumbers,
+    geometry.numberFontSize,
+    palette,
+  ]);
 
   const toggleSelect = useCallback(
     (c: Cell) => select(sameCell(useAppStore.getState().selection, c) ? null : c),

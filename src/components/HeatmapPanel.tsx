@@ -30,6 +30,9 @@ import { HeatmapLegend } from './HeatmapLegend';
 import { HeatmapModeSwitch } from './HeatmapModeSwitch';
 import { TABLES_MAX_TOKENS } from './tableLimits';
 
+/** Width (px) the SVG heatmap is laid out at while presenting, before it is scaled up. */
+const PRESENT_LAYOUT_WIDTH = 600;
+
 /** Props of `HeatmapPanel`. */
 export interface HeatmapPanelProps {
   readonly trace: AttentionTrace;
@@ -57,9 +60,14 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
   );
   const tokens = useMemo(() => trace.tokens.map((t) => t.text), [trace.tokens]);
   const renderer = heatmapRenderer(tokens.length);
+  // Presentation mode scales the SVG up to the screen (Presentation.css): laid out narrower
+  // than its box, its labels and numbers come out larger next to its cells.
+  const presenting = useAppStore((s) => s.presenting);
+  const layoutWidth =
+    presenting && renderer === 'svg' ? Math.min(width, PRESENT_LAYOUT_WIDTH) : width;
   const geometry = useMemo(
-    () => heatmapGeometry(tokens, width, { renderer }),
-    [tokens, width, renderer],
+    () => heatmapGeometry(tokens, layoutWidth, { renderer }),
+    [tokens, layoutWidth, renderer],
   );
   const Renderer = renderer === 'canvas' ? CanvasHeatmap : HeatmapSvg;
   const heads = trace.heads.length;

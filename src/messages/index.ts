@@ -9,6 +9,7 @@ import { app } from './app';
 import { es } from './es';
 import { numbers } from './numbers';
 import { quiz } from './quiz';
+import { present } from './present';
 import { share } from './share';
 import { shell } from './shell';
 import { viz } from './viz';
@@ -24,6 +25,7 @@ export const en = {
   worksheet,
   share,
   quiz,
+  present,
 };
 
 /** The shape every language must provide: the English messages, strings widened. */

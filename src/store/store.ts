@@ -8,6 +8,7 @@ import type { AttentionSettings } from '../core/types';
 import { madeUpWordVectors, type WordVectors } from '../core/vectors';
 import type { LessonPatch } from './lessonLink';
 import { initialQuiz, type QuizState } from './quiz';
+import { readStoredTheme, storeTheme, type ThemeChoice } from '../theme';
 import { clampStep, moveStep, type StepId } from './steps';
 
 /** A heatmap cell or graph edge: query (attending) token i, key (attended) token j. */
@@ -87,6 +88,10 @@ export interface AppState {
   readonly linkNotice: readonly string[] | null;
   /** "Predict first": the quiz at the Softmax and Weighted sum steps (see ./quiz.ts). */
   readonly quiz: QuizState;
+  /** Colour theme the user picked (remembered in localStorage, never in lesson links). */
+  readonly theme: ThemeChoice;
+  /** Presentation mode: large type, high contrast, one panel per step (never in lesson links). */
+  readonly presenting: boolean;
 
   setText(text: string): void;
   setSettings(patch: Partial<AttentionSettings>): void;
@@ -104,6 +109,9 @@ export interface AppState {
   setLinkNotice(notice: readonly string[] | null): void;
   /** Replaces the quiz's state by `change(quiz)` (the updaters of ./quiz.ts). */
   updateQuiz(change: (quiz: QuizState) => QuizState): void;
+  /** Picks the theme and remembers it for the next visit. */
+  setTheme(theme: ThemeChoice): void;
+  setPresenting(on: boolean): void;
   /**
    * Sets what a lesson link says in one update, without the resets of `setText`: the link
    * names its own selection and focus for its own text. When the patch changes the text
@@ -129,6 +137,8 @@ export function initialState(): Omit<AppState, keyof Actions> {
     lang: 'en',
     linkNotice: null,
     quiz: initialQuiz(),
+    theme: 'system',
+    presenting: false,
   };
 }
 
@@ -151,6 +161,7 @@ type Actions = {
 /** The store hook: `useAppStore((s) => s.text)`. Select narrowly; never build objects in a selector. */
 export const useAppStore = create<AppState>()((set) => ({
   ...initialState(),
+  theme: readStoredTheme(),
   setText: (text) =>
     // A new sentence changes the tokens, so indices held in the view no longer mean the same tokens.
     set((s) => ({
@@ -182,6 +193,11 @@ export const useAppStore = create<AppState>()((set) => ({
   setLang: (lang) => set({ lang }),
   setLinkNotice: (linkNotice) => set({ linkNotice }),
   updateQuiz: (change) => set((s) => ({ quiz: change(s.quiz) })),
+  setTheme: (theme) => {
+    storeTheme(theme);
+    set({ theme });
+  },
+  setPresenting: (presenting) => set({ presenting }),
   applyLink: (patch) =>
     set((s) => {
       const text = patch.text ?? s.text;

@@ -19,6 +19,8 @@ export interface CanvasColors {
   readonly border: string;
   /** Hatch lines of masked cells, and their "−∞". */
   readonly masked: string;
+  /** Under the hatch lines of masked cells. */
+  readonly maskedBg: string;
   readonly muted: string;
   readonly fontFamily: string;
 }
@@ -28,6 +30,7 @@ const FALLBACK: CanvasColors = {
   panelBg: '#f6f7fb',
   border: '#c9ccd8',
   masked: '#8a8d99',
+  maskedBg: '#eceef4',
   muted: '#55596b',
   fontFamily: 'sans-serif',
 };
@@ -42,6 +45,7 @@ export function readCanvasColors(element: Element): CanvasColors {
     panelBg: value('--panel-bg', FALLBACK.panelBg),
     border: value('--border', FALLBACK.border),
     masked: value('--masked', FALLBACK.masked),
+    maskedBg: value('--masked-bg', FALLBACK.maskedBg),
     muted: value('--muted', FALLBACK.muted),
     fontFamily: style.fontFamily || FALLBACK.fontFamily,
   };
@@ -159,7 +163,7 @@ export function paintHeatmap(ctx: CanvasRenderingContext2D, paint: HeatmapPaint)
   }
   drawPixels(ctx, pixels, n);
   if (runs.length > 0) {
-    const pattern = hatchPattern(ctx, `rgb(${MASKED_BG})`, colors.masked, dpr);
+    const pattern = hatchPattern(ctx, colors.maskedBg, colors.masked, dpr);
     if (pattern) {
       ctx.fillStyle = pattern;
       ctx.beginPath();
@@ -171,8 +175,6 @@ export function paintHeatmap(ctx: CanvasRenderingContext2D, paint: HeatmapPaint)
   if (cell >= 8) gaps(ctx, n, at, Math.max(1, Math.round(dpr)), colors.bg);
   if (paint.numbers) numbersOn(ctx, paint, at);
 }
-
-const MASKED_BG = '236, 238, 244'; // MASKED_RGB, as the hatch tile's background
 
 /** Lines `width` device px wide at every cell boundary. */
 function gaps(

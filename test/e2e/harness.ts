@@ -118,11 +118,12 @@ export async function openApp(
   browser: Browser,
   url: string,
   size: { width: number; height: number } = { width: 1366, height: 768 },
-  options: { reducedMotion?: 'reduce' | 'no-preference' } = {},
+  options: { reducedMotion?: 'reduce' | 'no-preference'; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     viewport: size,
     reducedMotion: options.reducedMotion ?? 'reduce',
+    colorScheme: options.colorScheme ?? 'light',
   });
   const page = await context.newPage();
   const errors: string[] = [];

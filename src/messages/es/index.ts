@@ -5,6 +5,7 @@
 import { app } from '../app';
 import { numbers } from '../numbers';
 import { quiz } from './quiz';
+import { present } from './present';
 import { share } from '../share';
 import { shell } from '../shell';
 import { viz } from '../viz';
@@ -20,4 +21,5 @@ export const es: Messages = {
   worksheet,
   share,
   quiz,
+  present,
 };
