@@ -7,6 +7,7 @@
 import { useAppStore, type Language } from '../store/store';
 import { app } from './app';
 import { es } from './es';
+import { exportFiles } from './export';
 import { numbers } from './numbers';
 import { share } from './share';
 import { shell } from './shell';
@@ -22,6 +23,7 @@ export const en = {
   numbers,
   worksheet,
   share,
+  exportFiles,
 };
 
 /** The shape every language must provide: the English messages, strings widened. */

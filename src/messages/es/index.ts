@@ -3,6 +3,7 @@
  * (Until each section is translated, it re-exports the English text.)
  */
 import { app } from '../app';
+import { exportFiles } from './export';
 import { numbers } from '../numbers';
 import { share } from '../share';
 import { shell } from '../shell';
@@ -18,4 +19,5 @@ export const es: Messages = {
   numbers,
   worksheet,
   share,
+  exportFiles,
 };
