@@ -1,7 +1,7 @@
 /**
  * Names of exported files: `attention-`, the sentence's first words as a slug, what the file
  * holds, then the extension: `attention-i-love-tennis-heatmap-weights-head1.svg`. Letters
- * and digits of any script are kept (lower-cased, accents dropped); everything else,
+ * and digits of any script are kept (lower-cased, European accents dropped); everything else,
  * including every character a file system or a shell treats specially, becomes a hyphen.
  */
 
@@ -15,10 +15,12 @@ export const MAX_SLUG = 40;
 export function slug(text: string, max = MAX_SLUG): string {
   const words = text
     .normalize('NFKD')
-    // Combining marks, so "café" becomes "cafe" rather than "cafe-".
-    .replace(/\p{M}/gu, '')
+    // Accents of European scripts go ("café" becomes "cafe"); marks that are part of a
+    // letter elsewhere stay (the dakuten of が, Devanagari vowel signs).
+    .replace(/([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu, '$1')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   const chars = Array.from(words);
   if (chars.length <= max) return words;
