@@ -4,11 +4,7 @@ import { fromRows, type Matrix } from '../../../src/core/matrix';
 import { CSV_BOM, csvTextCell, matrixCsv } from '../../../src/export/csv';
 import { parseCsv, unguardLabel } from './rfc4180';
 
-const HOSTILE = [
-  '<img src=x onerror=alert(1)>',
-  '"><svg onload=alert(1)>',
-  'javascript:alert(1)',
-];
+const HOSTILE = ['<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', 'javascript:alert(1)'];
 
 function matrixOf(rows: number, cols: number, values: readonly number[]): Matrix {
   return { rows, cols, data: Float32Array.from(values) };

@@ -9,7 +9,9 @@ describe('exportFileName', () => {
     expect(exportFileName('I love tennis', ['heatmap', 'weights', 'head1'], 'svg')).toBe(
       'attention-i-love-tennis-heatmap-weights-head1.svg',
     );
-    expect(exportFileName('The cat sat.', ['Q', 'head2'], 'csv')).toBe('attention-the-cat-sat-q-head2.csv');
+    expect(exportFileName('The cat sat.', ['Q', 'head2'], 'csv')).toBe(
+      'attention-the-cat-sat-q-head2.csv',
+    );
   });
 
   it('drops accents, keeps other scripts, and turns everything else into single hyphens', () => {
@@ -24,7 +26,9 @@ describe('exportFileName', () => {
     expect(exportFileName('<img src=x onerror=alert(1)>', ['graph'], 'svg')).toBe(
       'attention-img-src-x-onerror-alert-1-graph.svg',
     );
-    expect(exportFileName('"><svg onload=alert(1)>', [], 'png')).toBe('attention-svg-onload-alert-1.png');
+    expect(exportFileName('"><svg onload=alert(1)>', [], 'png')).toBe(
+      'attention-svg-onload-alert-1.png',
+    );
     expect(exportFileName('../../etc/passwd', [], 'csv')).toBe('attention-etc-passwd.csv');
     expect(exportFileName('', ['trace'], 'json')).toBe('attention-trace.json');
     expect(exportFileName('🙂🙂', ['trace'], 'json')).toBe('attention-trace.json');
@@ -50,7 +54,7 @@ describe('exportFileName', () => {
 describe('xml helpers', () => {
   it('escapes markup in text and attributes', () => {
     expect(xmlText('<a href="x">&</a>')).toBe('&lt;a href="x"&gt;&amp;&lt;/a&gt;');
-    expect(xmlAttr('"><x y=\'1\'>')).toBe('&quot;&gt;&lt;x y=\'1\'&gt;');
+    expect(xmlAttr("\"><x y='1'>")).toBe("&quot;&gt;&lt;x y='1'&gt;");
     expect(xmlAttr('a\tb\nc\rd')).toBe('a&#9;b&#10;c&#13;d');
     expect(xmlText('\u0000\ud800ok')).toBe('\ufffd\ufffdok');
   });
@@ -64,7 +68,9 @@ describe('xml helpers', () => {
   it('refuses names that are not XML names, instead of writing a broken file', () => {
     expect(() => element('rect onload', {})).toThrow(/element name/);
     expect(() => element('rect', { 'x"y': 1 })).toThrow(/attribute name/);
-    expect(element('rect', { x: 1.005, fill: '#fff', stroke: null })).toBe('<rect x="1" fill="#fff"/>');
+    expect(element('rect', { x: 1.005, fill: '#fff', stroke: null })).toBe(
+      '<rect x="1" fill="#fff"/>',
+    );
   });
 });
 

@@ -16,7 +16,7 @@ function rowStochastic(T: number): Matrix {
   const data = new Float32Array(T * T);
   for (let i = 0; i < T; i++) {
     let sum = 0;
-    for (let j = 0; j < T; j++) sum += (data[i * T + j] = 1 + ((i * 7 + j * 13) % 17));
+    for (let j = 0; j < T; j++) sum += data[i * T + j] = 1 + ((i * 7 + j * 13) % 17);
     for (let j = 0; j < T; j++) data[i * T + j] = (data[i * T + j] as number) / sum;
   }
   return { rows: T, cols: T, data };
@@ -30,7 +30,13 @@ function input(texts: readonly string[], patch: Partial<GraphSvgInput> = {}): Gr
     width: 640,
     weights,
     causal: false,
-    edges: selectEdges(weights, { threshold: 0, topK: 0, focus: null, direction: 'out', maxEdges: 1000 }),
+    edges: selectEdges(weights, {
+      threshold: 0,
+      topK: 0,
+      focus: null,
+      direction: 'out',
+      maxEdges: 1000,
+    }),
     focus: null,
     direction: 'out',
     heading: { title: 'Attention graph', subtitle: `“${texts.join(' ')}”` },
@@ -75,7 +81,10 @@ describe('graphSvg', () => {
       const w = weights.data[s * 4 + t]!;
       expect(Number(e.getAttribute('data-weight'))).toBe(w);
       expect(e.querySelector('path')!.getAttribute('d')).toBe(geometry.edgeShape(s, t).d);
-      expect(Number(e.querySelector('path')!.getAttribute('stroke-width'))).toBeCloseTo(edgeWidth(w), 2);
+      expect(Number(e.querySelector('path')!.getAttribute('stroke-width'))).toBeCloseTo(
+        edgeWidth(w),
+        2,
+      );
       expect(e.querySelector('path')!.getAttribute('marker-end')).toBe('url(#arrow)');
     }
     // Weakest first, so the strong edges lie on top.
@@ -94,7 +103,13 @@ describe('graphSvg', () => {
   it('fills the focused token and prints the weights of its edges', () => {
     const texts = ['a', 'b', 'c'];
     const weights = rowStochastic(3);
-    const edges = selectEdges(weights, { threshold: 0, topK: 0, focus: 1, direction: 'out', maxEdges: 1000 });
+    const edges = selectEdges(weights, {
+      threshold: 0,
+      topK: 0,
+      focus: 1,
+      direction: 'out',
+      maxEdges: 1000,
+    });
     const doc = parseSvg(graphSvg(input(texts, { focus: 1, edges })).svg);
     expect(doc.querySelectorAll('[data-source]')).toHaveLength(3);
     const focused = doc.querySelector('[data-token-index="1"] rect')!;
@@ -129,7 +144,9 @@ describe('graphSvg', () => {
   it('parses as XML and gives back any token as its text, in every layout', () => {
     const anyChar = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 10 }),
-      fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 6 }).map((codes) => String.fromCharCode(...codes)),
+      fc
+        .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 6 })
+        .map((codes) => String.fromCharCode(...codes)),
     );
     fc.assert(
       fc.property(

@@ -44,7 +44,7 @@ function rowStochastic(T: number): Matrix {
   const data = new Float32Array(T * T);
   for (let i = 0; i < T; i++) {
     let sum = 0;
-    for (let j = 0; j < T; j++) sum += (data[i * T + j] = 1 + ((i * 7 + j * 13) % 17));
+    for (let j = 0; j < T; j++) sum += data[i * T + j] = 1 + ((i * 7 + j * 13) % 17);
     for (let j = 0; j < T; j++) data[i * T + j] = (data[i * T + j] as number) / sum;
   }
   return { rows: T, cols: T, data };
@@ -72,7 +72,9 @@ describe('heatmapSvg', () => {
     expect(root.getAttribute('viewBox')).toBe(`0 0 ${width} ${height}`);
     const cells = Array.from(doc.querySelectorAll('rect[data-i][data-j]'));
     expect(cells).toHaveLength(4);
-    const byPair = new Map(cells.map((c) => [`${c.getAttribute('data-i')},${c.getAttribute('data-j')}`, c]));
+    const byPair = new Map(
+      cells.map((c) => [`${c.getAttribute('data-i')},${c.getAttribute('data-j')}`, c]),
+    );
     const expected: [string, number][] = [
       ['0,0', 0.75],
       ['0,1', 0.25],
@@ -142,7 +144,9 @@ describe('heatmapSvg', () => {
     const tokens = Array.from({ length: T }, (_, k) => `w${k}`);
     const values = rowStochastic(T);
     const view = weightsView(values);
-    const doc = parseSvg(heatmapSvg({ tokens, view, heading: heading('long'), strings: en.viz }).svg);
+    const doc = parseSvg(
+      heatmapSvg({ tokens, view, heading: heading('long'), strings: en.viz }).svg,
+    );
     expect(doc.querySelectorAll('rect[data-i]')).toHaveLength(0);
     expect(titlesOf(doc, 'text[data-row-label]')).toEqual(tokens);
     const table = viewColorTable(view);
@@ -155,8 +159,15 @@ describe('heatmapSvg', () => {
     const runs: { x: number; y: number; w: number; fill: string }[] = [];
     for (const path of Array.from(doc.querySelectorAll('.hm-grid path'))) {
       const fill = path.getAttribute('fill')!;
-      for (const m of path.getAttribute('d')!.matchAll(/M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)h-[\d.]+z/g)) {
-        const [x, y, w, h] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+      for (const m of path
+        .getAttribute('d')!
+        .matchAll(/M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)h-[\d.]+z/g)) {
+        const [x, y, w, h] = [m[1], m[2], m[3], m[4]].map(Number) as [
+          number,
+          number,
+          number,
+          number,
+        ];
         cellSize = h;
         origin = { x: Math.min(origin.x, x), y: Math.min(origin.y, y) };
         runs.push({ x, y, w, fill });
@@ -184,7 +195,9 @@ describe('heatmapSvg', () => {
     const anyChar = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 10 }),
       // Lone UTF-16 halves and C0 controls, which XML cannot carry.
-      fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 6 }).map((codes) => String.fromCharCode(...codes)),
+      fc
+        .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 6 })
+        .map((codes) => String.fromCharCode(...codes)),
     );
     fc.assert(
       fc.property(fc.array(anyChar, { minLength: 1, maxLength: 3 }), (tokens) => {

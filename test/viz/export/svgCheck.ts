@@ -14,7 +14,21 @@ export function parseSvg(svg: string): Document {
 }
 
 /** Elements that would run or load something, whatever their namespace. */
-const ACTIVE = ['script', 'img', 'image', 'foreignObject', 'iframe', 'object', 'embed', 'a', 'use', 'animate', 'set', 'style', 'link'];
+const ACTIVE = [
+  'script',
+  'img',
+  'image',
+  'foreignObject',
+  'iframe',
+  'object',
+  'embed',
+  'a',
+  'use',
+  'animate',
+  'set',
+  'style',
+  'link',
+];
 
 /** Fails the test when `doc` holds an active element, an on* attribute or a javascript: link. */
 export function expectInert(doc: Document): void {
@@ -25,7 +39,10 @@ export function expectInert(doc: Document): void {
     for (const attr of Array.from(el.attributes)) {
       expect(attr.name.toLowerCase().startsWith('on'), `${el.localName} @${attr.name}`).toBe(false);
       expect(/href$/i.test(attr.localName), `${el.localName} @${attr.name}`).toBe(false);
-      expect(/^\s*(javascript|data|vbscript):/i.test(attr.value), `@${attr.name}=${attr.value}`).toBe(false);
+      expect(
+        /^\s*(javascript|data|vbscript):/i.test(attr.value),
+        `@${attr.name}=${attr.value}`,
+      ).toBe(false);
     }
   }
 }
