@@ -2,8 +2,8 @@
  * A compact "Export" menu: a disclosure (<details>) whose button opens a short list of
  * download buttons. Native, so Enter and Space open it and Tab walks its items; Escape and
  * a click elsewhere close it, and choosing an item closes it and returns focus to its
- * button. Slow exports (a PNG) say so in a polite live region, and a failure is reported
- * there in words instead of being lost.
+ * button. While a file is being made (seconds for a long text's SVG or PNG) a status line
+ * says so, and a failure is reported there in words instead of being lost.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../messages';
@@ -63,13 +63,11 @@ export function ExportMenu({ what, items }: ExportMenuProps) {
   };
   const choose = async (item: ExportItem) => {
     close();
+    setStatus({ kind: 'busy' });
     try {
-      const pending = item.run();
-      // Only slow exports (PNG) are announced; the others are saved before a repaint.
-      if (pending) {
-        setStatus({ kind: 'busy' });
-        await pending;
-      }
+      // Let the status paint first: a long text's SVG takes seconds to build.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await item.run();
       setStatus(null);
     } catch (error) {
       setStatus({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });

@@ -21,7 +21,7 @@ export const exportFiles = {
   /** The small button of each matrix grid, and its full name. */
   matrixCsv: 'CSV',
   matrixCsvLabel: (shape: string) => `Download ${shape} as CSV`,
-  busy: 'Drawing the picture…',
+  busy: 'Preparing the file…',
   failed: (reason: string) => `The file could not be made (${reason}).`,
   /** Titles inside the files. */
   heatmapFileTitle: (matrix: string, head: string) => `Attention heatmap: ${matrix}${head}`,

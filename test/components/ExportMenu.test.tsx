@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AttentionViews } from '../../src/components/AttentionViews';
@@ -26,6 +26,8 @@ async function downloads(act: () => Promise<void>): Promise<{ name: string; blob
   });
   try {
     await act();
+    // The menu builds the file after letting its status paint: wait for the save.
+    await waitFor(() => expect(saved.length).toBeGreaterThan(0));
   } finally {
     URL.createObjectURL = original.create;
     URL.revokeObjectURL = original.revoke;

@@ -30,6 +30,7 @@ import {
 import { useBrowserSuite } from './suite';
 import { parseCsv, unguardLabel } from '../viz/export/rfc4180';
 
+// eslint-disable-next-line react-hooks/rules-of-hooks -- not a React hook: vitest set-up hooks, named "use" by suite.ts
 const suite = useBrowserSuite(4522);
 const FILES = path.join(OUTPUT_DIR, 'export');
 const HOSTILE = '<img src=x onerror=alert(1)> "><svg onload=alert(1)> javascript:alert(1) =1+1';

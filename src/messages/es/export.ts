@@ -16,7 +16,7 @@ export const exportFiles: Messages['exportFiles'] = {
   traceJson: 'Traza completa en JSON',
   matrixCsv: 'CSV',
   matrixCsvLabel: (shape) => `Descargar ${shape} en CSV`,
-  busy: 'Dibujando la imagen…',
+  busy: 'Preparando el archivo…',
   failed: (reason) => `No se pudo crear el archivo (${reason}).`,
   heatmapFileTitle: (matrix, head) => `Mapa de calor de atención: ${matrix}${head}`,
   graphFileTitle: (head) => `Grafo de atención${head}`,
