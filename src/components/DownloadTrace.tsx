@@ -1,31 +1,22 @@
 /**
  * "Download the trace (JSON)": the whole trace (every matrix of every head, float32-exact)
  * as the same JSON document the command-line tool writes. It is how to get the numbers of
- * a text too long for the accessible tables.
+ * a text too long for the accessible tables; the heatmap's Export menu offers it too.
  */
 import type { AttentionTrace } from '../core/types';
 import { traceToJson } from '../core/trace';
+import { downloadText, MEDIA_TYPES } from '../export/download';
+import { exportFileName } from '../export/fileName';
 import { useMessages } from '../messages';
 
-/** Name of the downloaded file. */
-export const TRACE_FILE_NAME = 'attention-trace.json';
+/** Name of the downloaded file for `text`: `attention-<sentence>-trace.json`. */
+export function traceFileName(text: string): string {
+  return exportFileName(text, ['trace'], 'json');
+}
 
-/**
- * Saves `trace` as TRACE_FILE_NAME: a Blob, an object URL, and a click on a temporary
- * <a download>, the one way to save a file that every browser supports without a library.
- */
+/** Saves `trace` as `traceFileName(trace.text)` (see `downloadBlob`). */
 export function downloadTrace(trace: AttentionTrace): void {
-  const blob = new Blob([JSON.stringify(traceToJson(trace))], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = TRACE_FILE_NAME;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers: let the click be handled first.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadText(JSON.stringify(traceToJson(trace)), MEDIA_TYPES.json, traceFileName(trace.text));
 }
 
 /** Props of `DownloadTraceButton`. */

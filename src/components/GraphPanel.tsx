@@ -11,6 +11,7 @@ import { headAt } from '../viz/heatmapModel';
 import { useElementWidth } from '../viz/useElementWidth';
 import { AttentionGraph, useEdgeSelection, useTokenTexts } from './AttentionGraph';
 import { GraphControls } from './GraphControls';
+import { GraphExport } from './GraphExport';
 import { GraphLegend } from './GraphLegend';
 
 /** Props of `GraphPanel`. */
@@ -38,9 +39,18 @@ export function GraphPanel({ trace }: GraphPanelProps) {
 
   return (
     <section className="attention-panel graph-panel" aria-labelledby={titleId}>
-      <h2 id={titleId} className="attention-panel-title">
-        {m.graphTitle}
-      </h2>
+      <div className="panel-head">
+        <h2 id={titleId} className="attention-panel-title">
+          {m.graphTitle}
+        </h2>
+        <GraphExport
+          trace={trace}
+          selection={selection}
+          width={width}
+          layout={layout}
+          orientation={orientation}
+        />
+      </div>
       <GraphControls tokenCount={n} />
       <GraphStatus trace={trace} selection={selection} />
       <div ref={boxRef} className="attention-panel-body graph-box">

@@ -26,6 +26,7 @@ import { AllHeadsHeatmaps } from './AllHeadsHeatmaps';
 import { CanvasHeatmap } from './CanvasHeatmap';
 import { DownloadTraceButton } from './DownloadTrace';
 import { HeatmapSvg } from './Heatmap';
+import { HeatmapExport } from './HeatmapExport';
 import { HeatmapLegend } from './HeatmapLegend';
 import { HeatmapModeSwitch } from './HeatmapModeSwitch';
 import { TABLES_MAX_TOKENS } from './tableLimits';
@@ -74,14 +75,17 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
 
   return (
     <section className="attention-panel heatmap-panel" aria-labelledby={titleId}>
-      <h2 id={titleId} className="attention-panel-title">
-        {m.heatmapTitle}
-        {heads > 1 && (
-          <span className="attention-panel-sub">
-            {m.headOf(Math.min(headIndex, heads - 1), heads)}
-          </span>
-        )}
-      </h2>
+      <div className="panel-head">
+        <h2 id={titleId} className="attention-panel-title">
+          {m.heatmapTitle}
+          {heads > 1 && (
+            <span className="attention-panel-sub">
+              {m.headOf(Math.min(headIndex, heads - 1), heads)}
+            </span>
+          )}
+        </h2>
+        <HeatmapExport trace={trace} view={view} tokens={tokens} headIndex={headIndex} />
+      </div>
       <div ref={boxRef} className="attention-panel-body">
         {allHeads && heads > 1 && <AllHeadsHeatmaps trace={trace} step={step} width={width} />}
         {mode && (

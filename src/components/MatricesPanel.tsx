@@ -8,6 +8,7 @@ import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../messages';
 import { hasReached, type StepId } from '../store/steps';
 import { useAppStore } from '../store/store';
+import { exportFileName } from '../export/fileName';
 import { MatrixGrid } from './MatrixGrid';
 import { useHeadTrace, type HeadView } from './useHeadTrace';
 import './MatricesPanel.css';
@@ -117,6 +118,10 @@ function Group({ group, view }: { group: GroupId; view: HeadView }) {
   const modelDims = useMemo(() => dimLabels(settings.width, m.dim), [settings.width, m]);
   const concatDims = useMemo(() => dimLabels(trace.concat.cols, m.dim), [trace.concat.cols, m]);
   const tokens = { rowLabels: labels, tokenRows: true, unknownRows: unknown } as const;
+  // Each grid offers its matrix as CSV, named after the sentence, the matrix and (for a head's own matrices) the head.
+  const csv = (name: string, perHead = false) => ({
+    csvFileName: exportFileName(trace.text, [name, perHead ? `head${headIndex + 1}` : ''], 'csv'),
+  });
 
   switch (group) {
     case 'embeddings':
@@ -133,6 +138,7 @@ function Group({ group, view }: { group: GroupId; view: HeadView }) {
             {...tokens}
             matrix={trace.embeddings}
             name="E"
+            {...csv('E')}
             description={m.matrices.embeddings}
           />
           {settings.positions && (
@@ -140,6 +146,7 @@ function Group({ group, view }: { group: GroupId; view: HeadView }) {
               {...tokens}
               matrix={trace.positions}
               name="P"
+              {...csv('P')}
               description={m.matrices.positions}
             />
           )}
@@ -147,6 +154,7 @@ function Group({ group, view }: { group: GroupId; view: HeadView }) {
             {...tokens}
             matrix={trace.input}
             name="X"
+            {...csv('X')}
             description={settings.positions ? m.matrices.input : m.matrices.inputNoPositions}
           />
         </>
@@ -163,18 +171,21 @@ function Group({ group, view }: { group: GroupId; view: HeadView }) {
           <MatrixGrid
             matrix={head.wq}
             name="wq"
+            {...csv('wq', true)}
             description={m.matrices.wq + suffix}
             rowLabels={modelDims}
           />
           <MatrixGrid
             matrix={head.wk}
             name="wk"
+            {...csv('wk', true)}
             description={m.matrices.wk + suffix}
             rowLabels={modelDims}
           />
           <MatrixGrid
             matrix={head.wv}
             name="wv"
+            {...csv('wv', true)}
             description={m.matrices.wv + suffix}
             rowLabels={modelDims}
           />
@@ -184,19 +195,44 @@ function Group({ group, view }: { group: GroupId; view: HeadView }) {
       return (
         <>
           {settings.weights === 'similarity' && <p className="matrices-note">{m.sameQKNote}</p>}
-          <MatrixGrid {...tokens} matrix={head.q} name="Q" description={m.matrices.q + suffix} />
-          <MatrixGrid {...tokens} matrix={head.k} name="K" description={m.matrices.k + suffix} />
-          <MatrixGrid {...tokens} matrix={head.v} name="V" description={m.matrices.v + suffix} />
+          <MatrixGrid
+            {...tokens}
+            matrix={head.q}
+            name="Q"
+            {...csv('Q', true)}
+            description={m.matrices.q + suffix}
+          />
+          <MatrixGrid
+            {...tokens}
+            matrix={head.k}
+            name="K"
+            {...csv('K', true)}
+            description={m.matrices.k + suffix}
+          />
+          <MatrixGrid
+            {...tokens}
+            matrix={head.v}
+            name="V"
+            {...csv('V', true)}
+            description={m.matrices.v + suffix}
+          />
         </>
       );
     case 'head':
       return (
         <>
-          <MatrixGrid {...tokens} matrix={head.v} name="V" description={m.matrices.v + suffix} />
+          <MatrixGrid
+            {...tokens}
+            matrix={head.v}
+            name="V"
+            {...csv('V', true)}
+            description={m.matrices.v + suffix}
+          />
           <MatrixGrid
             {...tokens}
             matrix={head.output}
             name="O"
+            {...csv('O', true)}
             description={m.matrices.output + suffix}
           />
         </>
@@ -208,11 +244,13 @@ function Group({ group, view }: { group: GroupId; view: HeadView }) {
             {...tokens}
             matrix={trace.concat}
             name="concat"
+            {...csv('concat')}
             description={m.matrices.concat}
           />
           <MatrixGrid
             matrix={trace.wo}
             name="wo"
+            {...csv('wo')}
             description={m.matrices.wo}
             rowLabels={concatDims}
           />
@@ -220,6 +258,7 @@ function Group({ group, view }: { group: GroupId; view: HeadView }) {
             {...tokens}
             matrix={trace.output}
             name="output"
+            {...csv('output')}
             description={m.matrices.final}
           />
         </>

@@ -25,6 +25,7 @@ import { formatFull, formatNumber } from '../format';
 import { useMessages } from '../messages';
 import { useAppStore } from '../store/store';
 import { divergingScale, maxAbs, textColorOn } from '../viz/scales';
+import { MatrixCsvButton } from './MatrixCsvButton';
 import './MatrixGrid.css';
 
 /** Matrices up to this many columns show their numbers; wider ones show colour only. */
@@ -44,6 +45,8 @@ export interface MatrixGridProps {
   readonly tokenRows?: boolean;
   /** Rows to mark as unknown words (made-up vectors), when the rows are tokens. */
   readonly unknownRows?: readonly boolean[];
+  /** With a file name, the caption offers the matrix as a CSV file of that name. */
+  readonly csvFileName?: string;
 }
 
 /** A cell position. */
@@ -108,6 +111,7 @@ export function MatrixGrid({
   rowLabels,
   tokenRows = false,
   unknownRows,
+  csvFileName,
 }: MatrixGridProps) {
   const m = useMessages().numbers;
   const { rows, cols } = matrix;
@@ -211,6 +215,16 @@ export function MatrixGrid({
       <figcaption className="mgrid-caption">
         <strong>{shape}</strong>
         {description && <span className="mgrid-description"> {description}</span>}
+        {csvFileName && !empty && (
+          <MatrixCsvButton
+            matrix={matrix}
+            name={name}
+            shape={shape}
+            rowLabels={rowLabels}
+            colLabels={colLabels}
+            fileName={csvFileName}
+          />
+        )}
       </figcaption>
       <p className={`mgrid-readout${shown ? '' : ' mgrid-readout-hint'}`} aria-live="polite">
         {readoutText}

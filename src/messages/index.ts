@@ -7,6 +7,7 @@
 import { useAppStore, type Language } from '../store/store';
 import { app } from './app';
 import { es } from './es';
+import { exportFiles } from './export';
 import { numbers } from './numbers';
 import { quiz } from './quiz';
 import { present } from './present';
@@ -26,6 +27,7 @@ export const en = {
   share,
   quiz,
   present,
+  exportFiles,
 };
 
 /** The shape every language must provide: the English messages, strings widened. */

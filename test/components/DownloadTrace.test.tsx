@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AttentionViews } from '../../src/components/AttentionViews';
-import { TRACE_FILE_NAME } from '../../src/components/DownloadTrace';
+import { traceFileName } from '../../src/components/DownloadTrace';
 import { TABLES_MAX_TOKENS } from '../../src/components/tableLimits';
 import { computeTrace, DEFAULT_SETTINGS, traceToJson } from '../../src/core/trace';
 import { gloveVectors, resetStore } from './testStore';
@@ -31,7 +31,7 @@ describe('Download the trace (JSON)', () => {
     expect(screen.getByText(/stop at 64 tokens and this text has 65/)).toBeInTheDocument();
   });
 
-  it('saves the same JSON document as the command-line tool, as attention-trace.json', async () => {
+  it('saves the same JSON document as the command-line tool, named after the sentence', async () => {
     const user = userEvent.setup();
     const n = TABLES_MAX_TOKENS + 6;
     await resetStore({ text: text(n), state: { step: 'tokens' } });
@@ -62,8 +62,9 @@ describe('Download the trace (JSON)', () => {
     // The URL is released once the click has been handled.
     expect(revokeObjectURL).toHaveBeenCalledWith('blob:trace');
     expect(clicks).toHaveLength(1);
-    expect(clicks[0]!.download).toBe(TRACE_FILE_NAME);
-    expect(TRACE_FILE_NAME).toBe('attention-trace.json');
+    expect(clicks[0]!.download).toBe(traceFileName(text(n)));
+    // The sentence's first words, cut at a word boundary, then what the file holds.
+    expect(clicks[0]!.download).toBe('attention-dog-cat-dog-cat-dog-cat-dog-cat-dog-cat-trace.json');
     expect(clicks[0]!.href).toBe('blob:trace');
     expect(clicks[0]!.isConnected).toBe(false); // the temporary link is gone
     expect(saved).not.toBeNull();

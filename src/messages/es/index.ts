@@ -3,6 +3,7 @@
  * (Until each section is translated, it re-exports the English text.)
  */
 import { app } from '../app';
+import { exportFiles } from './export';
 import { numbers } from '../numbers';
 import { quiz } from './quiz';
 import { present } from './present';
@@ -22,4 +23,5 @@ export const es: Messages = {
   share,
   quiz,
   present,
+  exportFiles,
 };

@@ -1,0 +1,164 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Matrix } from '../../../src/core/matrix';
+import { graphSvg, type GraphSvgInput } from '../../../src/export/graphSvg';
+import { xmlSafe } from '../../../src/export/xml';
+import { en } from '../../../src/messages';
+import { edgeWidth, selectEdges } from '../../../src/viz/edges';
+import { graphGeometry } from '../../../src/viz/graphGeometry';
+import { expectInert, parseSvg, titlesOf } from './svgCheck';
+
+const HOSTILE = ['<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', 'javascript:alert(1)'];
+
+/** A (T, T) matrix whose rows add up to 1, different in every cell. */
+function rowStochastic(T: number): Matrix {
+  const data = new Float32Array(T * T);
+  for (let i = 0; i < T; i++) {
+    let sum = 0;
+    for (let j = 0; j < T; j++) sum += data[i * T + j] = 1 + ((i * 7 + j * 13) % 17);
+    for (let j = 0; j < T; j++) data[i * T + j] = (data[i * T + j] as number) / sum;
+  }
+  return { rows: T, cols: T, data };
+}
+
+function input(texts: readonly string[], patch: Partial<GraphSvgInput> = {}): GraphSvgInput {
+  const weights = rowStochastic(texts.length);
+  return {
+    tokens: texts.map((text, k) => ({ text, known: k % 2 === 0 })),
+    layout: 'line',
+    width: 640,
+    weights,
+    causal: false,
+    edges: selectEdges(weights, {
+      threshold: 0,
+      topK: 0,
+      focus: null,
+      direction: 'out',
+      maxEdges: 1000,
+    }),
+    focus: null,
+    direction: 'out',
+    heading: { title: 'Attention graph', subtitle: `“${texts.join(' ')}”` },
+    legend: en.viz.legendArrow,
+    strings: en.viz,
+    ...patch,
+  };
+}
+
+/** The translate(x y) of an element, as numbers. */
+function translation(el: Element): [number, number] {
+  const m = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(el.getAttribute('transform') ?? '');
+  return [Number(m?.[1]), Number(m?.[2])];
+}
+
+describe('graphSvg', () => {
+  it('draws every token where the screen’s geometry puts it, and every selected edge', () => {
+    const texts = ['The', 'cat', 'sat', '.'];
+    const data = input(texts);
+    const { svg, width, height } = graphSvg(data);
+    const doc = parseSvg(svg);
+    expect(doc.documentElement.getAttribute('viewBox')).toBe(`0 0 ${width} ${height}`);
+    const nodes = Array.from(doc.querySelectorAll('[data-token-index]'));
+    expect(nodes.map((n) => n.getAttribute('data-token-index'))).toEqual(['0', '1', '2', '3']);
+    expect(titlesOf(doc, '[data-token-index]')).toEqual(texts);
+    const geometry = graphGeometry(texts, 'line', 640, null, false);
+    nodes.forEach((node, i) => {
+      const [x, y] = translation(node);
+      expect(x).toBeCloseTo(geometry.boxes[i]!.x, 2);
+      expect(y).toBeCloseTo(geometry.boxes[i]!.y, 2);
+    });
+    // Unknown tokens (odd ones here) get the dashed border.
+    expect(nodes[1]!.querySelector('rect')!.getAttribute('stroke-dasharray')).toBe('4 2');
+    expect(nodes[0]!.querySelector('rect')!.getAttribute('stroke-dasharray')).toBeNull();
+
+    const edges = Array.from(doc.querySelectorAll('[data-source]'));
+    expect(edges).toHaveLength(16);
+    const weights = data.weights!;
+    for (const e of edges) {
+      const s = Number(e.getAttribute('data-source'));
+      const t = Number(e.getAttribute('data-target'));
+      const w = weights.data[s * 4 + t]!;
+      expect(Number(e.getAttribute('data-weight'))).toBe(w);
+      expect(e.querySelector('path')!.getAttribute('d')).toBe(geometry.edgeShape(s, t).d);
+      expect(Number(e.querySelector('path')!.getAttribute('stroke-width'))).toBeCloseTo(
+        edgeWidth(w),
+        2,
+      );
+      expect(e.querySelector('path')!.getAttribute('marker-end')).toBe('url(#arrow)');
+    }
+    // Weakest first, so the strong edges lie on top.
+    const drawn = edges.map((e) => Number(e.getAttribute('data-weight')));
+    expect(drawn).toEqual([...drawn].sort((a, b) => a - b));
+    // The legend below the drawing says how to read it.
+    expect(doc.documentElement.textContent).toContain('An arrow from A to B');
+  });
+
+  it('draws only the tokens before step Softmax (no edges yet)', () => {
+    const doc = parseSvg(graphSvg(input(['a', 'b'], { edges: [] })).svg);
+    expect(doc.querySelectorAll('[data-token-index]')).toHaveLength(2);
+    expect(doc.querySelectorAll('[data-source]')).toHaveLength(0);
+  });
+
+  it('fills the focused token and prints the weights of its edges', () => {
+    const texts = ['a', 'b', 'c'];
+    const weights = rowStochastic(3);
+    const edges = selectEdges(weights, {
+      threshold: 0,
+      topK: 0,
+      focus: 1,
+      direction: 'out',
+      maxEdges: 1000,
+    });
+    const doc = parseSvg(graphSvg(input(texts, { focus: 1, edges })).svg);
+    expect(doc.querySelectorAll('[data-source]')).toHaveLength(3);
+    const focused = doc.querySelector('[data-token-index="1"] rect')!;
+    expect(focused.getAttribute('fill')).toBe('#3b4cca');
+    const labels = Array.from(doc.querySelectorAll('.edge-labels text'), (t) => t.textContent);
+    const row = [0, 1, 2].map((j) => weights.data[3 + j]!.toFixed(2)).sort();
+    expect([...labels].sort()).toEqual(row);
+  });
+
+  it('draws long inputs as dots with the labels that fit, every token keeping its title', () => {
+    const texts = Array.from({ length: 60 }, (_, k) => `token${k}`);
+    const doc = parseSvg(graphSvg(input(texts, { layout: 'circle', edges: [] })).svg);
+    const geometry = graphGeometry(texts, 'circle', 640, null, false);
+    expect(geometry.compact).toBe(true);
+    expect(doc.querySelectorAll('[data-token-index] circle')).toHaveLength(60);
+    expect(titlesOf(doc, '[data-token-index]')).toEqual(texts);
+    const shown = geometry.labelSpots.filter((s) => s.shown).length;
+    expect(doc.querySelectorAll('[data-token-index] text')).toHaveLength(shown);
+  });
+
+  it('keeps hostile sentences as text: no element, attribute or link comes from them', () => {
+    for (const focus of [null, 0]) {
+      const doc = parseSvg(graphSvg(input(HOSTILE, { focus })).svg);
+      expectInert(doc);
+      expect(titlesOf(doc, '[data-token-index]')).toEqual(HOSTILE);
+      expect(doc.querySelector('desc')?.textContent).toBe(`“${HOSTILE.join(' ')}”`);
+      const edgeTitles = titlesOf(doc, '[data-source]');
+      expect(edgeTitles.some((t) => t.includes(HOSTILE[0]!) && t.includes(HOSTILE[2]!))).toBe(true);
+    }
+  });
+
+  it('parses as XML and gives back any token as its text, in every layout', () => {
+    const anyChar = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 10 }),
+      fc
+        .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 6 })
+        .map((codes) => String.fromCharCode(...codes)),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(anyChar, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('line' as const, 'circle' as const, 'force' as const),
+        (texts, layout) => {
+          const doc = parseSvg(graphSvg(input(texts, { layout })).svg);
+          expectInert(doc);
+          expect(titlesOf(doc, '[data-token-index]')).toEqual(texts.map(xmlSafe));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
