@@ -13,6 +13,7 @@
  */
 import { lazy, Suspense, type ReactNode } from 'react';
 import { AboutDialog } from './components/AboutDialog';
+import { LanguagePicker } from './components/LanguagePicker';
 import { SentenceInput } from './components/SentenceInput';
 import { SettingsPanel } from './components/SettingsPanel';
 import { ShareBar } from './components/ShareBar';
@@ -21,6 +22,7 @@ import { StepNav } from './components/StepNav';
 import { VectorStatus } from './components/VectorStatus';
 import { WorksheetButton } from './components/WorksheetButton';
 import { useMessages } from './messages';
+import { useDocumentLanguage } from './messages/useDocumentLanguage';
 import { useLessonLink } from './store/useLessonLink';
 import './App.css';
 
@@ -48,6 +50,7 @@ function Later({ name, children }: { name: string; children: ReactNode }) {
 export function App() {
   const m = useMessages().app;
   useLessonLink();
+  useDocumentLanguage();
   return (
     <div className="app">
       <header className="app-header">
@@ -55,6 +58,7 @@ export function App() {
           <h1 className="app-header__title">{m.title}</h1>
           <p className="app-header__tagline">{m.tagline}</p>
         </div>
+        <LanguagePicker />
         <WorksheetButton />
         <AboutDialog />
       </header>
