@@ -58,9 +58,9 @@ export function App() {
           <h1 className="app-header__title">{m.title}</h1>
           <p className="app-header__tagline">{m.tagline}</p>
         </div>
-        <LanguagePicker />
         <WorksheetButton />
         <AboutDialog />
+        <LanguagePicker />
       </header>
       <ShareBar />
       <VectorStatus />

@@ -24,9 +24,7 @@ export function WorkSoftmax({ view, i, j }: WorkProps) {
     <div className="work-step" data-step="softmax">
       <h4>{m.softmaxTitle}</h4>
       <p>{m.softmaxIntro(from)}</p>
-      {withTau && (
-        <p className="work-line">{m.temperatureNote(fmt.number(work.temperature, 2))}</p>
-      )}
+      {withTau && <p className="work-line">{m.temperatureNote(fmt.number(work.temperature, 2))}</p>}
       <p className="work-line work-formula">
         {m.maxLine(fmt.number(work.max, 4), labels[work.argmax] ?? '')}
       </p>
