@@ -21,6 +21,8 @@ import {
 } from './harness';
 import { useBrowserSuite } from './suite';
 
+// useBrowserSuite registers Vitest hooks, not React ones; its name only looks like a React hook.
+// eslint-disable-next-line react-hooks/rules-of-hooks
 const suite = useBrowserSuite(4542);
 
 const PHONE = { width: 390, height: 844 };
