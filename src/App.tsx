@@ -18,6 +18,7 @@ import { PresentButton } from './components/PresentButton';
 import { Presentation } from './components/Presentation';
 import { ThemeSwitch } from './components/ThemeSwitch';
 import { useAppliedTheme } from './components/useTheme';
+import { LanguagePicker } from './components/LanguagePicker';
 import { SentenceInput } from './components/SentenceInput';
 import { SettingsPanel } from './components/SettingsPanel';
 import { ShareBar } from './components/ShareBar';
@@ -26,6 +27,7 @@ import { StepNav } from './components/StepNav';
 import { VectorStatus } from './components/VectorStatus';
 import { WorksheetButton } from './components/WorksheetButton';
 import { useMessages } from './messages';
+import { useDocumentLanguage } from './messages/useDocumentLanguage';
 import { useLessonLink } from './store/useLessonLink';
 import { useAppStore } from './store/store';
 import './App.css';
@@ -58,6 +60,7 @@ export function App() {
   // Presentation.css keys its one-panel-per-step layout on these attributes. Null unless
   // presenting, so that the whole page does not re-render on every step the rest of the time.
   const presentStep = useAppStore((s) => (s.presenting ? s.step : null));
+  useDocumentLanguage();
   return (
     <div
       className="app"
@@ -73,6 +76,7 @@ export function App() {
         <AboutDialog />
         <PresentButton />
         <ThemeSwitch />
+        <LanguagePicker />
       </header>
       <Presentation />
       <ShareBar />

@@ -9,7 +9,8 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import type { AttentionTrace } from '../core/types';
-import { formatNumber } from '../format';
+import { useNumberFormat } from '../useNumberFormat';
+import { isolate } from '../bidi';
 import { useMessages } from '../messages';
 import { hasReached } from '../store/steps';
 import { useAppStore, type Cell } from '../store/store';
@@ -71,12 +72,17 @@ const DENSE = 200;
  * that a new trace of the same sentence (another head, seed or temperature) keeps its layout.
  */
 export function useTokenTexts(trace: AttentionTrace): readonly string[] {
-  const key = useMemo(() => JSON.stringify(trace.tokens.map((t) => t.text)), [trace.tokens]);
+  // Isolated (see `isolate`): labels, titles and tooltips keep a right-to-left token's order.
+  const key = useMemo(
+    () => JSON.stringify(trace.tokens.map((t) => isolate(t.text))),
+    [trace.tokens],
+  );
   return useMemo(() => JSON.parse(key) as string[], [key]);
 }
 
 /** The graph (see the module comment). */
 export function AttentionGraph({ trace, width, selection }: AttentionGraphProps) {
+  const fmt = useNumberFormat();
   const m = useMessages().viz;
   const headIndex = useAppStore((s) => s.head);
   const chosenLayout = useAppStore((s) => s.graph.layout);
@@ -146,10 +152,10 @@ export function AttentionGraph({ trace, width, selection }: AttentionGraphProps)
               key: edgeKey(e.source, e.target),
               x: p.x,
               y: p.y,
-              text: formatNumber(e.weight, 2),
+              text: fmt.number(e.weight, 2),
             };
           }),
-    [drawn, focus, direction],
+    [drawn, focus, direction, fmt],
   );
   const tooltipEdge = hoverCell
     ? drawn.find((e) => e.source === hoverCell.i && e.target === hoverCell.j)
@@ -233,11 +239,12 @@ function EdgeTooltip({
   width: number;
   height: number;
 }) {
+  const fmt = useNumberFormat();
   const m = useMessages().viz;
   const text = m.edgeTooltip(
     texts[edge.source] ?? '',
     texts[edge.target] ?? '',
-    formatNumber(edge.weight, 3),
+    fmt.number(edge.weight, 3),
   );
   const w = estimateTextWidth(text, 13) + 16;
   const h = 24;

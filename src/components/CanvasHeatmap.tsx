@@ -21,7 +21,7 @@ import {
   type MouseEvent,
   type PointerEvent,
 } from 'react';
-import { formatNumber } from '../format';
+import { useNumberFormat } from '../useNumberFormat';
 import { useMessages, type Messages } from '../messages';
 import { useAppStore, type Cell } from '../store/store';
 import { moveInGrid } from '../viz/gridKeys';
@@ -47,6 +47,7 @@ const MIN_MARK = 7;
 /** The canvas heatmap (see the module comment). */
 export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) {
   const m = useMessages().viz;
+  const lang = useAppStore((s) => s.lang);
   const setHoverCell = useAppStore((s) => s.setHoverCell);
   const setHoverToken = useAppStore((s) => s.setHoverToken);
   const select = useAppStore((s) => s.select);
@@ -80,6 +81,7 @@ export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) 
       numbers: geometry.showNumbers,
       numberFontSize: geometry.numberFontSize,
       colors: readCanvasColors(canvas),
+      lang,
     });
   }, [
     view,
@@ -92,6 +94,7 @@ export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) 
     geometry.showNumbers,
     geometry.numberFontSize,
     palette,
+    lang,
   ]);
 
   const toggleSelect = useCallback(
@@ -202,6 +205,7 @@ interface FrameProps {
  * a hover does not touch them.
  */
 const CanvasFrame = memo(function CanvasFrame({ geometry, n, sums, m }: FrameProps) {
+  const fmt = useNumberFormat();
   const { cell, left, top, labelStride: stride } = geometry;
   const size = Math.ceil(n * cell);
   const rows = [];
@@ -234,7 +238,7 @@ const CanvasFrame = memo(function CanvasFrame({ geometry, n, sums, m }: FramePro
               dominantBaseline="central"
               fontSize={Math.min(geometry.numberFontSize, 12)}
             >
-              {formatNumber(sums[i] ?? 0, 2)}
+              {fmt.number(sums[i] ?? 0, 2)}
             </text>
           ))}
         </g>

@@ -17,7 +17,7 @@
  * points to the JSON download instead.
  */
 import { startTransition, useEffect, useMemo, useState } from 'react';
-import { formatNumber } from '../format';
+import { useNumberFormat } from '../useNumberFormat';
 import { useMessages } from '../messages';
 import { NumberTable } from './NumberTable';
 import { TABLES_MAX_TOKENS } from './tableLimits';
@@ -78,6 +78,7 @@ export function DataTables() {
 
 /** The six (or seven) tables of one head. */
 function Tables({ view }: { view: HeadView }) {
+  const fmt = useNumberFormat();
   const m = useMessages().numbers;
   const { trace, head, headIndex, labels } = view;
   const heads = trace.heads.length;
@@ -87,7 +88,7 @@ function Tables({ view }: { view: HeadView }) {
     () => Array.from({ length: trace.settings.width }, (_, d) => m.dim(d)),
     [trace.settings.width, m],
   );
-  const divisor = trace.settings.scale ? formatNumber(Math.sqrt(trace.dK), 4) : null;
+  const divisor = trace.settings.scale ? fmt.number(Math.sqrt(trace.dK), 4) : null;
   const common = { corner: m.tableCorner, rowLabels: labels };
   return (
     <>

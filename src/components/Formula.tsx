@@ -9,7 +9,7 @@
  * a temperature other than 1) and highlights the parts the current step computes.
  */
 import { createContext, Fragment, useContext, type CSSProperties, type ReactNode } from 'react';
-import { formatNumber } from '../format';
+import { useNumberFormat } from '../useNumberFormat';
 import { useMessages } from '../messages';
 import type { StepId } from '../store/steps';
 import { useAppStore } from '../store/store';
@@ -223,6 +223,7 @@ function MultiHeadLine() {
 
 /** The formula block with the current step's parts highlighted and notes on the optional parts. */
 export function Formula() {
+  const fmt = useNumberFormat();
   const m = useMessages().shell.formula;
   const step = useAppStore((s) => s.step);
   const heads = useAppStore((s) => s.settings.heads);
@@ -254,7 +255,7 @@ export function Formula() {
           </>
         )}
         {causal && ` ${m.maskNote}`}
-        {temperature !== 1 && ` ${m.temperatureNote(formatNumber(temperature, 1))}`}
+        {temperature !== 1 && ` ${m.temperatureNote(fmt.number(temperature, 1))}`}
       </p>
     </div>
   );

@@ -4,7 +4,7 @@
  * reading-order line is offered up to LINE_LAYOUT_MAX_TOKENS tokens only.
  */
 import { useId, type ChangeEvent } from 'react';
-import { formatNumber } from '../format';
+import { useNumberFormat } from '../useNumberFormat';
 import { useMessages } from '../messages';
 import { useAppStore, type FocusDirection, type GraphLayout } from '../store/store';
 import { effectiveLayout, LINE_LAYOUT_MAX_TOKENS } from '../viz/graphGeometry';
@@ -20,6 +20,7 @@ const DIRECTIONS: readonly FocusDirection[] = ['out', 'in'];
 
 /** The controls (see the module comment). */
 export function GraphControls({ tokenCount }: GraphControlsProps) {
+  const fmt = useNumberFormat();
   const m = useMessages().viz;
   const layout = useAppStore((s) => s.graph.layout);
   const threshold = useAppStore((s) => s.graph.threshold);
@@ -62,10 +63,10 @@ export function GraphControls({ tokenCount }: GraphControlsProps) {
             max={1}
             step={0.01}
             value={threshold}
-            aria-valuetext={formatNumber(threshold, 2)}
+            aria-valuetext={fmt.number(threshold, 2)}
             onChange={(e) => setGraph({ threshold: Number(e.target.value) })}
           />
-          <output aria-hidden="true">{formatNumber(threshold, 2)}</output>
+          <output aria-hidden="true">{fmt.number(threshold, 2)}</output>
         </span>
       </label>
       <div className="graph-control">

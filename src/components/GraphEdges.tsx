@@ -6,7 +6,7 @@
  * paths, not a thousand.
  */
 import { memo, type CSSProperties } from 'react';
-import { formatFull } from '../format';
+import { useNumberFormat } from '../useNumberFormat';
 import { useMessages } from '../messages';
 import { edgeKey, edgeOpacity, edgeWidth, type Edge } from '../viz/edges';
 import type { EdgeShape } from '../viz/paths';
@@ -37,6 +37,7 @@ export const GraphEdges = memo(function GraphEdges({
   activeKey,
   markerId,
 }: GraphEdgesProps) {
+  const fmt = useNumberFormat();
   const m = useMessages().viz;
   return (
     <>
@@ -45,7 +46,7 @@ export const GraphEdges = memo(function GraphEdges({
         const title = m.edgeTitle(
           tokens[e.source] ?? '',
           tokens[e.target] ?? '',
-          formatFull(e.weight),
+          fmt.full(e.weight),
         );
         return (
           <g

@@ -8,6 +8,7 @@ import { exportFileName } from '../export/fileName';
 import { graphSvg } from '../export/graphSvg';
 import { svgToPng } from '../export/png';
 import { useMessages } from '../messages';
+import { useNumberFormat } from '../useNumberFormat';
 import { useAppStore, type GraphLayout } from '../store/store';
 import type { EdgeSelection } from '../viz/edges';
 import { headAt } from '../viz/heatmapModel';
@@ -29,6 +30,7 @@ export interface GraphExportProps {
 /** The menu (see the module comment). */
 export function GraphExport({ trace, selection, width, layout, orientation }: GraphExportProps) {
   const messages = useMessages();
+  const format = useNumberFormat();
   const m = messages.exportFiles;
   const viz = messages.viz;
   const headIndex = useAppStore((s) => s.head);
@@ -61,6 +63,7 @@ export function GraphExport({ trace, selection, width, layout, orientation }: Gr
       },
       legend: `${viz.legendArrow} ${sides}`,
       strings: viz,
+      format,
     });
   return (
     <ExportMenu

@@ -12,7 +12,7 @@ import {
   type PointerEvent,
   type FocusEvent,
 } from 'react';
-import { formatFull, formatNumber } from '../format';
+import { useNumberFormat } from '../useNumberFormat';
 import { useMessages } from '../messages';
 import { useAppStore, type Cell } from '../store/store';
 import { moveInGrid } from '../viz/gridKeys';
@@ -43,6 +43,7 @@ const sameCell = (a: Cell | null, b: Cell | null) =>
 
 /** The SVG heatmap (see the module comment). */
 export function HeatmapSvg({ geometry, tokens, view }: HeatmapRendererProps) {
+  const fmt = useNumberFormat();
   const m = useMessages().viz;
   const hoverToken = useAppStore((s) => s.hoverToken);
   const hoverCell = useAppStore((s) => s.hoverCell);
@@ -235,8 +236,8 @@ export function HeatmapSvg({ geometry, tokens, view }: HeatmapRendererProps) {
               dominantBaseline="central"
               fontSize={Math.min(geometry.numberFontSize, 13)}
             >
-              <title>{m.rowSumTitle(tokens[i] ?? '', formatFull(sum))}</title>
-              {formatNumber(sum, 2)}
+              <title>{m.rowSumTitle(tokens[i] ?? '', fmt.full(sum))}</title>
+              {fmt.number(sum, 2)}
             </text>
           ))}
         </g>

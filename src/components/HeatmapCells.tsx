@@ -3,7 +3,7 @@
  * hatched where the causal mask hides the key, with the number printed when it fits.
  */
 import { memo } from 'react';
-import { formatFull } from '../format';
+import { useNumberFormat } from '../useNumberFormat';
 import type { Messages } from '../messages';
 import { cellText, type HeatmapGeometry } from '../viz/heatmapGeometry';
 import { isMaskedCell, type HeatmapView } from '../viz/heatmapModel';
@@ -34,6 +34,7 @@ export const HeatmapCells = memo(function HeatmapCells({
   hatchId,
   m,
 }: CellsProps) {
+  const fmt = useNumberFormat();
   const { cell, left, top } = geometry;
   const n = tokens.length;
   const out = [];
@@ -63,11 +64,11 @@ export const HeatmapCells = memo(function HeatmapCells({
         ? view.mode === 'weights'
           ? m.cellMaskedWeight(query, key)
           : m.cellMasked(query, key)
-        : m.cellValue(query, key, formatFull(value));
+        : m.cellValue(query, key, fmt.full(value));
       const text = geometry.showNumbers
         ? masked && view.mode !== 'weights'
           ? '−∞'
-          : cellText(value, cell, geometry.numberFontSize)
+          : cellText(value, cell, geometry.numberFontSize, fmt.lang)
         : '';
       const isActive = activeI === i && activeJ === j;
       out.push(

@@ -10,6 +10,7 @@ import { exportFileName } from '../export/fileName';
 import { heatmapSvg } from '../export/heatmapSvg';
 import { svgToPng } from '../export/png';
 import { useMessages } from '../messages';
+import { useNumberFormat } from '../useNumberFormat';
 import type { HeatmapView } from '../viz/heatmapModel';
 import { downloadTrace } from './DownloadTrace';
 import { ExportMenu, type ExportItem } from './ExportMenu';
@@ -28,6 +29,7 @@ export interface HeatmapExportProps {
 /** The menu (see the module comment). */
 export function HeatmapExport({ trace, view, tokens, headIndex }: HeatmapExportProps) {
   const messages = useMessages();
+  const format = useNumberFormat();
   const m = messages.exportFiles;
   const viz = messages.viz;
   const heads = trace.heads.length;
@@ -43,6 +45,7 @@ export function HeatmapExport({ trace, view, tokens, headIndex }: HeatmapExportP
         subtitle: m.sentence(trace.text),
       },
       strings: viz,
+      format,
     });
 
   const items: ExportItem[] = [];

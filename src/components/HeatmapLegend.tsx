@@ -2,7 +2,7 @@
  * The heatmap's colour key: a gradient bar with its range (−limit, 0, +limit for scores;
  * 0, 0.5, 1 for weights) and, with the causal mask, the hatched swatch of masked cells.
  */
-import { formatNumber } from '../format';
+import { useNumberFormat } from '../useNumberFormat';
 import { useMessages } from '../messages';
 import type { HeatmapView } from '../viz/heatmapModel';
 import { useSvgId } from '../viz/useSvgId';
@@ -18,6 +18,7 @@ const STOPS = 11;
 
 /** The colour key of the heatmap's current view. */
 export function HeatmapLegend({ view }: HeatmapLegendProps) {
+  const fmt = useNumberFormat();
   const m = useMessages().viz;
   const gradientId = useSvgId('hm-legend');
   const hatchId = useSvgId('hm-legend-hatch');
@@ -31,7 +32,7 @@ export function HeatmapLegend({ view }: HeatmapLegendProps) {
     <div className="hm-legend">
       <svg
         role="img"
-        aria-label={m.legendScale(formatNumber(low, 2), formatNumber(high, 2), what)}
+        aria-label={m.legendScale(fmt.number(low, 2), fmt.number(high, 2), what)}
         width={BAR_WIDTH}
         height={BAR_HEIGHT + 16}
       >
@@ -57,7 +58,7 @@ export function HeatmapLegend({ view }: HeatmapLegendProps) {
             y={BAR_HEIGHT + 13}
             textAnchor={k === 0 ? 'start' : k === ticks.length - 1 ? 'end' : 'middle'}
           >
-            {formatNumber(t, digits)}
+            {fmt.number(t, digits)}
           </text>
         ))}
       </svg>

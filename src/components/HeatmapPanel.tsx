@@ -6,11 +6,12 @@
  * also offers the trace as JSON, since the accessible tables stop there.
  */
 import { useId, useMemo, useRef, useState } from 'react';
-import { formatFull, formatNumber } from '../format';
+import { isolate } from '../bidi';
 import type { AttentionTrace } from '../core/types';
 import { useMessages } from '../messages';
 import type { StepId } from '../store/steps';
 import { useAppStore } from '../store/store';
+import { useNumberFormat, type NumberFormat } from '../useNumberFormat';
 import { heatmapGeometry, heatmapRenderer } from '../viz/heatmapGeometry';
 import {
   availableModes,
@@ -59,7 +60,8 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
     () => (head && mode ? heatmapView(head, mode, causal) : null),
     [head, mode, causal],
   );
-  const tokens = useMemo(() => trace.tokens.map((t) => t.text), [trace.tokens]);
+  const fmt = useNumberFormat();
+  const tokens = useMemo(() => trace.tokens.map((t) => isolate(t.text)), [trace.tokens]);
   const renderer = heatmapRenderer(tokens.length);
   // Presentation mode scales the SVG up to the screen (Presentation.css): laid out narrower
   // than its box, its labels and numbers come out larger next to its cells.
@@ -96,7 +98,7 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
           />
         )}
         {view && head ? (
-          <p className="hm-note">{explanation(m, view.mode, trace.dK)}</p>
+          <p className="hm-note">{explanation(m, view.mode, trace.dK, fmt)}</p>
         ) : (
           <p className="hm-placeholder">{m.scoresAppear}</p>
         )}
@@ -133,8 +135,9 @@ function explanation(
   m: ReturnType<typeof useMessages>['viz'],
   mode: HeatmapMode,
   dK: number,
+  fmt: NumberFormat,
 ): string {
-  if (mode === 'scaled') return m.modeExplanations.scaled(dK, formatNumber(Math.sqrt(dK), 2));
+  if (mode === 'scaled') return m.modeExplanations.scaled(dK, fmt.number(Math.sqrt(dK), 2));
   return m.modeExplanations[mode];
 }
 
@@ -144,6 +147,7 @@ function explanation(
  */
 function CellReadout({ view, tokens }: { view: HeatmapView; tokens: readonly string[] }) {
   const m = useMessages().viz;
+  const fmt = useNumberFormat();
   const hoverCell = useAppStore((s) => s.hoverCell);
   const hoverToken = useAppStore((s) => s.hoverToken);
   const selection = useAppStore((s) => s.selection);
@@ -155,7 +159,7 @@ function CellReadout({ view, tokens }: { view: HeatmapView; tokens: readonly str
   } else if (cell && cell.i < n && cell.j < n) {
     const value = view.values.data[cell.i * n + cell.j] as number;
     const masked = isMaskedCell(view, cell.i, cell.j);
-    const shown = masked && view.mode !== 'weights' ? m.legendMasked : formatFull(value);
+    const shown = masked && view.mode !== 'weights' ? m.legendMasked : fmt.full(value);
     text = m.readout(tokens[cell.i] ?? '', tokens[cell.j] ?? '', shown);
   }
   return (

@@ -21,7 +21,7 @@ import {
   type RefObject,
 } from 'react';
 import { at, type Matrix } from '../core/matrix';
-import { formatFull, formatNumber } from '../format';
+import { useNumberFormat } from '../useNumberFormat';
 import { useMessages } from '../messages';
 import { useAppStore } from '../store/store';
 import { divergingScale, maxAbs, textColorOn } from '../viz/scales';
@@ -113,6 +113,7 @@ export function MatrixGrid({
   unknownRows,
   csvFileName,
 }: MatrixGridProps) {
+  const fmt = useNumberFormat();
   const m = useMessages().numbers;
   const { rows, cols } = matrix;
   const numeric = cols <= NUMBERS_MAX_COLUMNS;
@@ -200,7 +201,7 @@ export function MatrixGrid({
     ? m.readout(
         rowLabels[shown.r] ?? '',
         colLabels[shown.c] ?? '',
-        formatNumber(at(matrix, shown.r, shown.c), 4),
+        fmt.number(at(matrix, shown.r, shown.c), 4),
       )
     : numeric
       ? m.readoutHint
@@ -340,6 +341,7 @@ const MatrixRow = memo(function MatrixRow({
   highlighted,
   activeCol,
 }: MatrixRowProps) {
+  const fmt = useNumberFormat();
   const { cols } = matrix;
   const rowColors = colors.slice(r * cols, (r + 1) * cols);
   // One hard-stopped gradient paints the whole row: one element instead of `cols`.
@@ -363,10 +365,10 @@ const MatrixRow = memo(function MatrixRow({
                 key={c}
                 className="mgrid-cell"
                 data-c={c}
-                title={formatFull(x)}
+                title={fmt.full(x)}
                 style={{ backgroundColor: color, color: textColors[r * cols + c] }}
               >
-                {formatNumber(x, 2)}
+                {fmt.number(x, 2)}
               </span>
             );
           })}

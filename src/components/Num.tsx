@@ -2,7 +2,7 @@
  * A number as the work panel shows it: rounded for reading, every float32 digit in its
  * title (DESIGN.md, convention 5).
  */
-import { formatFull, formatNumber } from '../format';
+import { useNumberFormat } from '../useNumberFormat';
 
 /** Props of Num. */
 export interface NumProps {
@@ -15,14 +15,15 @@ export interface NumProps {
 
 /** `value` rounded to `digits` decimals, with its full value on hover. */
 export function Num({ value, digits = 4, kind }: NumProps) {
+  const fmt = useNumberFormat();
   return (
     <span
       className="num"
-      title={formatFull(value)}
+      title={fmt.full(value)}
       data-work={kind}
       data-value={Number.isFinite(value) ? value : undefined}
     >
-      {formatNumber(value, digits)}
+      {fmt.number(value, digits)}
     </span>
   );
 }

@@ -4,7 +4,7 @@
  */
 import { memo, useMemo } from 'react';
 import { row, type Matrix } from '../core/matrix';
-import { formatNumber } from '../format';
+import { useNumberFormat } from '../useNumberFormat';
 
 /** Props of NumberTable. */
 export interface NumberTableProps {
@@ -43,12 +43,13 @@ export const NumberTable = memo(function NumberTable({
   colLabels,
   digits = 4,
 }: NumberTableProps) {
+  const fmt = useNumberFormat();
   const rows = useMemo(
     () =>
       rowLabels.map((_, r) =>
-        Array.from(row(matrix, r), (x) => formatNumber(x, digits)).join(SEPARATOR),
+        Array.from(row(matrix, r), (x) => fmt.number(x, digits)).join(SEPARATOR),
       ),
-    [matrix, rowLabels, digits],
+    [matrix, rowLabels, digits, fmt],
   );
   return (
     <table aria-label={name}>

@@ -8,7 +8,7 @@
  * which survives a blurry projector or a glare spot better.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { formatNumber } from '../format';
+import { useNumberFormat } from '../useNumberFormat';
 import { useMessages } from '../messages';
 
 type QrLibrary = typeof import('qrcode');
@@ -85,6 +85,7 @@ export interface QrCodeProps {
 
 /** The QR code of `text`, or a message saying why there is none. */
 export function QrCode({ text }: QrCodeProps) {
+  const fmt = useNumberFormat();
   const m = useMessages().share;
   const bytes = useMemo(() => new TextEncoder().encode(text).length, [text]);
   const level: Level | null = bytes <= QR_CAPACITY.M ? 'M' : bytes <= QR_CAPACITY.L ? 'L' : null;
@@ -109,7 +110,7 @@ export function QrCode({ text }: QrCodeProps) {
   if (level === null) {
     return (
       <p className="qr-code__message">
-        {m.qrTooLong(formatNumber(bytes, 0), formatNumber(QR_CAPACITY.L, 0))}
+        {m.qrTooLong(fmt.number(bytes, 0), fmt.number(QR_CAPACITY.L, 0))}
       </p>
     );
   }

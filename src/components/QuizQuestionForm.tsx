@@ -12,6 +12,7 @@ import {
   type QuizSolution,
 } from '../core/quiz';
 import { useMessages } from '../messages';
+import { useNumberFormat } from '../useNumberFormat';
 import { hintText, questionText } from './quizText';
 
 /** What the student answered: a token, or a number with the text it was typed as. */
@@ -34,6 +35,7 @@ export interface QuizQuestionFormProps {
 export function QuizQuestionForm(props: QuizQuestionFormProps) {
   const { question, solution, masked, name } = props;
   const m = useMessages().quiz;
+  const format = useNumberFormat();
   const id = useId();
   const [chosen, setChosen] = useState<number | null>(null);
   const [typed, setTyped] = useState('');
@@ -106,7 +108,7 @@ export function QuizQuestionForm(props: QuizQuestionFormProps) {
         </div>
       )}
       <p id={`${id}-hint`} className="hint quiz__hint">
-        {hintText(m, question, solution)}
+        {hintText(m, question, solution, format)}
         {anyMasked && ` ${m.maskedNote}`}
       </p>
       {error && (

@@ -7,8 +7,8 @@
 import { useMemo } from 'react';
 import { at } from '../core/matrix';
 import { contributions, visibleKeys, type QuizQuestion, type QuizSolution } from '../core/quiz';
-import { formatNumber } from '../format';
 import { useMessages } from '../messages';
+import { useNumberFormat } from '../useNumberFormat';
 import type { QuizStatus } from '../store/quiz';
 import { softmaxWork } from '../viz/arithmetic';
 import { formatTolerance, questionText } from './quizText';
@@ -18,8 +18,6 @@ import type { HeadView } from './useHeadTrace';
 const DIGITS = 3;
 /** The longest sum written out in full; a longer one shows its largest terms. */
 const MAX_TERMS = 12;
-
-const num = (x: number) => formatNumber(x, DIGITS);
 
 /** Props of QuizReveal. */
 export interface QuizRevealProps {
@@ -37,6 +35,7 @@ export interface QuizRevealProps {
 export function QuizReveal(props: QuizRevealProps) {
   const { question, solution, status, answer, name } = props;
   const m = useMessages().quiz;
+  const format = useNumberFormat();
   const verdict = status === 'open' ? 'shown' : status;
   return (
     <div className="quiz__reveal" data-quiz-result={verdict}>
@@ -53,7 +52,7 @@ export function QuizReveal(props: QuizRevealProps) {
       )}
       <RevealArithmetic {...props} />
       {solution.type === 'number' && (
-        <p className="hint">{m.reveal.tolerance(formatTolerance(solution.tolerance))}</p>
+        <p className="hint">{m.reveal.tolerance(formatTolerance(solution.tolerance, format))}</p>
       )}
       <p className="hint">{m.toWorkNote}</p>
       <div className="quiz__actions">
@@ -78,6 +77,8 @@ export function QuizReveal(props: QuizRevealProps) {
 function RevealArithmetic({ view, question, solution, name }: QuizRevealProps) {
   const messages = useMessages().quiz;
   const m = messages.reveal;
+  const format = useNumberFormat();
+  const num = (x: number) => format.number(x, DIGITS);
   const { trace, headIndex, head } = view;
   const i = question.query;
   const x = name(i);

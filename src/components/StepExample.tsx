@@ -6,12 +6,14 @@
 import { useMessages } from '../messages';
 import { useAppStore } from '../store/store';
 import { useTrace } from '../store/useTrace';
+import { useNumberFormat } from '../useNumberFormat';
 import { describeExample, exampleQuery } from './stepExample';
 import { MathText } from './MathText';
 
 /** One token's numbers for the current step. */
 export function StepExample() {
   const m = useMessages().shell.example;
+  const fmt = useNumberFormat();
   const step = useAppStore((s) => s.step);
   const head = useAppStore((s) => s.head);
   const hoverToken = useAppStore((s) => s.hoverToken);
@@ -25,7 +27,7 @@ export function StepExample() {
     pick !== null && pick < trace.tokens.length
       ? pick
       : exampleQuery(h.weights, (i) => trace.tokens[i]?.kind === 'word');
-  const line = describeExample(m, step, trace, head, query);
+  const line = describeExample(m, step, trace, head, query, fmt);
   if (!line) return null;
   return (
     <div className="step-example">

@@ -6,7 +6,7 @@
  * explanation costs little height.
  */
 import { useId } from 'react';
-import { formatNumber } from '../format';
+import { useNumberFormat } from '../useNumberFormat';
 import { headDim } from '../core/weights';
 import { useMessages } from '../messages';
 import type { StepContext } from '../messages/shell';
@@ -23,6 +23,7 @@ import { MathText } from './MathText';
 
 /** The explanation panel of the current step. */
 export function StepExplanation() {
+  const fmt = useNumberFormat();
   const m = useMessages().shell;
   const step = useAppStore((s) => s.step);
   const head = useAppStore((s) => s.head);
@@ -39,11 +40,11 @@ export function StepExplanation() {
     heads: settings.heads,
     head,
     dK,
-    sqrtDK: formatNumber(Math.sqrt(dK)),
+    sqrtDK: fmt.number(Math.sqrt(dK)),
     scale: settings.scale,
     causal: settings.causal,
     temperature: settings.temperature,
-    temperatureText: formatNumber(settings.temperature, 1),
+    temperatureText: fmt.number(settings.temperature, 1),
     positions: settings.positions,
     weights: settings.weights,
     madeUp: trace?.vectors === 'made-up',

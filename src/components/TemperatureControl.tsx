@@ -1,11 +1,12 @@
 /** The "Temperature" slider, 0.1 to 3, with its value shown beside it. */
 import { useId } from 'react';
-import { formatNumber } from '../format';
+import { useNumberFormat } from '../useNumberFormat';
 import { useMessages } from '../messages';
 import { useAppStore } from '../store/store';
 
 /** The softmax temperature τ. */
 export function TemperatureControl() {
+  const fmt = useNumberFormat();
   const m = useMessages().shell.settings;
   const temperature = useAppStore((s) => s.settings.temperature);
   const setSettings = useAppStore((s) => s.setSettings);
@@ -30,7 +31,7 @@ export function TemperatureControl() {
           }
         />
         <output htmlFor={id} className="temperature-control__value">
-          {m.temperatureValue(formatNumber(temperature, 1))}
+          {m.temperatureValue(fmt.number(temperature, 1))}
         </output>
       </div>
       <p id={`${id}-note`} className="field__note">

@@ -52,6 +52,8 @@ export const TokenChip = memo(function TokenChip(props: TokenChipProps) {
       <button
         type="button"
         className="chip__button"
+        // A right-to-left token lays out right to left inside its chip, isolated from the others.
+        dir="auto"
         // Repeated here because CSS attr() reads only the element's own attributes.
         data-lookup={borrowed ?? undefined}
         title={tooltip}

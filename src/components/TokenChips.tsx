@@ -4,6 +4,7 @@
  * One chip is in the tab order; ↑ ↓ Home End move between chips (← → belong to the steps).
  */
 import { useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { isolate } from '../bidi';
 import { MAX_TOKENS } from '../core/tokenizer';
 import { useMessages } from '../messages';
 import { useAppStore } from '../store/store';
@@ -70,10 +71,10 @@ export function TokenChips() {
         {tokens.map((token, i) => {
           const borrowed = borrowedWord(token);
           const tooltip = !token.known
-            ? m.chipUnknown(token.text)
+            ? m.chipUnknown(isolate(token.text))
             : borrowed
-              ? m.chipClitic(token.text, borrowed)
-              : m.chipKnown(token.lookup, (token.vocabIndex ?? 0) + 1);
+              ? m.chipClitic(isolate(token.text), borrowed)
+              : m.chipKnown(isolate(token.lookup), (token.vocabIndex ?? 0) + 1);
           return (
             <TokenChip
               key={i}

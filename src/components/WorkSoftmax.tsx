@@ -3,7 +3,7 @@
  * each exponential, their sum and each quotient (the trace's weights), cell j emphasised.
  */
 import { useMemo } from 'react';
-import { formatNumber } from '../format';
+import { useNumberFormat } from '../useNumberFormat';
 import { useMessages } from '../messages';
 import { useAppStore } from '../store/store';
 import { softmaxWork } from '../viz/arithmetic';
@@ -12,6 +12,7 @@ import type { WorkProps } from './WorkPanel';
 
 /** The softmax of the selected row, term by term. */
 export function WorkSoftmax({ view, i, j }: WorkProps) {
+  const fmt = useNumberFormat();
   const m = useMessages().numbers;
   const setHoverToken = useAppStore((s) => s.setHoverToken);
   const { trace, headIndex, labels } = view;
@@ -23,11 +24,9 @@ export function WorkSoftmax({ view, i, j }: WorkProps) {
     <div className="work-step" data-step="softmax">
       <h4>{m.softmaxTitle}</h4>
       <p>{m.softmaxIntro(from)}</p>
-      {withTau && (
-        <p className="work-line">{m.temperatureNote(formatNumber(work.temperature, 2))}</p>
-      )}
+      {withTau && <p className="work-line">{m.temperatureNote(fmt.number(work.temperature, 2))}</p>}
       <p className="work-line work-formula">
-        {m.maxLine(formatNumber(work.max, 4), labels[work.argmax] ?? '')}
+        {m.maxLine(fmt.number(work.max, 4), labels[work.argmax] ?? '')}
       </p>
       <div className="work-scroll">
         <table className="work-table">

@@ -16,8 +16,9 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { Matrix } from '../core/matrix';
 import { WORKSHEET_MAX_TOKENS, type Worksheet } from '../core/worksheet';
-import { formatNumber } from '../format';
+import { isolate } from '../bidi';
 import { useMessages } from '../messages';
+import { useNumberFormat, type NumberFormat } from '../useNumberFormat';
 import { MathText } from './MathText';
 import './Worksheet.css';
 
@@ -28,14 +29,14 @@ const KEY_DIGITS = 3;
 const EXP_HINTS = [0, -0.5, -1, -1.5, -2, -2.5, -3, -4, -5, -6];
 
 /** √dK as the sheet writes it: "2" for √4, three decimals otherwise. */
-function rootText(dK: number): string {
+function rootText(dK: number, fmt: NumberFormat): string {
   const root = Math.sqrt(dK);
-  return Number.isInteger(root) ? String(root) : formatNumber(root, 3);
+  return Number.isInteger(root) ? String(root) : fmt.number(root, 3);
 }
 
-/** A temperature without trailing zeros ("1", "0.5"). */
-function temperatureText(t: number): string {
-  return String(Number(t.toFixed(2))).replace('-', '−');
+/** A temperature without trailing zeros ("1", "0.5"; "0,5" in Spanish). */
+function temperatureText(t: number, fmt: NumberFormat): string {
+  return fmt.full(Number(t.toFixed(2)));
 }
 
 /**
@@ -44,7 +45,7 @@ function temperatureText(t: number): string {
  */
 function Label({ text }: { text: string }) {
   return (
-    <span className="ws-label" title={text}>
+    <span className="ws-label" title={isolate(text)} dir="auto">
       {text}
     </span>
   );
@@ -77,6 +78,7 @@ function Grid({
   writeIn,
 }: GridProps) {
   const m = useMessages().worksheet;
+  const fmt = useNumberFormat();
   return (
     <table
       className={`ws-grid${writeIn ? ' ws-grid--write' : ''}`}
@@ -107,7 +109,7 @@ function Grid({
             </th>
             {colLabels.map((_, j) => (
               <td key={j}>
-                {values ? formatNumber(values.data[i * values.cols + j] as number, digits) : ''}
+                {values ? fmt.number(values.data[i * values.cols + j] as number, digits) : ''}
               </td>
             ))}
           </tr>
@@ -163,9 +165,10 @@ function Page({
  */
 function WorkGrids({ sheet, filled }: { sheet: Worksheet; filled: boolean }) {
   const m = useMessages().worksheet;
+  const fmt = useNumberFormat();
   const dims = Array.from({ length: sheet.dK }, (_, d) => m.dim(d + 1));
   const tokens = sheet.tokens;
-  const root = rootText(sheet.dK);
+  const root = rootText(sheet.dK, fmt);
   const { scale, causal } = sheet.options;
   // Q, K and V of rounded inputs are exact with twice the inputs' decimals.
   const qkvDigits = Math.min(2 * sheet.decimals, KEY_DIGITS);
@@ -236,14 +239,15 @@ function WorkGrids({ sheet, filled }: { sheet: Worksheet; filled: boolean }) {
 /** The numbered instructions, following the sheet's own settings. */
 function Instructions({ sheet }: { sheet: Worksheet }) {
   const m = useMessages().worksheet.steps;
+  const fmt = useNumberFormat();
   const { scale, causal, temperature } = sheet.options;
   const sameQK = sheet.notes.some((n) => n.kind === 'sameQK');
   const steps = [
     sameQK ? `${m.project} ${m.sameQK}` : m.project,
     m.scores,
-    scale ? m.scale(sheet.dK, rootText(sheet.dK)) : m.noScale,
+    scale ? m.scale(sheet.dK, rootText(sheet.dK, fmt)) : m.noScale,
     causal ? m.mask : null,
-    temperature === 1 ? m.softmax : m.softmaxTemperature(temperatureText(temperature)),
+    temperature === 1 ? m.softmax : m.softmaxTemperature(temperatureText(temperature, fmt)),
     m.output,
   ].filter((s): s is string => s !== null);
   return (
@@ -263,6 +267,7 @@ function Instructions({ sheet }: { sheet: Worksheet }) {
 /** A two-row table of eˣ for the differences softmax meets. */
 function ExpHints() {
   const m = useMessages().worksheet;
+  const fmt = useNumberFormat();
   return (
     <table className="ws-exp">
       <caption>{m.expHintTitle}</caption>
@@ -270,13 +275,13 @@ function ExpHints() {
         <tr>
           <th scope="row">{m.expHintX}</th>
           {EXP_HINTS.map((x) => (
-            <td key={x}>{formatNumber(x, Number.isInteger(x) ? 0 : 1)}</td>
+            <td key={x}>{fmt.number(x, Number.isInteger(x) ? 0 : 1)}</td>
           ))}
         </tr>
         <tr>
           <th scope="row">{m.expHintExp}</th>
           {EXP_HINTS.map((x) => (
-            <td key={x}>{formatNumber(Math.exp(x), 3)}</td>
+            <td key={x}>{fmt.number(Math.exp(x), 3)}</td>
           ))}
         </tr>
       </tbody>
@@ -291,7 +296,7 @@ function Notes({ sheet }: { sheet: Worksheet }) {
   if (sheet.settings?.positions) lines.push(m.withPositions);
   for (const note of sheet.notes) {
     if (note.kind === 'shortened') lines.push(m.shortened(note.kept));
-    else if (note.kind === 'unknownWords') lines.push(m.unknownWords(note.words));
+    else if (note.kind === 'unknownWords') lines.push(m.unknownWords(note.words.map(isolate)));
     else if (note.kind === 'madeUpVectors') lines.push(m.madeUpVectors);
     else if (note.kind === 'noPositions') lines.push(m.noPositions);
   }
@@ -310,6 +315,7 @@ function Notes({ sheet }: { sheet: Worksheet }) {
 /** The handout: the task, the blank grids, and the answer key on its own page. */
 export function WorksheetSheet({ sheet }: { sheet: Worksheet }) {
   const m = useMessages().worksheet;
+  const fmt = useNumberFormat();
   const dims = (n: number) => Array.from({ length: n }, (_, d) => m.dim(d + 1));
   const { settings, options } = sheet;
   const unrounded = sheet.notes.find((n) => n.kind === 'unrounded');
@@ -320,7 +326,7 @@ export function WorksheetSheet({ sheet }: { sheet: Worksheet }) {
     seed: settings ? settings.seed : null,
     scale: options.scale,
     causal: options.causal,
-    temperature: temperatureText(options.temperature),
+    temperature: temperatureText(options.temperature, fmt),
   });
   const given = { digits: sheet.decimals, rowHeader: m.corner };
   const titleId = useId();
@@ -333,7 +339,7 @@ export function WorksheetSheet({ sheet }: { sheet: Worksheet }) {
           </h1>
           <NameLine />
         </header>
-        <p className="ws-sentence">{m.sentence(sheet.sentence)}</p>
+        <p className="ws-sentence">{m.sentence(isolate(sheet.sentence))}</p>
         <p className="ws-settings">
           <MathText text={settingsLine} />
         </p>
@@ -370,14 +376,14 @@ export function WorksheetSheet({ sheet }: { sheet: Worksheet }) {
         <WorkGrids sheet={sheet} filled={false} />
       </Page>
       <Page className="ws-page--key" title={m.keyTitle}>
-        <p className="ws-sentence">{m.sentence(sheet.sentence)}</p>
+        <p className="ws-sentence">{m.sentence(isolate(sheet.sentence))}</p>
         <p className="ws-hint">{m.keyIntro}</p>
         <WorkGrids sheet={sheet} filled />
         <ul className="ws-notes">
           {unrounded && (
-            <li>{m.unrounded(formatNumber(unrounded.maxWeightDifference, KEY_DIGITS))}</li>
+            <li>{m.unrounded(fmt.number(unrounded.maxWeightDifference, KEY_DIGITS))}</li>
           )}
-          {settings && <li>{m.checkInApp(sheet.sentence, sheet.dModel)}</li>}
+          {settings && <li>{m.checkInApp(isolate(sheet.sentence), sheet.dModel)}</li>}
         </ul>
       </Page>
     </article>

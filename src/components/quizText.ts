@@ -3,18 +3,19 @@
  * itself and its hint, with tokens named as the choices name them (duplicates by position).
  */
 import type { QuizQuestion, QuizSolution } from '../core/quiz';
-import { formatNumber } from '../format';
+import type { NumberFormat } from '../format';
 import type { Messages } from '../messages';
 
 /** Names token `index` as the choices do. */
 export type TokenNamer = (index: number) => string;
 
 /** A tolerance as the hints print it: two significant digits at most, no trailing zeros (±0.05, ±0.012). */
-export function formatTolerance(tolerance: number): string {
+export function formatTolerance(tolerance: number, format: NumberFormat): string {
   const digits = Math.max(2, 1 - Math.floor(Math.log10(tolerance)));
-  return formatNumber(tolerance, digits)
-    .replace(/(\.\d*?)0+$/, '$1')
-    .replace(/\.$/, '');
+  return format
+    .number(tolerance, digits)
+    .replace(/([.,]\d*?)0+$/, '$1')
+    .replace(/[.,]$/, '');
 }
 
 /** The question, in words. */
@@ -28,8 +29,13 @@ export function questionText(m: Messages['quiz'], q: QuizQuestion, name: TokenNa
 }
 
 /** How to think about the question (and, for a number, how close counts as right). */
-export function hintText(m: Messages['quiz'], q: QuizQuestion, solution: QuizSolution): string {
-  const tolerance = solution.type === 'number' ? formatTolerance(solution.tolerance) : '';
+export function hintText(
+  m: Messages['quiz'],
+  q: QuizQuestion,
+  solution: QuizSolution,
+  format: NumberFormat,
+): string {
+  const tolerance = solution.type === 'number' ? formatTolerance(solution.tolerance, format) : '';
   if (q.kind === 'most') return q.step === 'softmax' ? m.hints.softmaxToken : m.hints.weightedToken;
   return q.kind === 'weight' ? m.hints.softmaxNumber(tolerance) : m.hints.weightedNumber(tolerance);
 }

@@ -2,11 +2,12 @@
  * The "In your sentence" line of each step: one token's numbers from the trace, in words.
  * Pure functions of the trace, so the line always agrees with every other panel.
  */
-import { formatNumber } from '../format';
+import { isolate } from '../bidi';
 import type { Matrix } from '../core/matrix';
 import type { AttentionTrace } from '../core/types';
 import type { Messages } from '../messages';
 import type { StepId } from '../store/steps';
+import { numberFormat, type NumberFormat } from '../useNumberFormat';
 
 /**
  * The query token whose strongest attention to another token is largest: the row where
@@ -46,8 +47,6 @@ export function strongestKeys(m: Matrix, i: number, n: number): number[] {
     .map((entry) => entry.j);
 }
 
-const percent = (w: number) => formatNumber(w * 100, 0);
-
 /** The example sentence for `step`, about query token `query` of head `head`, or null when there is nothing to say. */
 export function describeExample(
   m: Messages['shell']['example'],
@@ -55,12 +54,15 @@ export function describeExample(
   trace: AttentionTrace,
   head: number,
   query: number,
+  fmt: NumberFormat = numberFormat('en'),
 ): string | null {
   const T = trace.tokens.length;
   const h = trace.heads[head];
-  const token = trace.tokens[query];
-  if (T === 0 || !h || !token) return null;
-  const name = (j: number) => trace.tokens[j]?.text ?? '';
+  const found = trace.tokens[query];
+  if (T === 0 || !h || !found) return null;
+  const token = { text: isolate(found.text) };
+  const name = (j: number) => isolate(trace.tokens[j]?.text ?? '');
+  const percent = (w: number) => fmt.number(w * 100, 0);
   switch (step) {
     case 'tokens':
       return m.tokens(T, trace.tokens.filter((t) => !t.known).length);
@@ -69,7 +71,7 @@ export function describeExample(
     case 'score': {
       const [best] = strongestKeys(h.masked, query, 1);
       if (best === undefined) return null;
-      const score = formatNumber(h.masked.data[query * T + best] as number);
+      const score = fmt.number(h.masked.data[query * T + best] as number);
       return best === query
         ? m.scoreSelf(token.text, score)
         : m.score(token.text, name(best), score);
@@ -89,7 +91,7 @@ export function describeExample(
     case 'weighted': {
       const top = strongestKeys(h.weights, query, 3);
       const parts = top.map((j) =>
-        m.weightedPart(formatNumber(h.weights.data[query * T + j] as number), name(j)),
+        m.weightedPart(fmt.number(h.weights.data[query * T + j] as number), name(j)),
       );
       // Masked weights are exactly 0: they are not "the rest" of the sum.
       const nonzero = h.weights.data

@@ -3,6 +3,7 @@
  * work panel and the data tables always agree on which head they describe.
  */
 import { useMemo } from 'react';
+import { isolate } from '../bidi';
 import type { AttentionTrace, HeadTrace } from '../core/types';
 import { useAppStore } from '../store/store';
 import { useTrace } from '../store/useTrace';
@@ -13,7 +14,7 @@ export interface HeadView {
   /** Index of the head shown, clamped to the trace's heads. */
   readonly headIndex: number;
   readonly head: HeadTrace;
-  /** The tokens' texts in order. */
+  /** The tokens' texts in order, each isolated (see `isolate`) so any script keeps its order. */
   readonly labels: readonly string[];
 }
 
@@ -22,7 +23,7 @@ export function useHeadTrace(): HeadView | null {
   const trace = useTrace();
   const selected = useAppStore((s) => s.head);
   // Labels depend on the tokens only, so switching heads keeps the same array (and memoized rows).
-  const labels = useMemo(() => trace?.tokens.map((t) => t.text) ?? [], [trace]);
+  const labels = useMemo(() => trace?.tokens.map((t) => isolate(t.text)) ?? [], [trace]);
   return useMemo(() => {
     if (!trace) return null;
     // The store clamps the head on a settings change; clamping again covers a trace that

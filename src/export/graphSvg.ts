@@ -13,7 +13,7 @@
  * and a <title>, as on screen.
  */
 import type { Matrix } from '../core/matrix';
-import { formatFull, formatNumber } from '../format';
+import { numberFormat, type NumberFormat } from '../format';
 import type { Messages } from '../messages';
 import type { FocusDirection, GraphLayout } from '../store/store';
 import { edgeOpacity, edgeWidth, type Edge } from '../viz/edges';
@@ -60,6 +60,8 @@ export interface GraphSvgInput {
   /** How to read the graph, written below it. */
   readonly legend: string;
   readonly strings: GraphSvgStrings;
+  /** How numbers are written: the interface's language (a decimal comma in Spanish). */
+  readonly format?: NumberFormat;
 }
 
 /** The standalone SVG of the graph (see the module comment). */
@@ -136,6 +138,7 @@ function baselineSvg(g: GraphGeometry, layout: GraphLayout, n: number): string {
 /** The edges, weakest first so strong ones lie on top, and their weights when a token is focused. */
 function edgesSvg(g: GraphGeometry, input: GraphSvgInput): string {
   const { tokens, focus, direction, strings } = input;
+  const format = input.format ?? numberFormat('en');
   const drawn = input.edges
     .map((e) => ({ ...e, ...g.edgeShape(e.source, e.target) }))
     .sort((a, b) => a.weight - b.weight);
@@ -143,7 +146,7 @@ function edgesSvg(g: GraphGeometry, input: GraphSvgInput): string {
     const title = strings.edgeTitle(
       tokens[e.source]?.text ?? '',
       tokens[e.target]?.text ?? '',
-      formatFull(e.weight),
+      format.full(e.weight),
     );
     return element(
       'g',
@@ -177,7 +180,7 @@ function edgesSvg(g: GraphGeometry, input: GraphSvgInput): string {
   if (focus === null || drawn.length > MAX_EDGE_LABELS) return group;
   const labels = drawn.map((e) => {
     const p = e.source === e.target ? e.label : direction === 'out' ? e.nearTarget : e.nearSource;
-    return element('text', { x: p.x, y: p.y, dy: CENTRAL }, xmlText(formatNumber(e.weight, 2)));
+    return element('text', { x: p.x, y: p.y, dy: CENTRAL }, xmlText(format.number(e.weight, 2)));
   });
   return (
     group +

@@ -12,7 +12,7 @@
  * megabytes instead of 262,144 elements.
  */
 import { rgb } from 'd3-color';
-import { formatFull, formatNumber } from '../format';
+import { numberFormat, type NumberFormat } from '../format';
 import type { Messages } from '../messages';
 import { cellText, heatmapGeometry, MAX_CELL, type HeatmapGeometry } from '../viz/heatmapGeometry';
 import { viewColorTable, viewDomain } from '../viz/heatmapImage';
@@ -53,6 +53,9 @@ export type HeatmapSvgStrings = Pick<
   | 'cellMaskedWeight'
 >;
 
+/** The strings and the number format, as the drawing functions below take them. */
+type LocalStrings = HeatmapSvgStrings & { readonly format: NumberFormat };
+
 /** What `heatmapSvg` draws. */
 export interface HeatmapSvgInput {
   /** The tokens' texts, in order. */
@@ -61,6 +64,8 @@ export interface HeatmapSvgInput {
   readonly view: HeatmapView;
   readonly heading: Heading;
   readonly strings: HeatmapSvgStrings;
+  /** How numbers are written: the interface's language (a decimal comma in Spanish). */
+  readonly format?: NumberFormat;
 }
 
 /** A drawn export: the SVG document and its size in px. */
@@ -95,7 +100,9 @@ export function exportHeatmapGeometry(tokens: readonly string[]): HeatmapGeometr
 
 /** The standalone SVG of the heatmap (see the module comment). */
 export function heatmapSvg(input: HeatmapSvgInput): SvgExport {
-  const { tokens, view, heading, strings } = input;
+  const { tokens, view, heading } = input;
+  // Numbers travel with the strings: both are the interface's language.
+  const strings: LocalStrings = { ...input.strings, format: input.format ?? numberFormat('en') };
   const n = tokens.length;
   if (view.values.rows !== n || view.values.cols !== n) {
     throw new RangeError(
@@ -223,7 +230,7 @@ function cellsSvg(
   g: HeatmapGeometry,
   tokens: readonly string[],
   view: HeatmapView,
-  s: HeatmapSvgStrings,
+  s: LocalStrings,
 ): string {
   return tokens.length <= DETAILED_MAX_TOKENS
     ? detailedCells(g, tokens, view, s)
@@ -234,7 +241,7 @@ function detailedCells(
   g: HeatmapGeometry,
   tokens: readonly string[],
   view: HeatmapView,
-  s: HeatmapSvgStrings,
+  s: LocalStrings,
 ): string {
   const { cell, left, top } = g;
   const n = tokens.length;
@@ -251,7 +258,7 @@ function detailedCells(
         ? view.mode === 'weights'
           ? s.cellMaskedWeight(query, key)
           : s.cellMasked(query, key)
-        : s.cellValue(query, key, formatFull(value));
+        : s.cellValue(query, key, s.format.full(value));
       const x = left + j * cell;
       const y = top + i * cell;
       rects.push(
@@ -344,7 +351,7 @@ function sumsSvg(
   g: HeatmapGeometry,
   tokens: readonly string[],
   view: HeatmapView,
-  s: HeatmapSvgStrings,
+  s: LocalStrings,
 ): string {
   if (!view.sums) return '';
   const { cell, top } = g;
@@ -357,8 +364,8 @@ function sumsSvg(
     element(
       'text',
       { x: g.sumsX, y: top + i * cell + cell / 2, dy: CENTRAL },
-      element('title', {}, xmlText(s.rowSumTitle(tokens[i] ?? '', formatFull(sum)))) +
-        xmlText(formatNumber(sum, 2)),
+      element('title', {}, xmlText(s.rowSumTitle(tokens[i] ?? '', s.format.full(sum)))) +
+        xmlText(s.format.number(sum, 2)),
     ),
   );
   return element(
@@ -375,7 +382,7 @@ function sumsSvg(
 /** The colour key below the grid: the gradient bar, its range, what it measures, the masked swatch. */
 function legendSvg(
   view: HeatmapView,
-  s: HeatmapSvgStrings,
+  s: LocalStrings,
   x: number,
   y: number,
 ): { svg: string; width: number } {
@@ -399,7 +406,7 @@ function legendSvg(
           'font-size': 11,
           'text-anchor': k === 0 ? 'start' : k === ticks.length - 1 ? 'end' : 'middle',
         },
-        xmlText(formatNumber(t, digits)),
+        xmlText(s.format.number(t, digits)),
       ),
     ),
   ];

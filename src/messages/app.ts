@@ -1,6 +1,13 @@
 /** App-wide strings: title, loading and error states, about box. */
 export const app = {
   title: 'Attention Graph',
+  /** The browser tab's title (document.title). */
+  documentTitle: 'Attention Graph: self-attention, step by step',
+  /** The page's meta description. */
+  description:
+    'Type a sentence and watch self-attention compute every number: Q, K, V, scores, softmax, weighted sum, and a directed attention graph.',
+  /** Label of the language picker in the header. */
+  language: 'Language',
   tagline: 'Type a sentence and watch self-attention make every number.',
   loadingVectors: 'Loading word vectors…',
   loadingVectorsProgress: (percent: number) => `Loading word vectors… ${percent}%`,

@@ -141,9 +141,13 @@ const bool = (on: boolean) => (on ? '1' : '0');
  * defaults, and the text always, last. Numbers are written with `String`, which reads
  * back as the same number, so a valid state round-trips exactly through
  * `decodeLessonLink`. (A lone surrogate in the text cannot travel in a URL: it becomes
- * U+FFFD, as in any URL.)
+ * U+FFFD, as in any URL.) The language is written only when it differs from `defaultLang`,
+ * the one this browser would show anyway.
  */
-export function encodeLessonLink(state: LessonState): string {
+export function encodeLessonLink(
+  state: LessonState,
+  defaultLang: Language = DEFAULT_LESSON.lang,
+): string {
   const d = DEFAULT_LESSON;
   const s = state.settings;
   const k = LINK_KEYS;
@@ -170,7 +174,7 @@ export function encodeLessonLink(state: LessonState): string {
   put(k.topK, String(g.topK), g.topK === d.graph.topK);
   if (g.focus !== null) put(k.focus, String(g.focus), false);
   put(k.direction, g.direction, g.direction === d.graph.direction);
-  put(k.lang, state.lang, state.lang === d.lang);
+  put(k.lang, state.lang, state.lang === defaultLang);
   params.append(k.text, state.text);
   return params.toString();
 }

@@ -12,12 +12,15 @@
 import { useLayoutEffect } from 'react';
 import { tokenize } from '../core/tokenizer';
 import {
+  DEFAULT_LESSON,
   decodeLessonLink,
   encodeLessonLink,
   fitLessonToTokens,
   lessonFromPatch,
   type LessonState,
 } from './lessonLink';
+import { messagesFor } from '../messages';
+import { browserLanguage } from './browserLanguage';
 import { useAppStore, type AppState } from './store';
 
 /** How long the view must stay still before the address bar follows it, in milliseconds. */
@@ -47,10 +50,13 @@ function sameLesson(a: LessonState, b: LessonState): boolean {
 
 /**
  * The address of the page showing `state`: this page's address with the state's fragment.
- * What "Copy link" copies and the QR code holds.
+ * What "Copy link" copies and the QR code holds. The language is in it unless it is
+ * English, the links' default: a link shows every student the teacher's language, whatever
+ * their browsers prefer.
  */
 export function lessonUrl(state: LessonState, location: Location = window.location): string {
-  return `${location.origin}${location.pathname}${location.search}#${encodeLessonLink(state)}`;
+  const fragment = encodeLessonLink(state);
+  return `${location.origin}${location.pathname}${location.search}#${fragment}`;
 }
 
 /**
@@ -60,12 +66,17 @@ export function lessonUrl(state: LessonState, location: Location = window.locati
  * (empty, or an in-page anchor such as `#main`).
  */
 export function applyLessonLink(hash: string): boolean {
-  const decoded = decodeLessonLink(hash);
-  if (Object.keys(decoded.patch).length === 0 && decoded.problems.length === 0) return false;
-  const lesson = lessonFromPatch(decoded.patch);
+  const first = decodeLessonLink(hash);
+  if (Object.keys(first.patch).length === 0 && first.problems.length === 0) return false;
+  // A link shows its own language, English when it names none (what `lessonUrl` leaves
+  // out); only a page without a link follows the browser. Problems are told in that language.
+  const lang = first.patch.lang ?? DEFAULT_LESSON.lang;
+  const problemMessages = messagesFor(lang).share.problems;
+  const decoded = lang === 'en' ? first : decodeLessonLink(hash, problemMessages);
+  const lesson = { ...lessonFromPatch(decoded.patch), lang };
   // Tokenizing stops at MAX_TOKENS, so even a 1 MB sentence costs little here.
   const tokenCount = tokenize(lesson.text).tokens.length;
-  const fitted = fitLessonToTokens(lesson, tokenCount);
+  const fitted = fitLessonToTokens(lesson, tokenCount, problemMessages);
   const problems = [...decoded.problems, ...fitted.problems];
   const store = useAppStore.getState();
   store.applyLink(fitted.patch);
@@ -92,6 +103,8 @@ function writeLink(state: LessonState): void {
 export function useLessonLink(): void {
   // A layout effect: the first paint already shows the link's view, not a flash of the defaults.
   useLayoutEffect(() => {
+    // A page without a link shows the browser's language; a link sets its own below.
+    useAppStore.getState().setLang(browserLanguage());
     const applied = applyLessonLink(window.location.hash);
     let written = selectLesson(useAppStore.getState());
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -5,6 +5,7 @@
  * image lives here; hover and selection are drawn by the renderer's SVG overlay, so this
  * runs when the matrix, the scale or the size changes, never on hover.
  */
+import type { Language } from '../store/store';
 import { cellText } from './heatmapGeometry';
 import { isMaskedCell, type HeatmapView } from './heatmapModel';
 import type { MaskedRun } from './heatmapImage';
@@ -145,6 +146,8 @@ export interface HeatmapPaint {
   readonly numbers: boolean;
   readonly numberFontSize: number;
   readonly colors: CanvasColors;
+  /** The language the numbers are written in (decimal point or comma); English by default. */
+  readonly lang?: Language;
 }
 
 /** Paints the grid of cells on `ctx`, whose canvas is the n·cell square (see the module comment). */
@@ -214,7 +217,7 @@ function numbersOn(
         text = '−∞';
         ctx.fillStyle = colors.muted;
       } else {
-        text = cellText(value, cell, paint.numberFontSize);
+        text = cellText(value, cell, paint.numberFontSize, paint.lang);
         const p = 4 * (i * n + j);
         ctx.fillStyle = masked
           ? colors.muted

@@ -4,7 +4,9 @@
  * drawn. Pure, so the SVG renderer and the canvas renderer (for long inputs) share it, and
  * `heatmapHit` maps a pointer position back to a cell or a token with the same numbers.
  */
+import { isolate, unisolate } from '../bidi';
 import { formatNumber } from '../format';
+import type { Language } from '../store/store';
 import { estimateTextWidth, truncateLabel } from './text';
 
 /** Longest token label on the heatmap's axes, in characters. */
@@ -106,7 +108,8 @@ export function heatmapGeometry(
 ): HeatmapGeometry {
   const renderer = options.renderer ?? 'svg';
   const n = tokens.length;
-  const labels = tokens.map((t) => truncateLabel(t, MAX_AXIS_LABEL));
+  // Cut first, then isolate: a right-to-left token keeps its ellipsis at its own end.
+  const labels = tokens.map((t) => isolate(truncateLabel(unisolate(t), MAX_AXIS_LABEL)));
   const labelWidth = Math.max(0, ...labels.map((l) => estimateTextWidth(l, LABEL_FONT)));
   const left = AXIS_TITLE + Math.ceil(labelWidth) + 10;
   // On the canvas, the row sums give way when the grid would not fit at MIN_CANVAS_CELL:
@@ -231,11 +234,16 @@ export function heatmapHit(geometry: HeatmapGeometry, n: number, x: number, y: n
 
 /**
  * The number to print in a cell of side `cell`: two decimals, or fewer when that does not
- * fit, or '' when nothing fits (the value is still in the cell's title).
+ * fit, or '' when nothing fits (the value is still in the cell's title); in `lang`.
  */
-export function cellText(value: number, cell: number, fontSize: number): string {
+export function cellText(
+  value: number,
+  cell: number,
+  fontSize: number,
+  lang: Language = 'en',
+): string {
   for (const digits of [2, 1, 0]) {
-    const text = formatNumber(value, digits);
+    const text = formatNumber(value, digits, lang);
     if (estimateTextWidth(text, fontSize) <= cell - 4) return text;
   }
   return '';

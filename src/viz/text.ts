@@ -4,6 +4,8 @@
  * a typical sans-serif font. The estimate errs wide, so labels get room rather than overlap.
  */
 
+import { FSI, isIsolated, isolate, PDI, unisolate } from '../bidi';
+
 const NARROW = /[ilIjtfr.,:;'!|()[\]{}"`’]/;
 const WIDE = /[mwMW@%&]/;
 const UPPER = /[A-Z]/;
@@ -15,6 +17,7 @@ const FULL =
 export function estimateTextWidth(text: string, fontSize: number): number {
   let em = 0;
   for (const ch of text) {
+    if (ch === FSI || ch === PDI) continue;
     if (FULL.test(ch)) em += 1;
     else if (NARROW.test(ch)) em += 0.32;
     else if (WIDE.test(ch)) em += 0.9;
@@ -24,8 +27,12 @@ export function estimateTextWidth(text: string, fontSize: number): number {
   return em * fontSize;
 }
 
-/** `text` cut to at most `max` characters (counting code points), with an ellipsis when cut. */
+/**
+ * `text` cut to at most `max` characters (counting code points), with an ellipsis when cut.
+ * An isolated token (see `isolate`) is cut inside its isolate, which stays whole.
+ */
 export function truncateLabel(text: string, max: number): string {
+  if (isIsolated(text)) return isolate(truncateLabel(unisolate(text), max));
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
 }

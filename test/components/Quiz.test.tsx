@@ -269,7 +269,7 @@ describe('Predict first', () => {
     const quiz = await screen.findByRole('region', { name: 'Predice y descubre' });
     expect(screen.getByRole('checkbox', { name: 'Predecir primero' })).toBeChecked();
     expect(
-      within(quiz).getByRole('group', { name: '¿A qué token atenderá más “The”?' }),
+      within(quiz).getByRole('group', { name: '¿A qué token atenderá más «The»?' }),
     ).toBeInTheDocument();
   });
 });

@@ -1,17 +1,16 @@
 /**
  * The Spanish messages, one section file per English one.
- * (Until each section is translated, it re-exports the English text.)
  */
-import { app } from '../app';
-import { exportFiles } from './export';
-import { numbers } from '../numbers';
-import { quiz } from './quiz';
-import { present } from './present';
-import { share } from '../share';
-import { shell } from '../shell';
-import { viz } from '../viz';
-import { worksheet } from '../worksheet';
 import type { Messages } from '..';
+import { app } from './app';
+import { exportFiles } from './export';
+import { numbers } from './numbers';
+import { present } from './present';
+import { quiz } from './quiz';
+import { share } from './share';
+import { shell } from './shell';
+import { viz } from './viz';
+import { worksheet } from './worksheet';
 
 /** The Spanish messages. */
 export const es: Messages = {

@@ -5,9 +5,9 @@
 import type { Messages } from '..';
 
 /** Comillas alrededor de un token, para que los signos de puntuación ("." o ",") se lean. */
-const q = (token: string) => `“${token}”`;
+const q = (token: string) => `«${token}»`;
 
-/** "“a”", "“a” y “b”", "“a”, “b” y “c”". */
+/** "«a»", "«a» y «b»", "«a», «b» y «c»". */
 const quoted = (tokens: readonly string[]) => {
   const all = tokens.map(q);
   return all.length < 2
@@ -49,7 +49,7 @@ export const quiz: Messages['quiz'] = {
     softmaxNumber: (tolerance) =>
       `Calcúlalo con las puntuaciones de la fila (paso 1): peso = exp(s − máx) ÷ la suma de exp(s − máx) en la fila. Se acepta con un margen de ±${tolerance}.`,
     weightedToken:
-      'Cada token aporta su vector de valor multiplicado por su peso. El que más aporta es el vector ponderado más largo: peso × longitud del vector de valor. Los pesos están en el paso 2 y los valores V en “Consultas, claves y valores”.',
+      'Cada token aporta su vector de valor multiplicado por su peso. El que más aporta es el vector ponderado más largo: peso × longitud del vector de valor. Los pesos están en el paso 2 y los valores V en «Consultas, claves y valores».',
     weightedNumber: (tolerance) =>
       `El nuevo vector es la suma de peso × vector de valor: multiplica cada peso del paso 2 por la misma componente de cada vector de valor y suma. Se acepta con un margen de ±${tolerance}.`,
   },
@@ -65,7 +65,7 @@ export const quiz: Messages['quiz'] = {
   badNumber: (typed) =>
     `${q(typed)} no es un número: escribe uno como 0,25 o 0.25 (sin letras ni signo de porcentaje).`,
   covered:
-    'Oculto hasta que hagas tu predicción: responde a la pregunta de arriba o elige “Mostrar sin predecir”.',
+    'Oculto hasta que hagas tu predicción: responde a la pregunta de arriba o elige «Mostrar sin predecir».',
 
   verdicts: { right: '¡Correcto!', wrong: 'No exactamente.', shown: 'La respuesta' },
   youChose: (token) => `Elegiste ${q(token)}.`,

@@ -1,0 +1,23 @@
+/**
+ * Keeps the document in the interface's language: `<html lang>` (so screen readers pick
+ * the right voice and browsers hyphenate and translate correctly), `dir="ltr"` (both
+ * languages are left to right; tokens in right-to-left scripts are isolated where they
+ * are shown), the tab's title and the meta description.
+ */
+import { useLayoutEffect } from 'react';
+import { useAppStore } from '../store/store';
+import { messagesFor } from '.';
+
+/** Call once, in the App. */
+export function useDocumentLanguage(): void {
+  const lang = useAppStore((s) => s.lang);
+  // A layout effect: the first paint already carries the right lang for assistive technology.
+  useLayoutEffect(() => {
+    const m = messagesFor(lang).app;
+    const html = document.documentElement;
+    html.lang = lang;
+    html.dir = 'ltr';
+    document.title = m.documentTitle;
+    document.querySelector('meta[name="description"]')?.setAttribute('content', m.description);
+  }, [lang]);
+}
