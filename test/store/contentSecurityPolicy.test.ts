@@ -71,9 +71,11 @@ describe("index.html's Content-Security-Policy", () => {
     expect(text).not.toMatch(/unsafe-eval|unsafe-hashes|'nonce-|'sha(256|384|512)-/);
   });
 
-  it('allows inline style only as attributes, and images also from data: and blob: URLs', () => {
+  it('allows no inline style either, and images also from data: and blob: URLs', () => {
     expect(policy.get('style-src')).toEqual(["'self'"]);
-    expect(policy.get('style-src-attr')).toEqual(["'unsafe-inline'"]);
+    expect(policy.has('style-src-attr')).toBe(false);
+    expect(policy.has('style-src-elem')).toBe(false);
+    expect(text).not.toMatch(/unsafe-inline/);
     expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
   });
 
