@@ -14,14 +14,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { VECTOR_TABLE_PATH } from '../../src/core/vectors';
-import { FIRST_VISIT_BUDGET, measure } from '../../src/tools/sizes';
+import { FIRST_VISIT_BUDGET, measure, precacheEntries } from '../../src/tools/sizes';
 import { startCountingProxy, type CountingProxy } from './countingProxy';
 import { goToStep, OUTPUT_DIR, ROOT, typeSentence, waitForTokens } from './harness';
-import { useBrowserSuite } from './suite';
+// Renamed on import: a name starting with "use" reads as a React hook to the lint rules.
+import { useBrowserSuite as browserSuite } from './suite';
 
 const PORT = 4531;
 const PROXY_PORT = 4532;
-const suite = useBrowserSuite(PORT);
+const suite = browserSuite(PORT);
 const DIST = path.join(ROOT, 'dist');
 
 let proxy: CountingProxy;
@@ -87,6 +88,13 @@ describe('offline', () => {
       });
       const table = cached.find((url) => url.includes('/vectors/'));
       expect(table).toMatch(/\/vectors\/glove-30k-100d\.bin\?v=[0-9a-f]{12}$/);
+      // The precache holds the table under exactly the URL the page asked for, without a
+      // revision (so the worker's request may be answered by the HTTP cache).
+      const asked = proxy.responses.find((r) => r.url.startsWith(`/${VECTOR_TABLE_PATH}`));
+      expect(new URL(table as string).pathname + new URL(table as string).search).toBe(asked?.url);
+      const listed = precacheEntries(readFileSync(path.join(DIST, 'sw.js'), 'utf8'));
+      expect(listed).toContainEqual({ url: (asked?.url ?? '').slice(1), revision: null });
+      expect(listed).toContainEqual({ url: 'index.html', revision: expect.any(String) });
       expect(cached.some((url) => /\/assets\/Worksheet-[\w-]+\.js$/.test(url))).toBe(true);
       expect(cached.some((url) => /\/assets\/traceWorker-[\w-]+\.js$/.test(url))).toBe(true);
 
