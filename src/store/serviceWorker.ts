@@ -26,9 +26,26 @@ export async function registerServiceWorker(): Promise<void> {
     const { registerSW } = await import('virtual:pwa-register');
     const updateSW = registerSW({
       immediate: true,
-      onNeedRefresh: () => useAppUpdate.setState({ applyUpdate: () => void updateSW(true) }),
+      onNeedRefresh: () =>
+        useAppUpdate.setState({ applyUpdate: () => switchToNewVersion(() => updateSW(true)) }),
+      // The reload is switchToNewVersion's: workbox-window's own reload only covers pages
+      // that a worker controlled when they registered, not the page of a first visit that
+      // the worker took over (clientsClaim) and that then stays open until a new version.
+      onNeedReload: () => {},
     });
   } catch {
     // Without a worker the app still works online, as it did before it had one.
   }
+}
+
+/**
+ * Lets the waiting worker take over (`activate` sends it workbox's SKIP_WAITING message)
+ * and reloads the page once it controls the page, so that the page runs the new version's
+ * code; the lesson link in the address bar brings the view back.
+ */
+function switchToNewVersion(activate: () => Promise<void>): void {
+  navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+    once: true,
+  });
+  void activate();
 }

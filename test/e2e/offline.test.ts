@@ -9,19 +9,20 @@
  * the first visit crosses it, the service worker's included, and closing it takes the
  * network away for real before the context is also set offline.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { VECTOR_TABLE_PATH } from '../../src/core/vectors';
 import { FIRST_VISIT_BUDGET, measure, precacheEntries } from '../../src/tools/sizes';
 import { startCountingProxy, type CountingProxy } from './countingProxy';
-import { goToStep, OUTPUT_DIR, ROOT, typeSentence, waitForTokens } from './harness';
+import { goToStep, OUTPUT_DIR, ROOT, startPreview, typeSentence, waitForTokens } from './harness';
 // Renamed on import: a name starting with "use" reads as a React hook to the lint rules.
 import { useBrowserSuite as browserSuite } from './suite';
 
 const PORT = 4531;
 const PROXY_PORT = 4532;
+const UPDATE_PORT = 4534;
 const suite = browserSuite(PORT);
 const DIST = path.join(ROOT, 'dist');
 
@@ -195,6 +196,76 @@ describe('offline', () => {
       expect(pngSize(touchBytes)).toEqual({ width: 180, height: 180 });
     } finally {
       await page.close();
+    }
+  });
+  it('offers a new version with a Reload prompt, and the reload keeps the lesson', async () => {
+    // A copy of the build that can change under the running app, as a deployment would.
+    const copy = path.join(ROOT, 'test-results', 'pwa-update-dist');
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(DIST, copy, { recursive: true });
+    const server = await startPreview(UPDATE_PORT, { outDir: copy });
+    const context = await suite.browser.newContext({ serviceWorkers: 'allow' });
+    try {
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      await page.goto(server.url);
+      await waitForVectorsReady(page);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      const prompt = page.getByRole('status', { name: 'New version', includeHidden: true });
+      expect(await prompt.textContent()).toBe('');
+      await typeSentence(page, 'Updates keep the lesson.');
+      await waitForTokens(page, ['Updates', 'keep', 'the', 'lesson', '.']);
+      await page.waitForFunction(() => location.hash.includes('Updates'));
+
+      // Two new versions in turn: the first reaches the page of the first visit (which the
+      // worker took over while it ran), the second a page the worker controlled from its start.
+      for (const version of [2, 3]) {
+        // A new version is deployed: its service worker differs by a few bytes.
+        appendFileSync(path.join(copy, 'sw.js'), `\n// version ${version}\n`);
+        await page.evaluate(async () => {
+          await (await navigator.serviceWorker.getRegistration())?.update();
+        });
+        await prompt
+          .getByText('A new version of Attention Graph is ready.')
+          .waitFor({ timeout: 60_000 });
+        if (version === 2) {
+          await page.screenshot({ path: path.join(OUTPUT_DIR, 'update-prompt.png') });
+        }
+        // Nothing reloads by itself: the sentence is still there until the user chooses.
+        expect(await page.getByRole('textbox', { name: 'Sentence' }).inputValue()).toBe(
+          'Updates keep the lesson.',
+        );
+        const reloaded = page.waitForEvent('framenavigated', { timeout: 60_000 });
+        await prompt.getByRole('button', { name: 'Reload' }).click();
+        await reloaded;
+        await waitForVectorsReady(page);
+        await waitForTokens(page, ['Updates', 'keep', 'the', 'lesson', '.']);
+        expect(await prompt.textContent()).toBe('');
+        const state = await page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          const script = await (await fetch('sw.js', { cache: 'no-store' })).text();
+          return {
+            waiting: registration?.waiting ?? null,
+            active: registration?.active?.state,
+            controlled: navigator.serviceWorker.controller !== null,
+            script: script.trimEnd().split('\n').pop(),
+          };
+        });
+        expect(state).toEqual({
+          waiting: null,
+          active: 'activated',
+          controlled: true,
+          script: `// version ${version}`,
+        });
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await server.close();
+      rmSync(copy, { recursive: true, force: true });
     }
   });
 });
