@@ -4,20 +4,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import type { ManifestTransform } from 'workbox-build';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
 /** A year: what a file whose URL changes with its content can be cached for. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/** Where the word-vector table sits inside public/ and dist/ (VECTOR_TABLE_PATH of src/core/vectors.ts). */
+const VECTOR_TABLE = 'vectors/glove-30k-100d.bin';
+
 /**
- * Versions the word-vector table's URL by its content. The table keeps its stable file
- * name (the trace CLI and the tests read it from public/), and the app asks for
- * `vectors/glove-30k-100d.bin?v=<12 hex digits of the SHA-256 of public/vectors/>`, so a
- * browser may keep it for good and still fetches a rebuilt table at once. The version
- * reaches the app as `import.meta.env.VITE_VECTORS_VERSION` (undefined in unit tests).
+ * The version of the word-vector table: 12 hex digits of the SHA-256 of public/vectors/,
+ * or '' when there is no table. The table keeps its stable file name (the trace CLI and
+ * the tests read it from public/), and the app asks for `vectors/glove-30k-100d.bin?v=<version>`,
+ * so a browser may keep it for good and still fetches a rebuilt table at once.
  */
-function vectorsVersion(): Plugin {
+function computeVectorsVersion(): string {
   const dir = path.join(ROOT, 'public', 'vectors');
   const hash = createHash('sha256');
   const files = existsSync(dir)
@@ -26,12 +30,54 @@ function vectorsVersion(): Plugin {
   for (const name of files.map((f) => f.name).sort()) {
     hash.update(name).update(readFileSync(path.join(dir, name)));
   }
-  const version = files.length ? hash.digest('hex').slice(0, 12) : '';
+  return files.length ? hash.digest('hex').slice(0, 12) : '';
+}
+
+const VECTORS_VERSION = computeVectorsVersion();
+
+/**
+ * Hands the table's version to the app as `import.meta.env.VITE_VECTORS_VERSION`
+ * (undefined in unit tests), which src/store/loadVectors.ts appends to the table's URL.
+ */
+function vectorsVersion(): Plugin {
   return {
     name: 'attention-graph:vectors-version',
     config: () => ({
-      define: { 'import.meta.env.VITE_VECTORS_VERSION': JSON.stringify(version) },
+      define: { 'import.meta.env.VITE_VECTORS_VERSION': JSON.stringify(VECTORS_VERSION) },
     }),
+  };
+}
+
+/**
+ * Precaches the table under exactly the URL the app asks for (`…bin?v=<version>`), with no
+ * workbox revision: the URL is the version. Two things follow. Offline, the page's request
+ * matches the precache entry as it is (no URL parameter to ignore). And workbox fetches an
+ * entry without a revision with the request's default cache mode (a revision would make it
+ * `cache: 'reload'`), so when the service worker installs after the page has loaded the
+ * table (src/pwa/registerServiceWorker.ts) its request is answered by the HTTP cache and
+ * the 6.4 MB cross the network once.
+ */
+const versionTheVectorTable: ManifestTransform = (entries) => ({
+  manifest: entries.map((entry) =>
+    entry.url === VECTOR_TABLE && VECTORS_VERSION
+      ? { ...entry, url: `${VECTOR_TABLE}?v=${VECTORS_VERSION}`, revision: null }
+      : entry,
+  ),
+  warnings: [],
+});
+
+/**
+ * The Content-Security-Policy of index.html holds for the build only. The development
+ * server needs what it forbids: Vite injects each CSS file as a `<style>` element and
+ * @vitejs/plugin-react adds an inline React Refresh preamble script. So `npm start` serves
+ * index.html without its policy; `vite build` (and `vite preview`) keep it.
+ */
+function policyInBuildOnly(): Plugin {
+  return {
+    name: 'attention-graph:policy-in-build-only',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace(/\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, ''),
   };
 }
 
@@ -58,7 +104,57 @@ function previewCaching(): Plugin {
 // The app is fully static: every asset, including the word-vector table, comes from
 // the app's own origin, so the build can be served from any plain file server.
 export default defineConfig({
-  plugins: [react(), vectorsVersion(), previewCaching()],
+  plugins: [
+    react(),
+    vectorsVersion(),
+    previewCaching(),
+    policyInBuildOnly(),
+    // An installable app that works offline after one visit: a service worker (workbox
+    // generateSW, dist/sw.js) precaches the whole build, the lazy chunks, the trace worker
+    // and the word-vector table. It stays off under `npm start` (devOptions off).
+    VitePWA({
+      // A new version waits until the user reloads (src/components/UpdatePrompt.tsx): a
+      // reload of its own would drop a lesson in the middle of a sentence.
+      registerType: 'prompt',
+      // Registered from the app's own code (virtual:pwa-register), never an inline script.
+      injectRegister: false,
+      manifest: {
+        name: 'Attention Graph',
+        short_name: 'Attention',
+        description:
+          'Type a sentence and watch self-attention compute every number: Q, K, V, scores, softmax, weighted sum, and a directed attention graph.',
+        lang: 'en',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        theme_color: '#3b4cca',
+        background_color: '#ffffff',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: 'icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+      workbox: {
+        // The icons and the manifest join through includeAssets and the manifest's icons.
+        globPatterns: ['**/*.{js,css,html}', VECTOR_TABLE],
+        // The table is 6.4 MB, over workbox's default limit of 2 MiB per file.
+        maximumFileSizeToCacheInBytes: 8_000_000,
+        manifestTransforms: [versionTheVectorTable],
+        // Take charge of the page that installed the worker at once (nothing to replace
+        // on a first visit); an update still waits for the prompt.
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
   base: './',
   build: {
     target: 'es2022',

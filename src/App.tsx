@@ -24,6 +24,7 @@ import { SettingsPanel } from './components/SettingsPanel';
 import { ShareBar } from './components/ShareBar';
 import { StepExplanation } from './components/StepExplanation';
 import { StepNav } from './components/StepNav';
+import { UpdatePrompt } from './components/UpdatePrompt';
 import { VectorStatus } from './components/VectorStatus';
 import { WorksheetButton } from './components/WorksheetButton';
 import { useMessages } from './messages';
@@ -81,6 +82,7 @@ export function App() {
       <Presentation />
       <ShareBar />
       <VectorStatus />
+      <UpdatePrompt />
       <main className="app-main">
         <div className="app-main__input">
           <SentenceInput />

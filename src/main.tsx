@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { loadVectorsIntoStore } from './store/loadVectors';
+import { registerServiceWorker } from './store/serviceWorker';
 import './styles.css';
 import './theme.css';
 
@@ -12,7 +13,8 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-// The table is the largest asset: fetch it once the first frame is on screen.
+// The table is the largest asset: fetch it once the first frame is on screen. The service
+// worker comes after it (src/store/serviceWorker.ts says why), whether it loaded or not.
 requestAnimationFrame(() => {
-  void loadVectorsIntoStore();
+  void loadVectorsIntoStore().finally(() => void registerServiceWorker());
 });

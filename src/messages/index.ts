@@ -11,6 +11,7 @@ import { exportFiles } from './export';
 import { numbers } from './numbers';
 import { quiz } from './quiz';
 import { present } from './present';
+import { pwa } from './pwa';
 import { share } from './share';
 import { shell } from './shell';
 import { viz } from './viz';
@@ -28,6 +29,7 @@ export const en = {
   quiz,
   present,
   exportFiles,
+  pwa,
 };
 
 /** The shape every language must provide: the English messages, strings widened. */

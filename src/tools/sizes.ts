@@ -7,9 +7,24 @@
  * - the lazy chunks the first page loads too: the panels that src/App.tsx loads with
  *   `lazy(() => import(…))` (found in dist/.vite/manifest.json) with their own imports and
  *   CSS, and the web workers that the first page's code names;
+ * - the service worker (dist/sw.js), the workbox runtime it loads and the code that
+ *   registers it (the `virtual:pwa-register` chunk and workbox-window), and what the
+ *   worker's install precaches besides (dist/sw.js lists it: the chunks loaded on a click,
+ *   the web manifest and its icons);
  * - the bytes of a first visit: index.html, first-load JS and CSS, those lazy chunks, the
- *   word-vector table and the icon, both as `vite preview` sends them (uncompressed) and
- *   as a server that gzips would.
+ *   word-vector table and the icon, the service worker and its precache, both as they lie
+ *   in dist/ (what a server that does not compress sends) and as a server that gzips would.
+ *
+ * How the precache is counted. The worker installs on the first visit, after the page has
+ * loaded the word-vector table (src/store/serviceWorker.ts), and workbox fetches each entry
+ * of its list one by one. An entry without a revision (the hashed files under assets/, and
+ * the table under its versioned URL `vectors/…bin?v=<hash>`, see vite.config.ts) is fetched
+ * with the default cache mode, so a file the page has already loaded comes from the HTTP
+ * cache (the page's copy is fresh, or revalidates with a body-less 304): it counts once.
+ * An entry with a revision (index.html, the icons, the manifest) is fetched with
+ * `cache: 'reload'`, past the HTTP cache: when the page loaded it too, it counts twice
+ * ("fetched again"). test/e2e/offline.test.ts counts the bytes a first visit takes through
+ * a proxy and checks the table crosses it once.
  * Exits with status 1 when the first-load JavaScript exceeds 150 kB gzipped or a first
  * visit exceeds 8 MB (1 kB = 1,000 bytes, 1 MB = 1,000,000 bytes, as Vite prints sizes).
  *
@@ -38,6 +53,8 @@ export type Role =
   | 'lazy'
   | 'vectors'
   | 'icon'
+  | 'service worker'
+  | 'precached'
   | 'other';
 
 /** One file of dist/. */
@@ -55,7 +72,14 @@ export interface SizeReport {
   readonly firstLoadJs: { raw: number; gzip: number };
   readonly firstLoadCss: { raw: number; gzip: number };
   readonly lazyFirstPage: { raw: number; gzip: number };
-  /** index.html + first-load + lazy chunks of the first page + vectors + icon. */
+  /** The service worker, its workbox runtime and registration code, and the precache-only files. */
+  readonly serviceWorker: { raw: number; gzip: number };
+  /** Files the page loads that the precache fetches again (entries with a revision). */
+  readonly fetchedAgain: { raw: number; gzip: number };
+  /**
+   * index.html + first-load + lazy chunks of the first page + vectors + icon + service
+   * worker and precache + what the precache fetches again.
+   */
   readonly firstVisit: { raw: number; gzip: number };
 }
 
@@ -73,6 +97,36 @@ function walk(dir: string, base = dir): string[] {
     if (statSync(full).isDirectory()) return name === '.vite' ? [] : walk(full, base);
     return [path.relative(base, full).split(path.sep).join('/')];
   });
+}
+
+/** One entry of the service worker's precache list. */
+export interface PrecacheEntry {
+  /** URL relative to the app, as the worker asks for it (the table's with its `?v=`). */
+  readonly url: string;
+  /** null: the URL is the version, fetched with the default cache mode. */
+  readonly revision: string | null;
+}
+
+/**
+ * The precache list that workbox's generateSW wrote into a service worker:
+ * `precacheAndRoute([{url:"index.html",revision:"…"},{url:"assets/…",revision:null},…])`.
+ * Throws when the list cannot be found, so that a change of workbox's output format fails
+ * the size check instead of silently counting nothing.
+ */
+export function precacheEntries(serviceWorker: string): PrecacheEntry[] {
+  const list = /precacheAndRoute\(\s*(\[[^\]]*\])/.exec(serviceWorker)?.[1];
+  if (!list) throw new Error('sw.js has no precacheAndRoute([...]) list to measure');
+  const entries: PrecacheEntry[] = [];
+  for (const [, url, revision] of list.matchAll(
+    /\{\s*"?url"?\s*:\s*"([^"]+)"\s*,\s*"?revision"?\s*:\s*(null|"[^"]*")\s*\}/g,
+  )) {
+    entries.push({
+      url: url as string,
+      revision: revision === 'null' ? null : (revision as string).slice(1, -1),
+    });
+  }
+  if (entries.length === 0) throw new Error('sw.js lists no precache entries');
+  return entries;
 }
 
 /** The files index.html asks for, by kind, as paths inside dist/. */
@@ -160,6 +214,38 @@ export function measure(dist: string = path.join(ROOT, 'dist')): SizeReport {
   }
   for (const file of firstLoad) lazyFirst.delete(file);
 
+  // The service worker: sw.js, the workbox runtime it imports (workbox-<hash>.js beside it),
+  // the chunk of `virtual:pwa-register` that registers it and what that chunk imports
+  // (workbox-window), then every file of its precache list.
+  const swPath = path.join(dist, 'sw.js');
+  const serviceWorkerCode = existsSync(swPath) ? readFileSync(swPath, 'utf8') : null;
+  const swFiles = new Set<string>();
+  const precache = serviceWorkerCode === null ? [] : precacheEntries(serviceWorkerCode);
+  if (serviceWorkerCode !== null) {
+    swFiles.add('sw.js');
+    for (const [, runtime] of serviceWorkerCode.matchAll(/["']\.\/(workbox-[\w-]+)["']/g)) {
+      swFiles.add(`${runtime}.js`);
+    }
+    for (const [key, chunk] of Object.entries(manifest)) {
+      if (!key.includes('virtual:pwa-register')) continue;
+      swFiles.add(chunk.file);
+      const closure = new Set<string>();
+      staticClosure(chunk, closure);
+      for (const dynamicKey of chunk.dynamicImports ?? []) {
+        const dep = manifest[dynamicKey];
+        if (dep) {
+          closure.add(dep.file);
+          staticClosure(dep, closure);
+        }
+      }
+      for (const file of closure) if (!firstLoad.has(file)) swFiles.add(file);
+    }
+  }
+  // A precache URL names a file of dist/, the table's with its version query.
+  const precacheFile = (entry: PrecacheEntry) => entry.url.replace(/[?#].*$/, '');
+  const precached = new Set(precache.map(precacheFile));
+  const revisioned = new Set(precache.filter((e) => e.revision !== null).map(precacheFile));
+
   // Workers are not in the manifest: a script outside it that the first page's code names is one
   // (`new Worker(new URL(...))` leaves its file name in the chunk). Counted as loaded, an
   // upper bound, since the app may start it only when it needs it.
@@ -181,6 +267,8 @@ export function measure(dist: string = path.join(ROOT, 'dist')): SizeReport {
     }
     if (file === VECTOR_TABLE_PATH) return 'vectors';
     if (icons.has(file)) return 'icon';
+    if (swFiles.has(file)) return 'service worker';
+    if (precached.has(file)) return 'precached';
     if (/\.(js|mjs|css)$/.test(file)) return 'lazy';
     return 'other';
   };
@@ -203,16 +291,28 @@ export function measure(dist: string = path.join(ROOT, 'dist')): SizeReport {
     });
   const isJs = (a: Asset) => /\.(js|mjs)$/.test(a.file);
   const isCss = (a: Asset) => a.file.endsWith('.css');
+  const pageRoles: readonly Role[] = [
+    'html',
+    'first-load',
+    'lazy, first page',
+    'worker, first page',
+    'vectors',
+    'icon',
+  ];
+  const serviceWorker = sum((a) => a.role === 'service worker' || a.role === 'precached');
+  const fetchedAgain = sum((a) => pageRoles.includes(a.role) && revisioned.has(a.file));
+  const page = sum((a) => pageRoles.includes(a.role));
   return {
     assets,
     firstLoadJs: sum((a) => a.role === 'first-load' && isJs(a)),
     firstLoadCss: sum((a) => a.role === 'first-load' && isCss(a)),
     lazyFirstPage: sum((a) => a.role === 'lazy, first page' || a.role === 'worker, first page'),
-    firstVisit: sum((a) =>
-      ['html', 'first-load', 'lazy, first page', 'worker, first page', 'vectors', 'icon'].includes(
-        a.role,
-      ),
-    ),
+    serviceWorker,
+    fetchedAgain,
+    firstVisit: {
+      raw: page.raw + serviceWorker.raw + fetchedAgain.raw,
+      gzip: page.gzip + serviceWorker.gzip + fetchedAgain.gzip,
+    },
   };
 }
 
@@ -224,14 +324,16 @@ export function formatReport(report: SizeReport): string {
     ['l', 'l'],
   );
   const line = (label: string, s: { raw: number; gzip: number }) =>
-    `${label.padEnd(44)} ${kB(s.raw).padStart(9)} kB raw ${kB(s.gzip).padStart(9)} kB gzip`;
+    `${label.padEnd(50)} ${kB(s.raw).padStart(9)} kB raw ${kB(s.gzip).padStart(9)} kB gzip`;
   return [
     table,
     '',
     line('first-load JavaScript', report.firstLoadJs),
     line('first-load CSS', report.firstLoadCss),
     line('lazy chunks and workers of the first page', report.lazyFirstPage),
-    line('first visit (html, JS, CSS, workers, vectors, icon)', report.firstVisit),
+    line('service worker, workbox, precache-only files', report.serviceWorker),
+    line('fetched again by the precache (revisioned)', report.fetchedAgain),
+    line('first visit (page, vectors once, service worker)', report.firstVisit),
   ].join('\n');
 }
 

@@ -6,6 +6,7 @@ import { app } from './app';
 import { exportFiles } from './export';
 import { numbers } from './numbers';
 import { present } from './present';
+import { pwa } from './pwa';
 import { quiz } from './quiz';
 import { share } from './share';
 import { shell } from './shell';
@@ -23,4 +24,5 @@ export const es: Messages = {
   quiz,
   present,
   exportFiles,
+  pwa,
 };
