@@ -7,6 +7,7 @@ import { useId, useMemo, useState } from 'react';
 import { useMessages } from '../messages';
 import { projectionWork } from '../viz/arithmetic';
 import { Num } from './Num';
+import { ScrollBox } from './ScrollBox';
 import type { WorkProps } from './WorkPanel';
 
 /** Final output entry (i, column) as Σ_m concat[i][m] · wo[m][column], with the whole output row. */
@@ -38,7 +39,7 @@ export function WorkProjection({ view, i }: WorkProps) {
           ))}
         </select>
       </p>
-      <div className="work-scroll">
+      <ScrollBox className="work-scroll" label={m.projectionTitle}>
         <table className="work-table">
           <thead>
             <tr>
@@ -78,7 +79,7 @@ export function WorkProjection({ view, i }: WorkProps) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollBox>
       <p className="work-line">{m.projectionRow(from)}</p>
       <p className="work-vector">
         {work.outputRow.map((x, c) => (

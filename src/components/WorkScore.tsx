@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useMessages } from '../messages';
 import { scoreWork } from '../viz/arithmetic';
 import { Num } from './Num';
+import { ScrollBox } from './ScrollBox';
 import type { WorkProps } from './WorkPanel';
 import { MathText } from './MathText';
 
@@ -20,7 +21,7 @@ export function WorkScore({ view, i, j }: WorkProps) {
     <div className="work-step" data-step="score">
       <h4>{m.scoreTitle}</h4>
       <p>{m.scoreIntro(from, to)}</p>
-      <div className="work-scroll">
+      <ScrollBox className="work-scroll" label={m.scoreTitle}>
         <table className="work-table">
           <thead>
             <tr>
@@ -57,7 +58,7 @@ export function WorkScore({ view, i, j }: WorkProps) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollBox>
       {work.scaleOn ? (
         <p className="work-line">
           <MathText text={m.scaleLine} />{' '}
