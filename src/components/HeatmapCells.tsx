@@ -9,7 +9,7 @@ import { formatFull } from '../format';
 import type { Messages } from '../messages';
 import { cellText, type HeatmapGeometry } from '../viz/heatmapGeometry';
 import { isMaskedCell, type HeatmapView } from '../viz/heatmapModel';
-import { textColorOn } from '../viz/scales';
+import { textColorOn } from '../viz/contrast';
 
 /** Props of `HeatmapCells`. */
 export interface CellsProps {

@@ -24,7 +24,8 @@ import { at, type Matrix } from '../core/matrix';
 import { formatFull, formatNumber } from '../format';
 import { useMessages } from '../messages';
 import { useAppStore } from '../store/store';
-import { divergingScale, maxAbs, textColorOn } from '../viz/scales';
+import { textColorOn } from '../viz/contrast';
+import { divergingScale, maxAbs } from '../viz/scales';
 import './MatrixGrid.css';
 
 /** Matrices up to this many columns show their numbers; wider ones show colour only. */

@@ -244,18 +244,22 @@ describe('axe-core finds no WCAG 2.1 AA violation', () => {
   });
 
   for (const mode of MODES) {
-    it(mode.name, async () => {
-      const page = await openApp(suite.browser, suite.url, mode.viewport ?? DESKTOP, {
-        reducedMotion: mode.reducedMotion ?? 'no-preference',
-      });
-      try {
-        await mode.enter(page);
-        await settle(page);
-        const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-        expect(describeViolations(result.violations)).toEqual([]);
-      } finally {
-        await closePage(page);
-      }
-    }, 180_000);
+    it(
+      mode.name,
+      async () => {
+        const page = await openApp(suite.browser, suite.url, mode.viewport ?? DESKTOP, {
+          reducedMotion: mode.reducedMotion ?? 'no-preference',
+        });
+        try {
+          await mode.enter(page);
+          await settle(page);
+          const result = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+          expect(describeViolations(result.violations)).toEqual([]);
+        } finally {
+          await closePage(page);
+        }
+      },
+      180_000,
+    );
   }
 });
