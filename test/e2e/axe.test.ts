@@ -6,17 +6,20 @@
  * impact and the selectors of the offending elements.
  *
  * The checks are a table of modes, each an async function that puts a freshly opened page
- * into that state: a new state of the app is one more line in MODES.
+ * into that state: a new state of the app is one more line in MODES, for instance
+ *   { name: 'dark theme', colorScheme: 'dark', enter: async () => {} },
+ *   { name: 'presentation', enter: (page) => page.keyboard.press('p') },
  */
 import { describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { stepsFor } from '../../src/store/steps';
 import { closePage, openApp, stepNav, typeSentence, waitForTokens } from './harness';
-import { useBrowserSuite } from './suite';
+// Renamed on import: not a React hook, but its "use" prefix trips the react-hooks lint rule.
+import { useBrowserSuite as browserSuite } from './suite';
 
 const PORT = 4561;
-const suite = useBrowserSuite(PORT);
+const suite = browserSuite(PORT);
 
 /** The rule sets of WCAG 2.1 levels A and AA. */
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -32,6 +35,8 @@ interface Mode {
   readonly viewport?: { width: number; height: number };
   /** The app's first state is checked with motion allowed, unless a mode asks otherwise. */
   readonly reducedMotion?: 'reduce' | 'no-preference';
+  /** The page's prefers-color-scheme (light unless a mode says otherwise). */
+  readonly colorScheme?: 'light' | 'dark';
 }
 
 /** Waits until every finite CSS animation and transition has ended and two frames have painted. */
@@ -49,14 +54,10 @@ async function settle(page: Page): Promise<void> {
 async function goToStepAt(page: Page, index: number): Promise<void> {
   const steps = stepNav(page).getByRole('list').getByRole('button');
   await steps.nth(index).click();
-  await stepNav(page).locator('[aria-current="step"]').nth(0).waitFor();
-  await page.waitForFunction(
-    (i) =>
-      document
-        .querySelectorAll('nav[aria-label="Steps"] li button')
-        [i]?.getAttribute('aria-current') === 'step',
-    index,
-  );
+  await page.waitForFunction((i) => {
+    const buttons = document.querySelectorAll('nav[aria-label="Steps"] li button');
+    return buttons[i]?.getAttribute('aria-current') === 'step';
+  }, index);
 }
 
 /** Goes to the last step (all results shown). */

@@ -11,10 +11,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closePage, focusPage, openApp, OUTPUT_DIR, typeSentence, waitForTokens } from './harness';
-import { useBrowserSuite } from './suite';
+// Renamed on import: not a React hook, but its "use" prefix trips the react-hooks lint rule.
+import { useBrowserSuite as browserSuite } from './suite';
 
 const PORT = 4562;
-const suite = useBrowserSuite(PORT);
+const suite = browserSuite(PORT);
 
 /** The page's regions in reading order, each a selector; header and share bar come first. */
 const REGIONS = [

@@ -7,10 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closePage, goToStep, openApp } from './harness';
-import { useBrowserSuite } from './suite';
+// Renamed on import: not a React hook, but its "use" prefix trips the react-hooks lint rule.
+import { useBrowserSuite as browserSuite } from './suite';
 
 const PORT = 4563;
-const suite = useBrowserSuite(PORT);
+const suite = browserSuite(PORT);
 
 /** Each node's computed transform, in token order. */
 const nodeTransforms = (page: Page) =>
