@@ -175,7 +175,9 @@ export function AttentionGraph({ trace, width, selection }: AttentionGraphProps)
     <svg
       ref={svgRef}
       className={`attention-graph layout-${layout}${hasHighlight ? ' has-highlight' : ''}${focus !== null ? ' has-focus' : ''}${geometry.compact ? ' is-compact' : ''}${dense ? ' is-dense' : ''}`}
-      role="img"
+      // No role="img": an image's children are presentational, which would hide the nodes and
+      // edges (buttons) from screen readers. The SVG's own role, a graphics document, keeps
+      // them; Playwright still reports it as an img named "Attention graph".
       aria-label={m.graphLabel}
       width={geometry.width}
       height={geometry.height}

@@ -12,19 +12,16 @@
  */
 import {
   memo,
-  useCallback,
   useEffect,
   useMemo,
   useRef,
   useState,
-  type KeyboardEvent,
   type MouseEvent,
   type PointerEvent,
 } from 'react';
 import { useNumberFormat } from '../useNumberFormat';
 import { useMessages, type Messages } from '../messages';
 import { useAppStore, type Cell } from '../store/store';
-import { moveInGrid } from '../viz/gridKeys';
 import { paintHeatmap, prepareCanvas, readCanvasColors } from '../viz/heatmapCanvas';
 import {
   AXIS_TITLE,
@@ -36,10 +33,8 @@ import { heatmapPixels, maskedRuns } from '../viz/heatmapImage';
 import { useDevicePixelRatio } from '../viz/useDevicePixelRatio';
 import { usePaletteKey } from './useTheme';
 import type { HeatmapRendererProps } from './Heatmap';
+import { useHeatmapInteraction } from './useHeatmapInteraction';
 import './Heatmap.css';
-
-const sameCell = (a: Cell | null, b: Cell | null) =>
-  a !== null && b !== null && a.i === b.i && a.j === b.j;
 
 // Outlines of a hovered or selected cell never shrink below this (px): a 1-px cell's outline would vanish.
 const MIN_MARK = 7;
@@ -48,11 +43,8 @@ const MIN_MARK = 7;
 export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) {
   const m = useMessages().viz;
   const lang = useAppStore((s) => s.lang);
-  const setHoverCell = useAppStore((s) => s.setHoverCell);
   const setHoverToken = useAppStore((s) => s.setHoverToken);
-  const select = useAppStore((s) => s.select);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const [active, setActive] = useState<Cell>({ i: 0, j: 0 });
   const [focused, setFocused] = useState(false);
   const dpr = useDevicePixelRatio();
   // The canvas reads its colours from CSS: a new theme or presentation's palette repaints it.
@@ -60,7 +52,14 @@ export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) 
   const n = tokens.length;
   const { cell, left, top } = geometry;
   const size = Math.ceil(n * cell);
-  const activeCell = { i: Math.min(active.i, n - 1), j: Math.min(active.j, n - 1) };
+  // Focus stays on the element; keys move an outlined active cell (no focusCell).
+  const {
+    active: activeCell,
+    activate,
+    hover,
+    click,
+    keyDown,
+  } = useHeatmapInteraction({ n, enabled: view !== null });
 
   // The image and the hatch depend on the matrix and its scale only: `view` is memoized on
   // them upstream, so neither is rebuilt on hover, on focus or on a resize.
@@ -97,50 +96,25 @@ export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) 
     lang,
   ]);
 
-  const toggleSelect = useCallback(
-    (c: Cell) => select(sameCell(useAppStore.getState().selection, c) ? null : c),
-    [select],
-  );
   /** What the pointer is over, from its position relative to the drawing. */
   const hitOf = (e: PointerEvent | MouseEvent) => {
     const box = e.currentTarget.getBoundingClientRect();
     return heatmapHit(geometry, n, e.clientX - box.left, e.clientY - box.top);
   };
-  // Reads the store at event time, so that pointer moves within one cell change nothing.
   const onPointerMove = (e: PointerEvent) => {
     const hit = hitOf(e);
-    const state = useAppStore.getState();
-    const cellHit = hit?.kind === 'cell' && view ? { i: hit.i, j: hit.j } : null;
+    hover(hit?.kind === 'cell' && view ? { i: hit.i, j: hit.j } : null);
     const token = hit?.kind === 'row' ? hit.i : hit?.kind === 'column' ? hit.j : null;
-    if (!sameCell(state.hoverCell, cellHit) && (cellHit || state.hoverCell)) setHoverCell(cellHit);
-    if (state.hoverToken !== token) setHoverToken(token);
+    if (useAppStore.getState().hoverToken !== token) setHoverToken(token);
   };
   const onPointerLeave = () => {
-    setHoverCell(null);
+    hover(null);
     setHoverToken(null);
   };
+  // Clicking also moves the keyboard's active cell, as focusing an SVG cell does.
   const onClick = (e: MouseEvent) => {
     const hit = hitOf(e);
-    if (!view || hit?.kind !== 'cell') return;
-    const c = { i: hit.i, j: hit.j };
-    // Clicking also moves the keyboard's active cell, as focusing an SVG cell does.
-    setActive(c);
-    setHoverCell(c);
-    toggleSelect(c);
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (!view) return;
-    const move = moveInGrid(e.key, activeCell, n, e.ctrlKey);
-    if (!move) return;
-    // The walkthrough also listens to the arrow keys: inside the grid they move between cells.
-    e.preventDefault();
-    e.stopPropagation();
-    if (move === 'select') {
-      toggleSelect(activeCell);
-    } else {
-      setActive(move);
-      setHoverCell(move);
-    }
+    click(hit?.kind === 'cell' ? { i: hit.i, j: hit.j } : null);
   };
 
   return (
@@ -155,14 +129,14 @@ export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) 
       onPointerMove={onPointerMove}
       onPointerLeave={onPointerLeave}
       onClick={onClick}
-      onKeyDown={onKeyDown}
+      onKeyDown={(e) => keyDown(e)}
       onFocus={() => {
         setFocused(true);
-        if (view) setHoverCell(activeCell);
+        if (view) activate(activeCell);
       }}
       onBlur={() => {
         setFocused(false);
-        setHoverCell(null);
+        hover(null);
       }}
     >
       <canvas

@@ -55,6 +55,8 @@ export const GraphEdges = memo(function GraphEdges({
             data-source={e.source}
             data-target={e.target}
             data-weight={String(e.weight)}
+            // A button: clicking it, or Enter, opens the pair's arithmetic.
+            role="button"
             tabIndex={key === activeKey ? 0 : -1}
             aria-label={title}
           >

@@ -4,22 +4,15 @@
  * of the hovered token, the hovered cell and the selected cell. Used below
  * HEATMAP_CANVAS_MIN_TOKENS tokens; CanvasHeatmap, with the same props, takes over above.
  */
-import {
-  useCallback,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type PointerEvent,
-  type FocusEvent,
-} from 'react';
+import { useCallback, useRef, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
 import { useNumberFormat } from '../useNumberFormat';
 import { useMessages } from '../messages';
 import { useAppStore, type Cell } from '../store/store';
-import { moveInGrid } from '../viz/gridKeys';
 import type { HeatmapGeometry } from '../viz/heatmapGeometry';
 import type { HeatmapView } from '../viz/heatmapModel';
 import { useSvgId } from '../viz/useSvgId';
 import { HeatmapCells } from './HeatmapCells';
+import { useHeatmapInteraction } from './useHeatmapInteraction';
 import './Heatmap.css';
 
 /** Props every heatmap renderer (this SVG one, or a canvas one for long inputs) takes. */
@@ -38,9 +31,6 @@ function cellOf(target: EventTarget | null): Cell | null {
   return { i: Number(el.getAttribute('data-i')), j: Number(el.getAttribute('data-j')) };
 }
 
-const sameCell = (a: Cell | null, b: Cell | null) =>
-  a !== null && b !== null && a.i === b.i && a.j === b.j;
-
 /** The SVG heatmap (see the module comment). */
 export function HeatmapSvg({ geometry, tokens, view }: HeatmapRendererProps) {
   const fmt = useNumberFormat();
@@ -48,42 +38,33 @@ export function HeatmapSvg({ geometry, tokens, view }: HeatmapRendererProps) {
   const hoverToken = useAppStore((s) => s.hoverToken);
   const hoverCell = useAppStore((s) => s.hoverCell);
   const selection = useAppStore((s) => s.selection);
-  const setHoverCell = useAppStore((s) => s.setHoverCell);
   const setHoverToken = useAppStore((s) => s.setHoverToken);
-  const select = useAppStore((s) => s.select);
   const svgRef = useRef<SVGSVGElement>(null);
-  // Roving tabindex: the grid is one tab stop, at the cell last focused.
-  const [active, setActive] = useState<Cell>({ i: 0, j: 0 });
   const hatchId = useSvgId('hm-hatch');
   const n = tokens.length;
-
-  const toggleSelect = useCallback(
-    (cell: Cell) => select(sameCell(useAppStore.getState().selection, cell) ? null : cell),
-    [select],
+  // Roving tabindex: the grid is one tab stop, at the cell last focused. Keys move the DOM
+  // focus from cell to cell; the cell's focus event then makes it the active one.
+  const focusCell = useCallback(
+    (c: Cell) =>
+      svgRef.current?.querySelector<SVGElement>(`[data-i="${c.i}"][data-j="${c.j}"]`)?.focus(),
+    [],
   );
+  const { active, activate, hover, click, keyDown } = useHeatmapInteraction({
+    n,
+    enabled: view !== null,
+    focusCell,
+  });
   const onPointerOver = (e: PointerEvent) => {
-    const cell = cellOf(e.target);
-    if (cell && !sameCell(useAppStore.getState().hoverCell, cell)) setHoverCell(cell);
+    const c = cellOf(e.target);
+    if (c) hover(c);
   };
   const onFocus = (e: FocusEvent) => {
-    const cell = cellOf(e.target);
-    if (!cell) return;
-    setActive(cell);
-    setHoverCell(cell);
+    const c = cellOf(e.target);
+    if (c) activate(c);
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    const cell = cellOf(e.target);
-    if (!cell) return;
-    const move = moveInGrid(e.key, cell, n, e.ctrlKey);
-    if (!move) return;
-    // The walkthrough also listens to the arrow keys: inside the grid they move between cells.
-    e.preventDefault();
-    e.stopPropagation();
-    if (move === 'select') toggleSelect(cell);
-    else
-      svgRef.current
-        ?.querySelector<SVGElement>(`[data-i="${move.i}"][data-j="${move.j}"]`)
-        ?.focus();
+    const c = cellOf(e.target);
+    if (c) keyDown(e, c);
   };
 
   const { cell, left, top } = geometry;
@@ -96,7 +77,9 @@ export function HeatmapSvg({ geometry, tokens, view }: HeatmapRendererProps) {
     <svg
       ref={svgRef}
       className={`heatmap${view ? '' : ' heatmap--pending'}`}
-      role="img"
+      // No role="img": an image's children are presentational, which would hide the cells
+      // (focusable, named) from screen readers. The SVG's own role, a graphics document,
+      // keeps them; Playwright still reports it as an img named "Attention heatmap".
       aria-label={m.heatmapLabel}
       data-token-count={n}
       data-renderer="svg"
@@ -195,26 +178,21 @@ export function HeatmapSvg({ geometry, tokens, view }: HeatmapRendererProps) {
 
       <g
         className="hm-grid"
+        // An ARIA grid (rows of gridcells) once there are values; before, only empty squares.
+        role={view ? 'grid' : undefined}
         onPointerOver={view ? onPointerOver : undefined}
-        onPointerLeave={view ? () => setHoverCell(null) : undefined}
+        onPointerLeave={view ? () => hover(null) : undefined}
         onFocus={view ? onFocus : undefined}
-        onBlur={view ? () => setHoverCell(null) : undefined}
+        onBlur={view ? () => hover(null) : undefined}
         onKeyDown={view ? onKeyDown : undefined}
-        onClick={
-          view
-            ? (e) => {
-                const c = cellOf(e.target);
-                if (c) toggleSelect(c);
-              }
-            : undefined
-        }
+        onClick={view ? (e) => click(cellOf(e.target)) : undefined}
       >
         <HeatmapCells
           geometry={geometry}
           tokens={tokens}
           view={view}
-          activeI={Math.min(active.i, n - 1)}
-          activeJ={Math.min(active.j, n - 1)}
+          activeI={active.i}
+          activeJ={active.j}
           hatchId={hatchId}
           m={m}
         />

@@ -1,13 +1,15 @@
 /**
  * The heatmap's T x T cells: one <rect data-i data-j> each, coloured by the view's scale,
  * hatched where the causal mask hides the key, with the number printed when it fits.
+ * With a view, each row is an ARIA row and each cell a gridcell named by its title (the
+ * printed number is hidden from screen readers: the name already says it in full).
  */
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
 import { useNumberFormat } from '../useNumberFormat';
 import type { Messages } from '../messages';
 import { cellText, type HeatmapGeometry } from '../viz/heatmapGeometry';
 import { isMaskedCell, type HeatmapView } from '../viz/heatmapModel';
-import { textColorOn } from '../viz/scales';
+import { textColorOn } from '../viz/contrast';
 
 /** Props of `HeatmapCells`. */
 export interface CellsProps {
@@ -37,8 +39,9 @@ export const HeatmapCells = memo(function HeatmapCells({
   const fmt = useNumberFormat();
   const { cell, left, top } = geometry;
   const n = tokens.length;
-  const out = [];
+  const rows = [];
   for (let i = 0; i < n; i++) {
+    const out = [];
     for (let j = 0; j < n; j++) {
       const x = left + j * cell;
       const y = top + i * cell;
@@ -72,7 +75,7 @@ export const HeatmapCells = memo(function HeatmapCells({
         : '';
       const isActive = activeI === i && activeJ === j;
       out.push(
-        <g key={`${i}-${j}`}>
+        <Fragment key={`${i}-${j}`}>
           <rect
             className={`hm-cell${masked ? ' hm-cell--masked' : ''}`}
             data-i={i}
@@ -83,6 +86,7 @@ export const HeatmapCells = memo(function HeatmapCells({
             width={cell - 1}
             height={cell - 1}
             fill={fill}
+            role="gridcell"
             tabIndex={isActive ? 0 : -1}
             aria-label={title}
           >
@@ -90,6 +94,7 @@ export const HeatmapCells = memo(function HeatmapCells({
           </rect>
           {text && (
             <text
+              aria-hidden="true"
               className={masked ? 'hm-num hm-num--masked' : 'hm-num'}
               x={x + cell / 2}
               y={y + cell / 2}
@@ -101,9 +106,14 @@ export const HeatmapCells = memo(function HeatmapCells({
               {text}
             </text>
           )}
-        </g>,
+        </Fragment>,
       );
     }
+    rows.push(
+      <g key={i} role={view ? 'row' : undefined}>
+        {out}
+      </g>,
+    );
   }
-  return <>{out}</>;
+  return <>{rows}</>;
 });

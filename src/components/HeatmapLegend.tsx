@@ -48,7 +48,7 @@ export function HeatmapLegend({ view }: HeatmapLegendProps) {
           width={BAR_WIDTH}
           height={BAR_HEIGHT}
           fill={`url(#${gradientId})`}
-          stroke="var(--border)"
+          stroke="var(--border-strong)"
         />
         {ticks.map((t, k) => (
           <text
@@ -78,7 +78,7 @@ export function HeatmapLegend({ view }: HeatmapLegendProps) {
                 <line className="hm-hatch-line" x1="0" y1="0" x2="0" y2="6" />
               </pattern>
             </defs>
-            <rect width="18" height="18" fill={`url(#${hatchId})`} stroke="var(--border)" />
+            <rect width="18" height="18" fill={`url(#${hatchId})`} stroke="var(--border-strong)" />
           </svg>
           {view.mode === 'weights' ? m.legendMaskedWeight : m.legendMasked}
         </span>

@@ -24,7 +24,8 @@ import { at, type Matrix } from '../core/matrix';
 import { useNumberFormat } from '../useNumberFormat';
 import { useMessages } from '../messages';
 import { useAppStore } from '../store/store';
-import { divergingScale, maxAbs, textColorOn } from '../viz/scales';
+import { textColorOn } from '../viz/contrast';
+import { divergingScale, maxAbs } from '../viz/scales';
 import { MatrixCsvButton } from './MatrixCsvButton';
 import './MatrixGrid.css';
 

@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { Num } from './Num';
+import { ScrollBox } from './ScrollBox';
 
 /** Props of ProductTable. */
 export interface ProductTableProps {
@@ -25,6 +26,8 @@ export interface ProductTableProps {
     readonly product: string;
     readonly sum: string;
   };
+  /** Accessible name of the scrolling box (the title of the work it belongs to). */
+  readonly label: string;
   /** Class of row k's <tr>, e.g. to mark the rows of the selected head. */
   readonly rowClass?: (k: number) => string | undefined;
 }
@@ -39,10 +42,11 @@ export function ProductTable({
   sumLabel,
   sum,
   kinds,
+  label,
   rowClass,
 }: ProductTableProps) {
   return (
-    <div className="work-scroll">
+    <ScrollBox className="work-scroll" label={label}>
       <table className="work-table">
         <thead>
           <tr>
@@ -80,6 +84,6 @@ export function ProductTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollBox>
   );
 }

@@ -53,6 +53,7 @@ export function WorkProjection({ view, i }: WorkProps) {
         sumLabel={m.projectionSum(m.dim(column))}
         sum={work.value}
         kinds={{ left: 'concat', right: 'wo', product: 'projection-product', sum: 'final' }}
+        label={m.projectionTitle}
         rowClass={(k) =>
           Math.floor(k / trace.dK) === headIndex ? 'work-selected-head' : undefined
         }

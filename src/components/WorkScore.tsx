@@ -35,6 +35,7 @@ export function WorkScore({ view, i, j }: WorkProps) {
         sumLabel={m.scoreSum}
         sum={work.score}
         kinds={{ left: 'q', right: 'k', product: 'product', sum: 'score' }}
+        label={m.scoreTitle}
       />
       {work.scaleOn ? (
         <p className="work-line">

@@ -8,6 +8,7 @@ import { useMessages } from '../messages';
 import { useAppStore } from '../store/store';
 import { softmaxWork } from '../viz/arithmetic';
 import { Num } from './Num';
+import { ScrollBox } from './ScrollBox';
 import type { WorkProps } from './WorkPanel';
 
 /** The softmax of the selected row, term by term. */
@@ -28,7 +29,7 @@ export function WorkSoftmax({ view, i, j }: WorkProps) {
       <p className="work-line work-formula">
         {m.maxLine(fmt.number(work.max, 4), labels[work.argmax] ?? '')}
       </p>
-      <div className="work-scroll">
+      <ScrollBox className="work-scroll" label={m.softmaxTitle}>
         <table className="work-table">
           <thead>
             <tr>
@@ -87,7 +88,7 @@ export function WorkSoftmax({ view, i, j }: WorkProps) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollBox>
       {anyMasked && <p className="work-line">{m.maskedExp}</p>}
     </div>
   );

@@ -8,6 +8,7 @@ import { useMessages } from '../messages';
 import { useAppStore } from '../store/store';
 import { weightedSumWork } from '../viz/arithmetic';
 import { Num } from './Num';
+import { ScrollBox } from './ScrollBox';
 import type { WorkProps } from './WorkPanel';
 
 /** Output row i of the selected head as Σ_j w_ij v_j. */
@@ -21,7 +22,7 @@ export function WorkWeightedSum({ view, i, j }: WorkProps) {
     <div className="work-step" data-step="weighted">
       <h4>{m.weightedTitle}</h4>
       <p>{m.weightedIntro(from)}</p>
-      <div className="work-scroll">
+      <ScrollBox className="work-scroll" label={m.weightedTitle}>
         <table className="work-table work-weighted">
           <thead>
             <tr>
@@ -84,7 +85,7 @@ export function WorkWeightedSum({ view, i, j }: WorkProps) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollBox>
     </div>
   );
 }

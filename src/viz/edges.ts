@@ -138,9 +138,17 @@ export function edgeWidth(weight: number): number {
   return 1 + 6 * clamp01(weight);
 }
 
-/** Opacity for a weight in [0, 1]; never fully transparent, so a drawn edge is always seen. */
+/**
+ * The faintest edge's opacity. Every drawn edge carries information, so even the weakest
+ * must reach 3:1 against the panel (WCAG 1.4.11): the edge colour (--edge, #3b4cca) at 0.65
+ * over white is 3.16:1 (test/viz/contrast.test.ts checks it). Weight still shows twice,
+ * as width (1 to 7 px) and as opacity above this floor.
+ */
+export const EDGE_MIN_OPACITY = 0.65;
+
+/** Opacity for a weight in [0, 1]: EDGE_MIN_OPACITY at 0, opaque at 1. */
 export function edgeOpacity(weight: number): number {
-  return 0.25 + 0.75 * clamp01(weight);
+  return EDGE_MIN_OPACITY + (1 - EDGE_MIN_OPACITY) * clamp01(weight);
 }
 
 function clamp01(x: number): number {

@@ -9,15 +9,17 @@ import type { Language } from '../store/store';
 import { cellText } from './heatmapGeometry';
 import { isMaskedCell, type HeatmapView } from './heatmapModel';
 import type { MaskedRun } from './heatmapImage';
-import { textColorOn } from './scales';
+import { textColorOnRgb } from './contrast';
 
 /** Colours the canvas needs, read from the page's CSS custom properties. */
 export interface CanvasColors {
-  /** Page background: the gaps between big cells. */
+  /** Page background (the panel the drawing sits on). */
   readonly bg: string;
   /** The empty grid before step Score, and its lines. */
   readonly panelBg: string;
   readonly border: string;
+  /** Lines between cells and around the grid: 3:1 on the panel (WCAG 1.4.11). */
+  readonly outline: string;
   /** Hatch lines of masked cells, and their "−∞". */
   readonly masked: string;
   /** Under the hatch lines of masked cells. */
@@ -30,6 +32,7 @@ const FALLBACK: CanvasColors = {
   bg: '#ffffff',
   panelBg: '#f6f7fb',
   border: '#c9ccd8',
+  outline: '#7c8094',
   masked: '#8a8d99',
   maskedBg: '#eceef4',
   muted: '#55596b',
@@ -45,6 +48,7 @@ export function readCanvasColors(element: Element): CanvasColors {
     bg: value('--bg', FALLBACK.bg),
     panelBg: value('--panel-bg', FALLBACK.panelBg),
     border: value('--border', FALLBACK.border),
+    outline: value('--border-strong', FALLBACK.outline),
     masked: value('--masked', FALLBACK.masked),
     maskedBg: value('--masked-bg', FALLBACK.maskedBg),
     muted: value('--muted', FALLBACK.muted),
@@ -174,8 +178,12 @@ export function paintHeatmap(ctx: CanvasRenderingContext2D, paint: HeatmapPaint)
       ctx.fill();
     }
   }
-  // The SVG leaves a one-pixel gap around each cell; do the same where cells are big enough to see it.
-  if (cell >= 8) gaps(ctx, n, at, Math.max(1, Math.round(dpr)), colors.bg);
+  // The palettes' light ends do not reach 3:1 on the panel (WCAG 1.4.11), so, as the SVG's
+  // cells, big cells get an outline in --border-strong between them; smaller cells abut,
+  // and a frame of the same colour marks where the grid ends.
+  const line = Math.max(1, Math.round(dpr));
+  if (cell >= 8) gaps(ctx, n, at, line, colors.outline);
+  else frame(ctx, line, colors.outline);
   if (paint.numbers) numbersOn(ctx, paint, at);
 }
 
@@ -195,6 +203,17 @@ function gaps(
     ctx.fillRect(p, 0, width, h);
     ctx.fillRect(0, p, w, width);
   }
+}
+
+/** A line `width` device px wide along the canvas's edges. */
+function frame(ctx: CanvasRenderingContext2D, width: number, color: string): void {
+  const w = ctx.canvas.width;
+  const h = ctx.canvas.height;
+  ctx.fillStyle = color;
+  ctx.fillRect(0, 0, w, width);
+  ctx.fillRect(0, h - width, w, width);
+  ctx.fillRect(0, 0, width, h);
+  ctx.fillRect(w - width, 0, width, h);
 }
 
 /** Each cell's number, centred, black or white for contrast (as the SVG's cells). */
@@ -221,7 +240,7 @@ function numbersOn(
         const p = 4 * (i * n + j);
         ctx.fillStyle = masked
           ? colors.muted
-          : textColorOn(`rgb(${pixels[p]}, ${pixels[p + 1]}, ${pixels[p + 2]})`);
+          : textColorOnRgb(pixels[p] as number, pixels[p + 1] as number, pixels[p + 2] as number);
       }
       if (text) ctx.fillText(text, (at(j) + at(j + 1)) / 2, (at(i) + at(i + 1)) / 2);
     }

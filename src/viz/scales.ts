@@ -1,7 +1,11 @@
 /**
  * Colour scales shared by the heatmap, the matrix grids and the graph.
  * Both palettes are colour-blind safe: a purple-orange diverging scale centred on zero for
- * signed numbers (scores, Q, K, V), and viridis for weights in [0, 1].
+ * signed numbers (scores, Q, K, V), and viridis for weights in [0, 1]. PuOr's two arms
+ * differ in hue along the blue-yellow axis, which protanopes and deuteranopes (the common
+ * red-green deficiencies) keep, and in lightness towards the ends; a red-green scale would
+ * fold both arms onto one for them. Viridis rises monotonically in lightness, so it reads
+ * even in greyscale. Text on either is black or white, chosen by src/viz/contrast.ts.
  */
 import { scaleDiverging, scaleSequential } from 'd3-scale';
 import { interpolatePuOr, interpolateViridis } from 'd3-scale-chromatic';
@@ -37,28 +41,8 @@ export function maxAbs(values: ArrayLike<number>): number {
   return max;
 }
 
-/** WCAG relative luminance of a CSS colour. */
-export function luminance(color: string): number {
-  const c = rgb(color);
-  const channel = (v: number) => {
-    const s = v / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
-}
-
-/** WCAG contrast ratio between two CSS colours (1 to 21). */
-export function contrastRatio(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
-
-/** Black or white, whichever reads better on `background` (always at least 4.5:1 on these palettes). */
-export function textColorOn(background: string): string {
-  return contrastRatio('#000000', background) >= contrastRatio('#ffffff', background)
-    ? '#000000'
-    : '#ffffff';
-}
+// The contrast math lives in one place; re-exported for the modules that import it from here.
+export { contrastRatio, luminance, textColorOn } from './contrast';
 
 /** A colour scale sampled into a table of RGB bytes, for painting many cells fast. */
 export interface ColorTable {

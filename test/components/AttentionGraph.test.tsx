@@ -23,7 +23,9 @@ async function setup(
   return computeTrace(text, { ...DEFAULT_SETTINGS, ...settings }, await gloveVectors());
 }
 
-const graph = () => screen.getByRole('img', { name: 'Attention graph' });
+// The SVG drawings carry no explicit role (see Heatmap.tsx): Playwright calls them img, Testing
+// Library does not, so jsdom tests find them by their accessible name on the element itself.
+const graph = () => screen.getByLabelText('Attention graph', { selector: 'svg' });
 const edges = () => Array.from(graph().querySelectorAll<SVGGElement>('[data-source]'));
 const edge = (i: number, j: number) =>
   graph().querySelector<SVGGElement>(`[data-source="${i}"][data-target="${j}"]`);

@@ -37,7 +37,9 @@ async function setup(
   return { trace, tokens, geometry };
 }
 
-const heatmap = () => screen.getByRole('img', { name: 'Attention heatmap' });
+// The SVG drawings carry no explicit role (see Heatmap.tsx): Playwright calls them img, Testing
+// Library does not, so jsdom tests find them by their accessible name on the element itself.
+const heatmap = () => screen.getByLabelText('Attention heatmap', { selector: '.heatmap' });
 const state = () => useAppStore.getState();
 
 describe('CanvasHeatmap', () => {
@@ -59,7 +61,7 @@ describe('CanvasHeatmap', () => {
     expect(heatmap()).toHaveAttribute('data-token-count', '32');
     cleanup();
     await setup(33);
-    expect(screen.getAllByRole('img', { name: 'Attention heatmap' })).toHaveLength(1);
+    expect(screen.getAllByLabelText('Attention heatmap', { selector: '.heatmap' })).toHaveLength(1);
     expect(heatmap()).toHaveAttribute('data-token-count', '33');
     expect(heatmap()).toHaveAttribute('data-renderer', 'canvas');
     expect(heatmap().querySelector('canvas')).not.toBeNull();

@@ -31,7 +31,9 @@ const TEXT = Array.from({ length: T }, (_, i) => WORDS[(i * 5) % WORDS.length]).
 
 let trace: AttentionTrace;
 
-const graph = () => screen.getByRole('img', { name: 'Attention graph' });
+// The SVG drawings carry no explicit role (see Heatmap.tsx): Playwright calls them img, Testing
+// Library does not, so jsdom tests find them by their accessible name on the element itself.
+const graph = () => screen.getByLabelText('Attention graph', { selector: 'svg' });
 const edges = () => Array.from(graph().querySelectorAll<SVGGElement>('[data-source]'));
 const node = (i: number) =>
   graph().querySelector<SVGGElement>(`[data-token-index="${i}"]`) as SVGGElement;

@@ -22,7 +22,9 @@ async function setup(
   return computeTrace(TEXT, { ...DEFAULT_SETTINGS, ...settings }, await gloveVectors());
 }
 
-const heatmap = () => screen.getByRole('img', { name: 'Attention heatmap' });
+// The SVG drawings carry no explicit role (see Heatmap.tsx): Playwright calls them img, Testing
+// Library does not, so jsdom tests find them by their accessible name on the element itself.
+const heatmap = () => screen.getByLabelText('Attention heatmap', { selector: 'svg' });
 const cells = () => Array.from(heatmap().querySelectorAll<SVGRectElement>('[data-i][data-j]'));
 const cell = (i: number, j: number) =>
   heatmap().querySelector<SVGRectElement>(`[data-i="${i}"][data-j="${j}"]`) as SVGRectElement;

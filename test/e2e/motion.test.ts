@@ -1,0 +1,64 @@
+/**
+ * Reduced motion: with prefers-reduced-motion, switching the graph to the force layout
+ * moves every node to its place at once (no CSS transition runs, the computed positions do
+ * not change afterwards: the layout is computed before it is drawn, never animated). The
+ * same switch without the preference does glide, so the test can tell the two apart.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { closePage, goToStep, openApp } from './harness';
+import { useBrowserSuite } from './suite';
+
+const PORT = 4563;
+const suite = useBrowserSuite(PORT);
+
+/** Each node's computed transform, in token order. */
+const nodeTransforms = (page: Page) =>
+  page
+    .locator('.attention-graph .node')
+    .evaluateAll((nodes) => nodes.map((n) => getComputedStyle(n).transform));
+
+/** Switches to the force layout and reports what moves in the next frame and later. */
+async function switchToForce(page: Page) {
+  await goToStep(page, 'Weighted sum');
+  await page.locator('.graph-controls select').selectOption('force');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  const running = await page.evaluate(
+    () => document.getAnimations().filter((a) => a.playState === 'running').length,
+  );
+  const durations = await page
+    .locator('.attention-graph .node, .attention-graph .edge-line')
+    .evaluateAll((els) => [...new Set(els.map((e) => getComputedStyle(e).transitionDuration))]);
+  const soon = await nodeTransforms(page);
+  await page.waitForTimeout(1000);
+  const later = await nodeTransforms(page);
+  return { running, durations, soon, later };
+}
+
+describe('motion', () => {
+  it('with reduced motion, nothing animates: the force layout is drawn settled', async () => {
+    const page = await openApp(suite.browser, suite.url, undefined, { reducedMotion: 'reduce' });
+    try {
+      const { running, durations, soon, later } = await switchToForce(page);
+      expect(running).toBe(0);
+      expect(durations.every((d) => d.split(',').every((x) => x.trim() === '0s'))).toBe(true);
+      expect(soon).toEqual(later);
+      expect(soon.length).toBe(4);
+    } finally {
+      await closePage(page);
+    }
+  }, 180_000);
+
+  it('without the preference, the same switch glides (so the test above can fail)', async () => {
+    const page = await openApp(suite.browser, suite.url, undefined, {
+      reducedMotion: 'no-preference',
+    });
+    try {
+      const { running, soon, later } = await switchToForce(page);
+      expect(running).toBeGreaterThan(0);
+      expect(soon).not.toEqual(later);
+    } finally {
+      await closePage(page);
+    }
+  }, 180_000);
+});
