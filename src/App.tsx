@@ -10,9 +10,14 @@
  * d3 scales and force layout, the worked arithmetic, the matrices and the data tables)
  * are separate chunks that the page requests during its first render; each shows an empty
  * placeholder, marked `data-lazy-pending`, until its code has arrived.
+ *
+ * Each panel sits in a `PanelBoundary`: a panel that throws, or whose chunk cannot be
+ * fetched, shows what failed and a Reset button, and the rest of the page keeps working.
  */
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { AboutDialog } from './components/AboutDialog';
+import { lazyPanel } from './components/lazyPanel';
+import { PanelBoundary } from './components/PanelBoundary';
 import { SentenceInput } from './components/SentenceInput';
 import { SettingsPanel } from './components/SettingsPanel';
 import { ShareBar } from './components/ShareBar';
@@ -24,18 +29,14 @@ import { useMessages } from './messages';
 import { useLessonLink } from './store/useLessonLink';
 import './App.css';
 
-const AttentionViews = lazy(() =>
-  import('./components/AttentionViews').then((m) => ({ default: m.AttentionViews })),
+const AttentionViews = lazyPanel(() =>
+  import('./components/AttentionViews').then((m) => m.AttentionViews),
 );
-const WorkPanel = lazy(() =>
-  import('./components/WorkPanel').then((m) => ({ default: m.WorkPanel })),
+const WorkPanel = lazyPanel(() => import('./components/WorkPanel').then((m) => m.WorkPanel));
+const MatricesPanel = lazyPanel(() =>
+  import('./components/MatricesPanel').then((m) => m.MatricesPanel),
 );
-const MatricesPanel = lazy(() =>
-  import('./components/MatricesPanel').then((m) => ({ default: m.MatricesPanel })),
-);
-const DataTables = lazy(() =>
-  import('./components/DataTables').then((m) => ({ default: m.DataTables })),
-);
+const DataTables = lazyPanel(() => import('./components/DataTables').then((m) => m.DataTables));
 
 /** A lazily loaded panel; its placeholder tells tests and tools that code is still on its way. */
 function Later({ name, children }: { name: string; children: ReactNode }) {
@@ -62,31 +63,47 @@ export function App() {
       <VectorStatus />
       <main className="app-main">
         <div className="app-main__input">
-          <SentenceInput />
+          <PanelBoundary panel="sentence">
+            <SentenceInput />
+          </PanelBoundary>
         </div>
         <div className="app-main__steps">
-          <StepNav />
+          <PanelBoundary panel="steps">
+            <StepNav />
+          </PanelBoundary>
         </div>
         <div className="app-main__explain">
-          <StepExplanation />
+          <PanelBoundary panel="explanation">
+            <StepExplanation />
+          </PanelBoundary>
         </div>
         <div className="app-main__views">
-          <Later name="views">
-            <AttentionViews />
-          </Later>
-          <Later name="work">
-            <WorkPanel />
-          </Later>
-          <Later name="matrices">
-            <MatricesPanel />
-          </Later>
+          <PanelBoundary panel="views">
+            <Later name="views">
+              <AttentionViews />
+            </Later>
+          </PanelBoundary>
+          <PanelBoundary panel="work">
+            <Later name="work">
+              <WorkPanel />
+            </Later>
+          </PanelBoundary>
+          <PanelBoundary panel="matrices">
+            <Later name="matrices">
+              <MatricesPanel />
+            </Later>
+          </PanelBoundary>
         </div>
         <div className="app-main__settings">
-          <SettingsPanel />
+          <PanelBoundary panel="settings">
+            <SettingsPanel />
+          </PanelBoundary>
         </div>
-        <Later name="tables">
-          <DataTables />
-        </Later>
+        <PanelBoundary panel="tables">
+          <Later name="tables">
+            <DataTables />
+          </Later>
+        </PanelBoundary>
       </main>
     </div>
   );

@@ -8,6 +8,7 @@ import { useAppStore, type Language } from '../store/store';
 import { app } from './app';
 import { es } from './es';
 import { numbers } from './numbers';
+import { reliability } from './reliability';
 import { share } from './share';
 import { shell } from './shell';
 import { viz } from './viz';
@@ -22,6 +23,7 @@ export const en = {
   numbers,
   worksheet,
   share,
+  reliability,
 };
 
 /** The shape every language must provide: the English messages, strings widened. */

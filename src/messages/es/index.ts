@@ -4,6 +4,7 @@
  */
 import { app } from '../app';
 import { numbers } from '../numbers';
+import { reliability } from './reliability';
 import { share } from '../share';
 import { shell } from '../shell';
 import { viz } from '../viz';
@@ -18,4 +19,5 @@ export const es: Messages = {
   numbers,
   worksheet,
   share,
+  reliability,
 };
