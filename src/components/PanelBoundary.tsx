@@ -7,6 +7,7 @@
 import { Component, useCallback, useState, type ErrorInfo, type ReactNode } from 'react';
 import { useMessages } from '../messages';
 import type { PanelName } from '../messages/reliability';
+import { retryFailedPanels } from './lazyPanel';
 import { PANEL_RESETS } from './panelResets';
 import './PanelBoundary.css';
 
@@ -51,6 +52,7 @@ export function PanelBoundary({ panel, children }: { panel: PanelName; children:
   const [generation, setGeneration] = useState(0);
   const reset = useCallback(() => {
     PANEL_RESETS[panel]();
+    retryFailedPanels();
     setGeneration((g) => g + 1);
   }, [panel]);
   const what = m.panelFailed[panel];

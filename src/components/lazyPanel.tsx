@@ -1,34 +1,40 @@
 /**
  * `React.lazy` for a panel, with a second chance: `lazy` remembers a failed import for
  * good, so a panel whose chunk could not be fetched (a dropped connection) would fail again
- * on every "Reset". A panel made here starts a fresh import when it is mounted again after
- * a failure.
+ * on every "Reset". `retryFailedPanels` (which Reset calls) gives every panel whose import
+ * failed a fresh one. Only then: retrying on every render would fetch in a loop while the
+ * network is down.
  */
-import { lazy, useState, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
-/** A lazily loaded panel with no props, whose import is retried on the next mount after a failure. */
+/** Panels whose import failed, each with the function that gives it a fresh import. */
+const failedPanels = new Set<() => void>();
+
+/** Gives every lazy panel whose import failed a fresh import, tried when it next renders. */
+export function retryFailedPanels(): void {
+  const retries = [...failedPanels];
+  failedPanels.clear();
+  for (const retry of retries) retry();
+}
+
+/** A lazily loaded panel with no props, whose failed import `retryFailedPanels` starts again. */
 export function lazyPanel(load: () => Promise<ComponentType>): ComponentType {
-  let failed = false;
   const make = (): LazyExoticComponent<ComponentType> =>
     lazy(() =>
       load().then(
         (component) => ({ default: component }),
         (error: unknown) => {
-          failed = true;
+          failedPanels.add(retry);
           throw error;
         },
       ),
     );
   let current = make();
+  const retry = () => {
+    current = make();
+  };
   function LazyPanel() {
-    // Chosen once per mount, so that a render does not start a new import.
-    const [Loaded] = useState(() => {
-      if (failed) {
-        failed = false;
-        current = make();
-      }
-      return current;
-    });
+    const Loaded = current;
     return <Loaded />;
   }
   return LazyPanel;
