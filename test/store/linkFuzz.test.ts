@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { encodeLessonLink, LINK_KEYS, DEFAULT_LESSON } from '../../src/store/lessonLink';
 import { stepsFor } from '../../src/store/steps';
 import { initialState, useAppStore } from '../../src/store/store';
-import { applyLessonLink } from '../../src/store/useLessonLink';
+import { applyLessonLink, linkedText } from '../../src/store/useLessonLink';
+import { MAX_TOKENS, tokenize } from '../../src/core/tokenizer';
 import { deriveTrace } from '../../src/store/useTrace';
 import type { WordVectors } from '../../src/core/vectors';
 import { gloveVectors } from '../components/testStore';
@@ -84,5 +85,18 @@ describe('applying an arbitrary link (fast-check)', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('linkedText', () => {
+  it('keeps a text of up to 512 tokens whole, and cuts a longer one after its 512th token', () => {
+    expect(linkedText('The cat sat.  ')).toBe('The cat sat.  ');
+    const exactly = 'w '.repeat(MAX_TOKENS);
+    expect(linkedText(exactly)).toBe(exactly);
+    const big = 'word '.repeat(200_000);
+    const cut = linkedText(big);
+    expect(cut).toBe(`${'word '.repeat(MAX_TOKENS - 1)}word`);
+    // The cut text is the same view: the same tokens.
+    expect(tokenize(cut).tokens).toEqual(tokenize(big).tokens);
   });
 });
