@@ -6,16 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import {
-  closePage,
-  errorsOf,
-  OUTPUT_DIR,
-  tokenTexts,
-  typeSentence,
-  waitForTokens,
-} from './harness';
+import { closePage, OUTPUT_DIR, tokenTexts, typeSentence, waitForTokens } from './harness';
 import { useBrowserSuite } from './suite';
 
+// eslint-disable-next-line react-hooks/rules-of-hooks -- a Vitest set-up helper, not a React hook
 const suite = useBrowserSuite(4552);
 
 const VECTORS = '**/vectors/**';

@@ -11,6 +11,7 @@ import type { StepId } from '../../src/store/steps';
 import { closePage, errorsOf, openApp, OUTPUT_DIR, tokenTexts, typeSentence } from './harness';
 import { useBrowserSuite } from './suite';
 
+// eslint-disable-next-line react-hooks/rules-of-hooks -- a Vitest set-up helper, not a React hook
 const suite = useBrowserSuite(4551);
 
 const box = (page: Page) => page.getByRole('textbox', { name: 'Sentence' });

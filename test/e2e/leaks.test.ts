@@ -10,6 +10,7 @@ import { tokenize } from '../../src/core/tokenizer';
 import { closePage, errorsOf, openApp } from './harness';
 import { useBrowserSuite } from './suite';
 
+// eslint-disable-next-line react-hooks/rules-of-hooks -- a Vitest set-up helper, not a React hook
 const suite = useBrowserSuite(4553);
 
 const WORDS = (
