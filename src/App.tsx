@@ -10,8 +10,11 @@
  * d3 scales and force layout, the worked arithmetic, the matrices and the data tables)
  * are separate chunks that the page requests during its first render; each shows an empty
  * placeholder, marked `data-lazy-pending`, until its code has arrived.
+ *
+ * Each panel sits in a `PanelBoundary`: a panel that throws, or whose chunk cannot be
+ * fetched, shows what failed and a Reset button, and the rest of the page keeps working.
  */
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { AboutDialog } from './components/AboutDialog';
 import { QuizCover } from './components/QuizCover';
 import { PresentButton } from './components/PresentButton';
@@ -19,6 +22,8 @@ import { Presentation } from './components/Presentation';
 import { ThemeSwitch } from './components/ThemeSwitch';
 import { useAppliedTheme } from './components/useTheme';
 import { LanguagePicker } from './components/LanguagePicker';
+import { lazyPanel } from './components/lazyPanel';
+import { PanelBoundary } from './components/PanelBoundary';
 import { SentenceInput } from './components/SentenceInput';
 import { SettingsPanel } from './components/SettingsPanel';
 import { ShareBar } from './components/ShareBar';
@@ -33,18 +38,14 @@ import { useLessonLink } from './store/useLessonLink';
 import { useAppStore } from './store/store';
 import './App.css';
 
-const AttentionViews = lazy(() =>
-  import('./components/AttentionViews').then((m) => ({ default: m.AttentionViews })),
+const AttentionViews = lazyPanel(() =>
+  import('./components/AttentionViews').then((m) => m.AttentionViews),
 );
-const WorkPanel = lazy(() =>
-  import('./components/WorkPanel').then((m) => ({ default: m.WorkPanel })),
+const WorkPanel = lazyPanel(() => import('./components/WorkPanel').then((m) => m.WorkPanel));
+const MatricesPanel = lazyPanel(() =>
+  import('./components/MatricesPanel').then((m) => m.MatricesPanel),
 );
-const MatricesPanel = lazy(() =>
-  import('./components/MatricesPanel').then((m) => ({ default: m.MatricesPanel })),
-);
-const DataTables = lazy(() =>
-  import('./components/DataTables').then((m) => ({ default: m.DataTables })),
-);
+const DataTables = lazyPanel(() => import('./components/DataTables').then((m) => m.DataTables));
 
 /** A lazily loaded panel; its placeholder tells tests and tools that code is still on its way. */
 function Later({ name, children }: { name: string; children: ReactNode }) {
@@ -85,34 +86,50 @@ export function App() {
       <UpdatePrompt />
       <main className="app-main">
         <div className="app-main__input">
-          <SentenceInput />
+          <PanelBoundary panel="sentence">
+            <SentenceInput />
+          </PanelBoundary>
         </div>
         <div className="app-main__steps">
-          <StepNav />
+          <PanelBoundary panel="steps">
+            <StepNav />
+          </PanelBoundary>
         </div>
         <div className="app-main__explain">
-          <StepExplanation />
+          <PanelBoundary panel="explanation">
+            <StepExplanation />
+          </PanelBoundary>
         </div>
         <div className="app-main__views">
           <QuizCover>
-            <Later name="views">
-              <AttentionViews />
-            </Later>
-            <Later name="work">
-              <WorkPanel />
-            </Later>
-            <Later name="matrices">
-              <MatricesPanel />
-            </Later>
+            <PanelBoundary panel="views">
+              <Later name="views">
+                <AttentionViews />
+              </Later>
+            </PanelBoundary>
+            <PanelBoundary panel="work">
+              <Later name="work">
+                <WorkPanel />
+              </Later>
+            </PanelBoundary>
+            <PanelBoundary panel="matrices">
+              <Later name="matrices">
+                <MatricesPanel />
+              </Later>
+            </PanelBoundary>
           </QuizCover>
         </div>
         <div className="app-main__settings">
-          <SettingsPanel />
+          <PanelBoundary panel="settings">
+            <SettingsPanel />
+          </PanelBoundary>
         </div>
         <QuizCover quiet>
-          <Later name="tables">
-            <DataTables />
-          </Later>
+          <PanelBoundary panel="tables">
+            <Later name="tables">
+              <DataTables />
+            </Later>
+          </PanelBoundary>
         </QuizCover>
       </main>
     </div>

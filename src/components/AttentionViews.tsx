@@ -7,6 +7,7 @@ import { useMessages } from '../messages';
 import { useTrace } from '../store/useTrace';
 import { GraphPanel } from './GraphPanel';
 import { HeatmapPanel } from './HeatmapPanel';
+import { PanelBoundary } from './PanelBoundary';
 import './AttentionViews.css';
 
 /** The heatmap and the graph, side by side when the container is wide, stacked otherwise. */
@@ -23,8 +24,12 @@ export function AttentionViews() {
   return (
     <div className="attention-views">
       <div className="attention-views-grid">
-        <HeatmapPanel trace={trace} />
-        <GraphPanel trace={trace} />
+        <PanelBoundary panel="heatmap">
+          <HeatmapPanel trace={trace} />
+        </PanelBoundary>
+        <PanelBoundary panel="graph">
+          <GraphPanel trace={trace} />
+        </PanelBoundary>
       </div>
     </div>
   );

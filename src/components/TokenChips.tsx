@@ -10,6 +10,7 @@ import { useMessages } from '../messages';
 import { useAppStore } from '../store/store';
 import { useTrace } from '../store/useTrace';
 import { TokenChip } from './TokenChip';
+import { LeftOutNote } from './LeftOutNote';
 import { TokenLegend } from './TokenLegend';
 import { borrowedWord } from './tokenInfo';
 import './TokenChips.css';
@@ -24,6 +25,7 @@ const MOVES: Record<string, (i: number, last: number) => number> = {
 /** The token chips of the current trace, or the empty and loading states. */
 export function TokenChips() {
   const m = useMessages().shell.tokens;
+  const noTokens = useMessages().reliability.noTokens;
   const trace = useTrace();
   const blank = useAppStore((s) => s.text.trim() === '');
   const id = useId();
@@ -32,6 +34,14 @@ export function TokenChips() {
 
   if (blank) return <p className="tokens-empty">{m.empty}</p>;
   if (!trace) return <p className="hint tokens-loading">{m.loading}</p>;
+  if (trace.tokens.length === 0) {
+    return (
+      <div className="tokens">
+        <p className="tokens-empty">{noTokens}</p>
+        <LeftOutNote trace={trace} />
+      </div>
+    );
+  }
 
   const tokens = trace.tokens;
   const madeUp = trace.vectors === 'made-up';
@@ -96,6 +106,7 @@ export function TokenChips() {
         })}
       </ul>
       {trace.truncated && <p className="tokens__note">{m.truncated(MAX_TOKENS)}</p>}
+      <LeftOutNote trace={trace} />
       <TokenLegend tokens={tokens} madeUp={madeUp} idFor={legendId} />
     </div>
   );

@@ -12,6 +12,7 @@ import { numbers } from './numbers';
 import { quiz } from './quiz';
 import { present } from './present';
 import { pwa } from './pwa';
+import { reliability } from './reliability';
 import { share } from './share';
 import { shell } from './shell';
 import { viz } from './viz';
@@ -30,6 +31,7 @@ export const en = {
   present,
   exportFiles,
   pwa,
+  reliability,
 };
 
 /** The shape every language must provide: the English messages, strings widened. */

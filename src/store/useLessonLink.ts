@@ -55,8 +55,19 @@ function sameLesson(a: LessonState, b: LessonState): boolean {
  * their browsers prefer.
  */
 export function lessonUrl(state: LessonState, location: Location = window.location): string {
-  const fragment = encodeLessonLink(state);
-  return `${location.origin}${location.pathname}${location.search}#${fragment}`;
+  const lesson = { ...state, text: linkedText(state.text) };
+  return `${location.origin}${location.pathname}${location.search}#${encodeLessonLink(lesson)}`;
+}
+
+/**
+ * The part of `text` a link carries: all of it, or, past MAX_TOKENS tokens, the text up to
+ * the end of the last token used, which gives the same view. A pasted megabyte would make
+ * a megabyte link: seconds of `replaceState` on every edit, and a link no one can share.
+ */
+export function linkedText(text: string): string {
+  const { tokens, truncated } = tokenize(text);
+  const last = tokens[tokens.length - 1];
+  return truncated && last ? text.slice(0, last.end) : text;
 }
 
 /**

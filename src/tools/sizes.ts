@@ -154,7 +154,7 @@ function htmlReferences(html: string): { scripts: string[]; styles: string[]; ic
 
 /**
  * The manifest keys ("src/components/AttentionViews.tsx") of the panels that src/App.tsx
- * loads with `lazy(() => import('./components/…'))` and renders on every page, or null
+ * loads with `lazy(() => import('./components/…'))` (or `lazyPanel`, its retrying form) and renders on every page, or null
  * when App.tsx is not there to read (then every dynamic import of the entry counts).
  */
 function appLazyPanels(): Set<string> | null {
@@ -162,7 +162,9 @@ function appLazyPanels(): Set<string> | null {
   if (!existsSync(app)) return null;
   const source = readFileSync(app, 'utf8');
   const keys = new Set<string>();
-  for (const [, spec] of source.matchAll(/lazy\(\s*\(\)\s*=>\s*import\(\s*['"]([^'"]+)['"]/g)) {
+  for (const [, spec] of source.matchAll(
+    /lazy(?:Panel)?\(\s*\(\)\s*=>\s*import\(\s*['"]([^'"]+)['"]/g,
+  )) {
     const base = path.posix.join('src', spec as string);
     for (const ext of ['', '.tsx', '.ts', '.jsx', '.js']) keys.add(base + ext);
   }

@@ -8,6 +8,7 @@ import { numbers } from './numbers';
 import { present } from './present';
 import { pwa } from './pwa';
 import { quiz } from './quiz';
+import { reliability } from './reliability';
 import { share } from './share';
 import { shell } from './shell';
 import { viz } from './viz';
@@ -25,4 +26,5 @@ export const es: Messages = {
   present,
   exportFiles,
   pwa,
+  reliability,
 };

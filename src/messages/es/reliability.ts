@@ -1,0 +1,27 @@
+/** Spanish strings of the app's safety nets (see ../reliability.ts). */
+import type { Messages } from '..';
+
+/** Spanish: a panel that failed, and characters left out of the tokens. */
+export const reliability: Messages['reliability'] = {
+  panelFailed: {
+    sentence: 'No se pudo mostrar el panel de la frase',
+    steps: 'No se pudieron mostrar los pasos',
+    explanation: 'No se pudo mostrar la explicación',
+    views: 'No se pudieron mostrar el mapa de calor ni el grafo',
+    heatmap: 'No se pudo dibujar el mapa de calor',
+    graph: 'No se pudo dibujar el grafo',
+    work: 'No se pudieron mostrar las cuentas',
+    matrices: 'No se pudieron mostrar las matrices',
+    settings: 'No se pudieron mostrar los ajustes',
+    tables: 'No se pudieron mostrar las tablas de números',
+  },
+  failedWith: (what, reason) => `${what}: ${reason}`,
+  unknownReason: 'error desconocido',
+  keptNote: 'Tu frase se conserva; el resto de la página sigue funcionando.',
+  reset: 'Reiniciar',
+  leftOut: (count) =>
+    count === 1
+      ? '1 carácter invisible (un carácter de control o de formato, o la mitad de un carácter roto) no es un token y se ha omitido.'
+      : `${count} caracteres invisibles (de control o de formato, o mitades de caracteres rotos) no son tokens y se han omitido.`,
+  noTokens: 'Este texto no tiene tokens: solo espacios y caracteres invisibles.',
+};

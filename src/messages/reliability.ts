@@ -1,0 +1,44 @@
+/** Strings of the app's safety nets: a panel that failed, and characters left out of the tokens. */
+
+/** The panels a `PanelBoundary` guards, by the name its messages use. */
+export type PanelName =
+  | 'sentence'
+  | 'steps'
+  | 'explanation'
+  | 'views'
+  | 'heatmap'
+  | 'graph'
+  | 'work'
+  | 'matrices'
+  | 'settings'
+  | 'tables';
+
+/** English strings of the safety nets: panel failures and characters left out of the tokens. */
+export const reliability = {
+  /** What failed, in a sentence that ends before the error's own message. */
+  panelFailed: {
+    sentence: 'The sentence panel could not be shown',
+    steps: 'The steps could not be shown',
+    explanation: 'The explanation could not be shown',
+    views: 'The heatmap and the graph could not be shown',
+    heatmap: 'The heatmap could not be drawn',
+    graph: 'The graph could not be drawn',
+    work: 'The worked arithmetic could not be shown',
+    matrices: 'The matrices could not be shown',
+    settings: 'The settings could not be shown',
+    tables: 'The number tables could not be shown',
+  } satisfies Record<PanelName, string>,
+  failedWith: (what: string, reason: string) => `${what}: ${reason}`,
+  unknownReason: 'unknown error',
+  keptNote: 'Your sentence is kept; the rest of the page still works.',
+  reset: 'Reset',
+  /**
+   * Controls, invisible format characters and halves of broken characters that are not
+   * tokens, counted so that they never vanish without a word.
+   */
+  leftOut: (count: number) =>
+    count === 1
+      ? '1 invisible character (a control or format character, or half of a broken character) is not a token and was left out.'
+      : `${count} invisible characters (control or format characters, or halves of broken characters) are not tokens and were left out.`,
+  noTokens: 'This text has no tokens: only spaces and invisible characters.',
+} as const;
