@@ -89,7 +89,10 @@ export function describeExample(
       );
     }
     case 'weighted': {
-      const top = strongestKeys(h.weights, query, 3);
+      // With the causal mask a token sees fewer than three keys: list only those it sees.
+      const top = strongestKeys(h.weights, query, 3).filter((j) =>
+        Number.isFinite(h.masked.data[query * T + j] as number),
+      );
       const parts = top.map((j) =>
         m.weightedPart(fmt.number(h.weights.data[query * T + j] as number), name(j)),
       );

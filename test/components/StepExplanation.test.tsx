@@ -114,6 +114,21 @@ describe('StepExplanation', () => {
     );
   });
 
+  it('lists at Weighted sum only the keys the causal mask lets a token see', async () => {
+    const state = useAppStore.getState();
+    const trace = deriveTrace(
+      state.text,
+      { ...state.settings, causal: true },
+      await gloveVectors(),
+    );
+    // Token 1 sees tokens 0 and 1 only: two terms, and never a later token.
+    const line = describeExample(en.shell.example, 'weighted', trace, 0, 1) ?? '';
+    expect(line.split(' × value of ')).toHaveLength(3);
+    for (const later of trace.tokens.slice(2)) {
+      expect(line).not.toContain(`value of “${later.text}”`);
+    }
+  });
+
   it('finds the strongest keys and the most telling query', () => {
     const weights = fromRows([
       [0.9, 0.1, 0],
