@@ -71,6 +71,13 @@ const LETTER = /^\p{L}/u;
 const DIGIT = /^\p{N}/u;
 // Runs of these punctuation characters are one token ("...", "--").
 const RUN_CHARS = new Set(['.', '-']);
+/**
+ * Full stops and colons inside a word-like segment, unless between two digits ("3.14",
+ * "12:30" stay whole). ICU versions disagree here: Node 20's ICU 78 keeps "e.g",
+ * "U.S" and "javascript:alert" as one word, Chromium's segmenter splits them. Splitting
+ * them always makes the app and `npm run trace` give the same tokens on every engine.
+ */
+const WORD_STOP = /[.:\uFE13\uFE52\uFE55\uFF0E\uFF1A]/gu;
 // Characters that extend the grapheme before them.
 const EXTENDER = /^(?:\p{M}|\p{Emoji_Modifier}|\u200C|\u200D|[\u{E0020}-\u{E007F}])/u;
 
@@ -165,7 +172,7 @@ class TokenSink {
   segment(segment: string, start: number, wordLike: boolean): void {
     if (ALL_IGNORABLE.test(segment)) return;
     if (wordLike && !EMOJI_HINT.test(segment)) {
-      this.word(start, start + segment.length);
+      this.wordWithStops(segment, start);
       return;
     }
     // ICU glues some emoji to their neighbours ("a\u200D👍", "11️⃣") and returns runs of
@@ -191,6 +198,20 @@ class TokenSink {
       }
     }
     if (groupStart >= 0 && !this.full) this.word(groupStart, groupEnd);
+  }
+
+  /** A word-like segment, split at the full stops and colons of WORD_STOP. */
+  private wordWithStops(segment: string, start: number): void {
+    let from = 0;
+    for (const stop of segment.matchAll(WORD_STOP)) {
+      const at = stop.index;
+      if (DIGIT.test(segment[at - 1] ?? '') && DIGIT.test(segment[at + 1] ?? '')) continue;
+      if (at > from) this.word(start + from, start + at);
+      if (this.full) return;
+      this.push(start + at, start + at + 1, 'punctuation');
+      from = at + 1;
+    }
+    if (from < segment.length && !this.full) this.word(start + from, start + segment.length);
   }
 
   /** A word-like piece: split its clitics, then call it a number or a word. */

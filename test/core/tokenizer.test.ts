@@ -125,6 +125,31 @@ describe('tokenize: words, numbers and punctuation', () => {
     ]);
   });
 
+  it('splits full stops and colons inside words, as Chromium does, but not inside numbers', () => {
+    expect(spans('e.g. U.S')).toEqual([
+      ['e', 0, 1],
+      ['.', 1, 2],
+      ['g', 2, 3],
+      ['.', 3, 4],
+      ['U', 5, 6],
+      ['.', 6, 7],
+      ['S', 7, 8],
+    ]);
+    expect(texts('javascript:alert(1)')).toEqual(['javascript', ':', 'alert', '(', '1', ')']);
+    expect(texts('Ｈｅｌｌｏ：ｗｏｒｌｄ')).toEqual(['Ｈｅｌｌｏ', '：', 'ｗｏｒｌｄ']);
+    expect(texts('pi is 3.14 at 12:30, v1.2.3')).toEqual([
+      'pi',
+      'is',
+      '3.14',
+      'at',
+      '12',
+      ':',
+      '30',
+      ',',
+      'v1.2.3',
+    ]);
+  });
+
   it('makes every punctuation character a token, except runs of "." and "-"', () => {
     expect(texts('Wait... what?!')).toEqual(['Wait', '...', 'what', '?', '!']);
     expect(spans('so -- yes')).toEqual([
