@@ -14,7 +14,7 @@ export function LinkNotice() {
   return (
     <div role="status" aria-label={m.label} className="link-notice">
       {problems && problems.length > 0 && (
-        <div className="link-notice__box">
+        <div className="banner link-notice__box">
           <div className="link-notice__text">
             <p>
               <span aria-hidden="true">⚠ </span>

@@ -18,7 +18,7 @@ export function UpdatePrompt() {
   return (
     <div role="status" aria-label={m.updateLabel} className="update-prompt">
       {applyUpdate && (
-        <div className="update-prompt__box">
+        <div className="banner update-prompt__box">
           <p>{m.updateReady}</p>
           <div className="update-prompt__actions">
             <button type="button" onClick={applyUpdate}>

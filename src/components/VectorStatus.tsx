@@ -30,7 +30,7 @@ export function VectorStatus() {
         </>
       )}
       {status === 'failed' && (
-        <div className="vector-status__failed">
+        <div className="banner vector-status__failed">
           <p>
             <span aria-hidden="true">⚠ </span>
             {m.vectorsFailed(error ?? m.unknownError)}
