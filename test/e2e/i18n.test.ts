@@ -111,11 +111,13 @@ function interfaceText(page: Page): Promise<string> {
 
 /** The heatmap cell numbers (SVG text of the cells), in order. */
 function heatmapNumbers(page: Page, label: string): Promise<string[]> {
-  return page
-    .locator(`svg[aria-label="${label}"] [data-i][data-j]`)
-    .evaluateAll((cells) =>
-      cells.map((cell) => (cell.parentElement?.querySelector('text')?.textContent ?? '').trim()),
-    );
+  return page.locator(`svg[aria-label="${label}"] [data-i][data-j]`).evaluateAll((cells) =>
+    // A cell's printed number is the <text> right after its <rect>.
+    cells.map((cell) => {
+      const next = cell.nextElementSibling;
+      return next?.tagName === 'text' ? (next.textContent ?? '').trim() : '';
+    }),
+  );
 }
 
 describe('the interface in Spanish', () => {

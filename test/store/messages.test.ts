@@ -148,6 +148,7 @@ const SAME_IN_SPANISH = new Set([
   'quiz.reveal.contributionColumns.product',
   'present.indicator',
   'exportFiles.matrixCsv',
+  'reliability.failedWith',
 ]);
 
 const isExampleText = (path: string) => /^shell\.examples\.items\[\d+\]\.text$/.test(path);
