@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { loadVectorsIntoStore } from './store/loadVectors';
-import { registerServiceWorker } from './store/serviceWorker';
+import { registerServiceWorkerWhenVectorsReady } from './store/serviceWorker';
 import './styles.css';
 import './theme.css';
 
@@ -14,7 +14,8 @@ createRoot(root).render(
   </StrictMode>,
 );
 // The table is the largest asset: fetch it once the first frame is on screen. The service
-// worker comes after it (src/store/serviceWorker.ts says why), whether it loaded or not.
+// worker comes after it has loaded (src/store/serviceWorker.ts says why).
 requestAnimationFrame(() => {
-  void loadVectorsIntoStore().finally(() => void registerServiceWorker());
+  registerServiceWorkerWhenVectorsReady();
+  void loadVectorsIntoStore();
 });

@@ -6,6 +6,7 @@
  */
 /// <reference types="vite-plugin-pwa/vanillajs" />
 import { useAppUpdate } from './appUpdate';
+import { useAppStore } from './store';
 
 let registered = false;
 
@@ -13,7 +14,7 @@ let registered = false;
  * Registers the service worker, once, in a production build of a browser that has them
  * (never under `npm start`, where vite-plugin-pwa generates none).
  *
- * main.tsx calls it after the word-vector table has loaded: the worker's install then asks
+ * registerServiceWorkerWhenVectorsReady calls it once the word-vector table has loaded: the worker's install then asks
  * for the table (same URL, default cache mode) when the page's own response is already in
  * the HTTP cache, so a first visit downloads the 6.4 MB once, and the app's first load does
  * not share the connection with the precache. The registration code (workbox-window) is a
@@ -36,6 +37,25 @@ export async function registerServiceWorker(): Promise<void> {
   } catch {
     // Without a worker the app still works online, as it did before it had one.
   }
+}
+
+/**
+ * Registers the service worker once the word-vector table has loaded, now or after a later
+ * "Try again". Never before: the worker's precache would fetch the table again, and if the
+ * page got a bad answer (a captive portal's page, a cut download), the worker would keep
+ * that answer and serve it on every visit.
+ */
+export function registerServiceWorkerWhenVectorsReady(): void {
+  const ready = () => useAppStore.getState().vectors.status === 'ready';
+  if (ready()) {
+    void registerServiceWorker();
+    return;
+  }
+  const unsubscribe = useAppStore.subscribe(() => {
+    if (!ready()) return;
+    unsubscribe();
+    void registerServiceWorker();
+  });
 }
 
 /**
