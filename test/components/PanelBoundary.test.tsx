@@ -102,7 +102,7 @@ describe('PanelBoundary', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
     expect(alert).toHaveTextContent('The graph could not be drawn: the layout blew up');
     // The heatmap beside it is drawn.
-    expect(await screen.findByLabelText('Attention heatmap')).toBeInTheDocument();
+    expect(await screen.findByLabelText('Attention heatmap', { selector: 'svg' })).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Sentence' })).toHaveValue('The cat sat.');
     const tokens = () =>
       within(screen.getByRole('list', { name: 'Tokens' }))
@@ -116,7 +116,7 @@ describe('PanelBoundary', () => {
 
     faults.graphFails = false;
     await user.click(within(alert).getByRole('button', { name: 'Reset' }));
-    expect(await screen.findByLabelText('Attention graph')).toBeInTheDocument();
+    expect(await screen.findByLabelText('Attention graph', { selector: 'svg' })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
