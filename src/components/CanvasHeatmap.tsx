@@ -33,6 +33,7 @@ import { heatmapPixels, maskedRuns } from '../viz/heatmapImage';
 import { useDevicePixelRatio } from '../viz/useDevicePixelRatio';
 import { usePaletteKey } from './useTheme';
 import type { HeatmapRendererProps } from './Heatmap';
+import { HeatmapMarks, markRect } from './HeatmapMarks';
 import { useHeatmapInteraction } from './useHeatmapInteraction';
 import './Heatmap.css';
 
@@ -309,14 +310,6 @@ function CanvasHighlights({ geometry, n, hasView, active }: HighlightsProps) {
   const columns = visibleLabels(geometry, n, hlCols, 'column');
   // A band at least one text line thick, so a highlighted label always has a background.
   const band = Math.max(cell, 16);
-  /** The square marking cell (i, j), grown to MIN_MARK around tiny cells. */
-  const mark = (c: Cell, inset: number) => {
-    const s = Math.max(cell, MIN_MARK);
-    const x = left + c.j * cell + cell / 2 - s / 2 + inset;
-    const y = top + c.i * cell + cell / 2 - s / 2 + inset;
-    return { x, y, width: s - 2 * inset, height: s - 2 * inset };
-  };
-
   return (
     <>
       <g className="hm-labels">
@@ -347,47 +340,24 @@ function CanvasHighlights({ geometry, n, hasView, active }: HighlightsProps) {
           <ColumnLabel key={`c${j}`} geometry={geometry} j={j} highlighted={hlCols.includes(j)} />
         ))}
       </g>
-      <g className="hm-overlay">
-        {token !== null && (
-          <>
-            <rect
-              className="hm-band"
-              data-band="row"
-              x={left}
-              y={top + token * cell}
-              width={size}
-              height={cell}
-            />
-            <rect
-              className="hm-band"
-              data-band="column"
-              x={left + token * cell}
-              y={top}
-              width={cell}
-              height={size}
-            />
-          </>
-        )}
-        {hasView && inRange(hoverCell) && (
-          <g data-hover-cell={`${hoverCell.i},${hoverCell.j}`}>
-            <rect className="hm-hover-outer" {...mark(hoverCell, 0)} />
-            <rect className="hm-hover-inner" {...mark(hoverCell, 1.5)} />
-          </g>
-        )}
-        {hasView && inRange(selection) && (
-          <g data-selected-cell={`${selection.i},${selection.j}`}>
-            <rect className="hm-selected-outer" {...mark(selection, 0)} />
-            <rect className="hm-selected-inner" {...mark(selection, 2)} />
-          </g>
-        )}
+      <HeatmapMarks
+        place={geometry}
+        n={n}
+        size={size}
+        token={token}
+        hoverCell={hoverCell}
+        selection={selection}
+        hasView={hasView}
+        minMark={MIN_MARK}
+      >
         {active && (
           <rect
             className="hm-active"
             data-active-cell={`${active.i},${active.j}`}
-            {...mark(active, -2)}
+            {...markRect(geometry, active, -2, MIN_MARK)}
           />
         )}
-      </g>
+      </HeatmapMarks>
     </>
   );
 }

@@ -6,6 +6,7 @@
  */
 import { useCallback, useRef, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
 import { useNumberFormat } from '../useNumberFormat';
+import { HeatmapMarks } from './HeatmapMarks';
 import { useMessages } from '../messages';
 import { useAppStore, type Cell } from '../store/store';
 import type { HeatmapGeometry } from '../viz/heatmapGeometry';
@@ -71,7 +72,6 @@ export function HeatmapSvg({ geometry, tokens, view }: HeatmapRendererProps) {
   const size = n * cell;
   const hlRow = (i: number) => hoverToken === i || hoverCell?.i === i || selection?.i === i;
   const hlCol = (j: number) => hoverToken === j || hoverCell?.j === j || selection?.j === j;
-  const inRange = (c: Cell | null): c is Cell => c !== null && c.i < n && c.j < n;
 
   return (
     <svg
@@ -221,64 +221,15 @@ export function HeatmapSvg({ geometry, tokens, view }: HeatmapRendererProps) {
         </g>
       )}
 
-      <g className="hm-overlay" aria-hidden="true">
-        {hoverToken !== null && hoverToken < n && (
-          <>
-            <rect
-              className="hm-band"
-              data-band="row"
-              x={left}
-              y={top + hoverToken * cell}
-              width={size}
-              height={cell}
-            />
-            <rect
-              className="hm-band"
-              data-band="column"
-              x={left + hoverToken * cell}
-              y={top}
-              width={cell}
-              height={size}
-            />
-          </>
-        )}
-        {view && inRange(hoverCell) && (
-          <g>
-            <rect
-              className="hm-hover-outer"
-              x={left + hoverCell.j * cell}
-              y={top + hoverCell.i * cell}
-              width={cell}
-              height={cell}
-            />
-            <rect
-              className="hm-hover-inner"
-              x={left + hoverCell.j * cell + 1.5}
-              y={top + hoverCell.i * cell + 1.5}
-              width={cell - 3}
-              height={cell - 3}
-            />
-          </g>
-        )}
-        {view && inRange(selection) && (
-          <g data-selected-cell={`${selection.i},${selection.j}`}>
-            <rect
-              className="hm-selected-outer"
-              x={left + selection.j * cell}
-              y={top + selection.i * cell}
-              width={cell}
-              height={cell}
-            />
-            <rect
-              className="hm-selected-inner"
-              x={left + selection.j * cell + 2}
-              y={top + selection.i * cell + 2}
-              width={cell - 4}
-              height={cell - 4}
-            />
-          </g>
-        )}
-      </g>
+      <HeatmapMarks
+        place={geometry}
+        n={n}
+        size={size}
+        token={hoverToken}
+        hoverCell={hoverCell}
+        selection={selection}
+        hasView={view !== null}
+      />
     </svg>
   );
 }
