@@ -113,7 +113,7 @@ export default defineConfig({
     // generateSW, dist/sw.js) precaches the whole build, the lazy chunks, the trace worker
     // and the word-vector table. It stays off under `npm start` (devOptions off).
     VitePWA({
-      // A new version waits until the user reloads (src/components/UpdatePrompt.tsx): a
+      // A new version waits until the user reloads (src/components/shell/UpdatePrompt.tsx): a
       // reload of its own would drop a lesson in the middle of a sentence.
       registerType: 'prompt',
       // Registered from the app's own code (virtual:pwa-register), never an inline script.

@@ -153,8 +153,8 @@ function htmlReferences(html: string): { scripts: string[]; styles: string[]; ic
 }
 
 /**
- * The manifest keys ("src/components/AttentionViews.tsx") of the panels that src/App.tsx
- * loads with `lazy(() => import('./components/…'))` (or `lazyPanel`, its retrying form) and renders on every page, or null
+ * The manifest keys ("src/components/shell/AttentionViews.tsx") of the panels that src/App.tsx
+ * loads with `lazy(() => import('./components/<feature>/…'))` (or `lazyPanel`, its retrying form) and renders on every page, or null
  * when App.tsx is not there to read (then every dynamic import of the entry counts).
  */
 function appLazyPanels(): Set<string> | null {

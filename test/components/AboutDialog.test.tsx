@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AboutDialog } from '../../src/components/AboutDialog';
+import { AboutDialog } from '../../src/components/shell/AboutDialog';
 import { en } from '../../src/messages';
 
 describe('AboutDialog', () => {

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AttentionViews } from '../../src/components/AttentionViews';
+import { AttentionViews } from '../../src/components/shell/AttentionViews';
 import { at } from '../../src/core/matrix';
 import { computeTrace, DEFAULT_SETTINGS } from '../../src/core/trace';
 import type { AttentionSettings, AttentionTrace } from '../../src/core/types';

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AttentionViews } from '../../src/components/AttentionViews';
+import { AttentionViews } from '../../src/components/shell/AttentionViews';
 import { computeTrace, DEFAULT_SETTINGS } from '../../src/core/trace';
 import type { AttentionSettings } from '../../src/core/types';
 import { useAppStore } from '../../src/store/store';

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CodeView } from '../../src/components/CodeView';
-import { pytorchLines } from '../../src/components/pytorchCode';
+import { CodeView } from '../../src/components/steps/CodeView';
+import { pytorchLines } from '../../src/components/steps/pytorchCode';
 import type { StepId } from '../../src/store/steps';
 import { useAppStore } from '../../src/store/store';
 import { resetStore } from './testStore';

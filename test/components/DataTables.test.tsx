@@ -6,7 +6,7 @@ import {
   LAG_TABLES_ABOVE_CELLS,
   TABLES_MAX_TOKENS,
   tableCells,
-} from '../../src/components/DataTables';
+} from '../../src/components/matrices/DataTables';
 import { at, type Matrix } from '../../src/core/matrix';
 import { computeTrace, DEFAULT_SETTINGS } from '../../src/core/trace';
 import type { AttentionSettings } from '../../src/core/types';

@@ -7,7 +7,7 @@
  */
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataTables } from '../../src/components/DataTables';
+import { DataTables } from '../../src/components/matrices/DataTables';
 import { computeTrace, DEFAULT_SETTINGS } from '../../src/core/trace';
 import type { AttentionSettings } from '../../src/core/types';
 import { gloveVectors, resetStore } from './testStore';

@@ -2,9 +2,9 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AttentionViews } from '../../src/components/AttentionViews';
-import { traceFileName } from '../../src/components/DownloadTrace';
-import { TABLES_MAX_TOKENS } from '../../src/components/tableLimits';
+import { AttentionViews } from '../../src/components/shell/AttentionViews';
+import { traceFileName } from '../../src/components/sharing/DownloadTrace';
+import { TABLES_MAX_TOKENS } from '../../src/components/matrices/tableLimits';
 import { computeTrace, DEFAULT_SETTINGS, traceToJson } from '../../src/core/trace';
 import { gloveVectors, resetStore } from './testStore';
 

@@ -2,8 +2,8 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AttentionViews } from '../../src/components/AttentionViews';
-import { MatricesPanel } from '../../src/components/MatricesPanel';
+import { AttentionViews } from '../../src/components/shell/AttentionViews';
+import { MatricesPanel } from '../../src/components/matrices/MatricesPanel';
 import { computeTrace, DEFAULT_SETTINGS } from '../../src/core/trace';
 import { float32ToJson } from '../../src/core/trace';
 import { gloveVectors, resetStore } from './testStore';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Formula } from '../../src/components/Formula';
+import { Formula } from '../../src/components/steps/Formula';
 import type { StepId } from '../../src/store/steps';
 import { useAppStore } from '../../src/store/store';
 import { resetStore } from './testStore';

@@ -6,7 +6,7 @@
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AttentionViews } from '../../src/components/AttentionViews';
+import { AttentionViews } from '../../src/components/shell/AttentionViews';
 import { at } from '../../src/core/matrix';
 import { computeTrace, DEFAULT_SETTINGS } from '../../src/core/trace';
 import type { AttentionTrace } from '../../src/core/types';

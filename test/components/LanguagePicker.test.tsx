@@ -2,9 +2,9 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LanguagePicker } from '../../src/components/LanguagePicker';
-import { StepNav } from '../../src/components/StepNav';
-import { TemperatureControl } from '../../src/components/TemperatureControl';
+import { LanguagePicker } from '../../src/components/shell/LanguagePicker';
+import { StepNav } from '../../src/components/steps/StepNav';
+import { TemperatureControl } from '../../src/components/settings/TemperatureControl';
 import { useDocumentLanguage } from '../../src/messages/useDocumentLanguage';
 import { useAppStore } from '../../src/store/store';
 import { resetStore } from './testStore';

@@ -5,8 +5,8 @@
  */
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HeatmapModeSwitch } from '../../src/components/HeatmapModeSwitch';
-import { hasSubscript, MathText, plainSubscripts } from '../../src/components/MathText';
+import { HeatmapModeSwitch } from '../../src/components/heatmap/HeatmapModeSwitch';
+import { hasSubscript, MathText, plainSubscripts } from '../../src/components/common/MathText';
 import { resetStore } from './testStore';
 
 afterEach(cleanup);

@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MatricesPanel } from '../../src/components/MatricesPanel';
+import { MatricesPanel } from '../../src/components/matrices/MatricesPanel';
 import type { AttentionSettings } from '../../src/core/types';
 import type { StepId } from '../../src/store/steps';
 import { useAppStore } from '../../src/store/store';

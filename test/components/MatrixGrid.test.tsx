@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MatrixGrid, NUMBERS_MAX_COLUMNS } from '../../src/components/MatrixGrid';
+import { MatrixGrid, NUMBERS_MAX_COLUMNS } from '../../src/components/matrices/MatrixGrid';
 import { fromRows, matrix } from '../../src/core/matrix';
 import { useAppStore } from '../../src/store/store';
 import { resetStore } from './testStore';

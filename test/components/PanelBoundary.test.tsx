@@ -3,16 +3,16 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/App';
-import { lazyPanel } from '../../src/components/lazyPanel';
-import { PanelBoundary } from '../../src/components/PanelBoundary';
-import { SentenceInput } from '../../src/components/SentenceInput';
+import { lazyPanel } from '../../src/components/shell/lazyPanel';
+import { PanelBoundary } from '../../src/components/shell/PanelBoundary';
+import { SentenceInput } from '../../src/components/sentence/SentenceInput';
 import { DEFAULT_GRAPH, useAppStore } from '../../src/store/store';
 import { resetStore } from './testStore';
 
 // The graph panel throws while `graphFails` is set; everything else is the real app.
 const faults = vi.hoisted(() => ({ graphFails: false }));
-vi.mock('../../src/components/GraphPanel', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/components/GraphPanel')>();
+vi.mock('../../src/components/graph/GraphPanel', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/components/graph/GraphPanel')>();
   return {
     ...real,
     GraphPanel: (props: Parameters<typeof real.GraphPanel>[0]) => {

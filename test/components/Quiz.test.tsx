@@ -8,9 +8,9 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { QuizCover } from '../../src/components/QuizCover';
-import { QuizSwitch } from '../../src/components/QuizSwitch';
-import { WorkPanel } from '../../src/components/WorkPanel';
+import { QuizCover } from '../../src/components/quiz/QuizCover';
+import { QuizSwitch } from '../../src/components/quiz/QuizSwitch';
+import { WorkPanel } from '../../src/components/work/WorkPanel';
 import { at } from '../../src/core/matrix';
 import { computeTrace, DEFAULT_SETTINGS } from '../../src/core/trace';
 import type { AttentionSettings, HeadTrace } from '../../src/core/types';

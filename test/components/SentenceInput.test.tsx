@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SentenceInput } from '../../src/components/SentenceInput';
+import { SentenceInput } from '../../src/components/sentence/SentenceInput';
 import { en } from '../../src/messages';
 import { useAppStore } from '../../src/store/store';
 import { resetStore } from './testStore';

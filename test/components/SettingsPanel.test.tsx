@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SettingsPanel } from '../../src/components/SettingsPanel';
-import { parseSeed } from '../../src/components/SeedControl';
+import { SettingsPanel } from '../../src/components/settings/SettingsPanel';
+import { parseSeed } from '../../src/components/settings/SeedControl';
 import { useAppStore } from '../../src/store/store';
 import { resetStore } from './testStore';
 

@@ -9,11 +9,11 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GraphControls } from '../../src/components/GraphControls';
-import { LinkNotice } from '../../src/components/LinkNotice';
-import { modulesPath, QR_CAPACITY } from '../../src/components/QrCode';
-import { SettingsPanel } from '../../src/components/SettingsPanel';
-import { ShareBar } from '../../src/components/ShareBar';
+import { GraphControls } from '../../src/components/graph/GraphControls';
+import { LinkNotice } from '../../src/components/sharing/LinkNotice';
+import { modulesPath, QR_CAPACITY } from '../../src/components/sharing/QrCode';
+import { SettingsPanel } from '../../src/components/settings/SettingsPanel';
+import { ShareBar } from '../../src/components/sharing/ShareBar';
 import {
   encodeLessonLink,
   LINK_HEADS,

@@ -1,8 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StepExplanation } from '../../src/components/StepExplanation';
-import { describeExample, exampleQuery, strongestKeys } from '../../src/components/stepExample';
+import { StepExplanation } from '../../src/components/steps/StepExplanation';
+import {
+  describeExample,
+  exampleQuery,
+  strongestKeys,
+} from '../../src/components/steps/stepExampleText';
 import { fromRows } from '../../src/core/matrix';
 import { formatNumber } from '../../src/format';
 import { en } from '../../src/messages';

@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StepNav } from '../../src/components/StepNav';
-import { ownsArrowKeys } from '../../src/components/useStepKeys';
+import { StepNav } from '../../src/components/steps/StepNav';
+import { ownsArrowKeys } from '../../src/components/steps/useStepKeys';
 import { useAppStore } from '../../src/store/store';
 import { resetStore } from './testStore';
 

@@ -2,8 +2,8 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ThemeSwitch } from '../../src/components/ThemeSwitch';
-import { useAppliedTheme } from '../../src/components/useTheme';
+import { ThemeSwitch } from '../../src/components/shell/ThemeSwitch';
+import { useAppliedTheme } from '../../src/components/common/useTheme';
 import { encodeLessonLink } from '../../src/store/lessonLink';
 import { useAppStore } from '../../src/store/store';
 import { selectLesson } from '../../src/store/useLessonLink';

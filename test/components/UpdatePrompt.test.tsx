@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { UpdatePrompt } from '../../src/components/UpdatePrompt';
+import { UpdatePrompt } from '../../src/components/shell/UpdatePrompt';
 import { useAppUpdate } from '../../src/store/appUpdate';
 import { useAppStore } from '../../src/store/store';
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { VectorStatus } from '../../src/components/VectorStatus';
+import { VectorStatus } from '../../src/components/shell/VectorStatus';
 import { useAppStore } from '../../src/store/store';
 import { resetStore } from './testStore';
 

@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WorkPanel } from '../../src/components/WorkPanel';
+import { WorkPanel } from '../../src/components/work/WorkPanel';
 import { at, row } from '../../src/core/matrix';
 import { computeTrace, DEFAULT_SETTINGS } from '../../src/core/trace';
 import type { AttentionSettings, AttentionTrace } from '../../src/core/types';

@@ -12,7 +12,7 @@ import {
   sameCell,
   useHeatmapInteraction,
   type HeatmapInteractionOptions,
-} from '../../src/components/useHeatmapInteraction';
+} from '../../src/components/heatmap/useHeatmapInteraction';
 import { initialState, useAppStore, type Cell } from '../../src/store/store';
 
 /** A keyboard event as React hands it, with spies on the two calls that stop it. */

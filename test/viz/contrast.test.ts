@@ -43,7 +43,7 @@ function cssVariables(file: string, selector: string): Record<string, string> {
 
 const theme = {
   ...cssVariables('src/styles.css', ':root'),
-  ...cssVariables('src/components/AttentionViews.css', '.attention-views'),
+  ...cssVariables('src/components/shell/AttentionViews.css', '.attention-views'),
 };
 /** A colour of the theme, by custom property name. */
 function v(name: string): string {

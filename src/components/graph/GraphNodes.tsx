@@ -1,0 +1,184 @@
+/**
+ * The graph's token nodes: one focusable <g data-token-index> per token, placed with a CSS
+ * transform so a layout change glides. A short sentence gets rounded rectangles holding the
+ * token's text; a long input (a compact geometry) gets dots with the labels that fit beside
+ * them, and the highlighted tokens' labels drawn on top by `HighlightedLabels`. Unknown
+ * words (made-up vectors) get a dashed border, as their chips do.
+ *
+ * Each node is its own memoized component: a hover changes the highlight of two or three
+ * nodes, so only those re-render, not all 512.
+ */
+import { memo } from 'react';
+import type { EmbeddedToken } from '../../core/types';
+import { useMessages } from '../../messages';
+import type { GraphGeometry, LabelSpot } from '../../viz/graphGeometry';
+import type { NodeBox } from '../../viz/paths';
+
+/** Props of `GraphNodes`. */
+export interface GraphNodesProps {
+  readonly geometry: GraphGeometry;
+  readonly tokens: readonly EmbeddedToken[];
+  /** Tokens to highlight (hovered, or ends of the hovered or selected edge). */
+  readonly highlighted: ReadonlySet<number>;
+  /** The focused token (store.graph.focus), or null. */
+  readonly focus: number | null;
+  /** The node holding the nodes' one tab stop. */
+  readonly active: number;
+}
+
+/** The nodes (see the module comment). Events are handled by the parent, by delegation. */
+export function GraphNodes({ geometry, tokens, highlighted, focus, active }: GraphNodesProps) {
+  return (
+    <>
+      {geometry.boxes.map((box, i) => {
+        const token = tokens[i];
+        return (
+          <GraphNode
+            key={i}
+            index={i}
+            box={box}
+            label={geometry.labels[i] ?? ''}
+            spot={geometry.labelSpots[i]}
+            compact={geometry.compact}
+            hitRadius={geometry.hitRadius}
+            fontSize={geometry.fontSize}
+            text={token?.text ?? ''}
+            known={token?.known ?? true}
+            highlighted={highlighted.has(i)}
+            focused={focus === i}
+            active={i === active}
+          />
+        );
+      })}
+    </>
+  );
+}
+
+/** Props of `GraphNode`: plain values only, so that memo skips unchanged nodes. */
+interface GraphNodeProps {
+  readonly index: number;
+  readonly box: NodeBox;
+  readonly label: string;
+  readonly spot: LabelSpot | undefined;
+  readonly compact: boolean;
+  readonly hitRadius: number;
+  readonly fontSize: number;
+  /** The token's full text. */
+  readonly text: string;
+  readonly known: boolean;
+  readonly highlighted: boolean;
+  readonly focused: boolean;
+  readonly active: boolean;
+}
+
+/** One node: a labelled box, or in a compact drawing a dot with its label beside it (if it fits). */
+const GraphNode = memo(function GraphNode({
+  index,
+  box,
+  label,
+  spot,
+  compact,
+  hitRadius,
+  fontSize,
+  text,
+  known,
+  highlighted,
+  focused,
+  active,
+}: GraphNodeProps) {
+  const m = useMessages().viz;
+  const title = m.nodeTitle(text, known);
+  const classes = ['node'];
+  if (highlighted) classes.push('is-hl');
+  if (focused) classes.push('is-focus');
+  if (!known) classes.push('is-unknown');
+  return (
+    <g
+      className={classes.join(' ')}
+      data-token-index={index}
+      tabIndex={active ? 0 : -1}
+      role="button"
+      aria-label={title}
+      aria-pressed={focused}
+      style={{ transform: `translate(${box.x}px, ${box.y}px)` }}
+    >
+      <title>{title}</title>
+      {compact ? (
+        <>
+          {/* A dot is a small target: a transparent disc around it takes the pointer. */}
+          <circle className="node-hit" r={hitRadius} />
+          <circle
+            className={box.halfWidth < 3 ? 'node-dot node-dot--small' : 'node-dot'}
+            r={box.halfWidth}
+          />
+          {spot?.shown && (
+            <text
+              className="node-label"
+              x={spot.dx}
+              y={spot.dy}
+              textAnchor={spot.anchor}
+              dominantBaseline="central"
+              fontSize={fontSize}
+            >
+              {label}
+            </text>
+          )}
+        </>
+      ) : (
+        <>
+          <rect
+            x={-box.halfWidth}
+            y={-box.halfHeight}
+            width={box.halfWidth * 2}
+            height={box.halfHeight * 2}
+            rx={Math.min(8, box.halfHeight)}
+          />
+          <text textAnchor="middle" dominantBaseline="central" fontSize={fontSize}>
+            {label}
+          </text>
+        </>
+      )}
+    </g>
+  );
+});
+
+/** Props of `HighlightedLabels`. */
+export interface HighlightedLabelsProps {
+  readonly geometry: GraphGeometry;
+  readonly texts: readonly string[];
+  readonly highlighted: ReadonlySet<number>;
+  readonly focus: number | null;
+}
+
+/**
+ * In a compact drawing, the full text of each highlighted or focused token on a halo, above
+ * every node and edge: thinning may have left their labels out, and the reader is looking
+ * at exactly these. Not interactive.
+ */
+export function HighlightedLabels({ geometry, texts, highlighted, focus }: HighlightedLabelsProps) {
+  const shown = new Set(highlighted);
+  if (focus !== null) shown.add(focus);
+  return (
+    <g className="node-labels-hl" aria-hidden="true">
+      {[...shown].map((i) => {
+        const box = geometry.boxes[i];
+        const spot = geometry.labelSpots[i];
+        if (!box || !spot) return null;
+        return (
+          <text
+            key={i}
+            className={`node-label-hl${i === focus ? ' is-focus' : ''}`}
+            data-label-for={i}
+            x={box.x + spot.dx}
+            y={box.y + spot.dy}
+            textAnchor={spot.anchor}
+            dominantBaseline="central"
+            fontSize={geometry.fontSize + 1}
+          >
+            {texts[i]}
+          </text>
+        );
+      })}
+    </g>
+  );
+}

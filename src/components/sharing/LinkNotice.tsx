@@ -1,0 +1,37 @@
+/**
+ * The notice a partly unreadable lesson link leaves: what could not be restored, one line
+ * each, and a "Dismiss" button. The live region is always in the page, so a screen reader
+ * announces the notice when a link fills it; the view itself is already on screen.
+ */
+import { useMessages } from '../../messages';
+import { useAppStore } from '../../store/store';
+
+/** The lesson-link notice (empty when the link was read whole). */
+export function LinkNotice() {
+  const m = useMessages().share.notice;
+  const problems = useAppStore((s) => s.linkNotice);
+  const setLinkNotice = useAppStore((s) => s.setLinkNotice);
+  return (
+    <div role="status" aria-label={m.label} className="link-notice">
+      {problems && problems.length > 0 && (
+        <div className="banner link-notice__box">
+          <div className="link-notice__text">
+            <p>
+              <span aria-hidden="true">⚠ </span>
+              {m.intro}
+            </p>
+            <ul>
+              {problems.map((problem, index) => (
+                // Problems can repeat word for word (two unknown keys with the same text).
+                <li key={index}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+          <button type="button" onClick={() => setLinkNotice(null)}>
+            {m.dismiss}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
