@@ -22,7 +22,7 @@ import {
 import type { AttentionSettings, AttentionTrace, EmbeddedToken } from '../../src/core/types';
 import { madeUpWordVectors, type WordVectors } from '../../src/core/vectors';
 import { MAX_HEADS } from '../../src/core/weights';
-import { gloveVectors } from '../components/testStore';
+import { gloveVectors } from '../helpers/testStore';
 
 let glove: WordVectors;
 beforeAll(async () => {

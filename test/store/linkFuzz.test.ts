@@ -12,7 +12,7 @@ import { applyLessonLink, linkedText } from '../../src/store/useLessonLink';
 import { MAX_TOKENS, tokenize } from '../../src/core/tokenizer';
 import { deriveTrace } from '../../src/store/useTrace';
 import type { WordVectors } from '../../src/core/vectors';
-import { gloveVectors } from '../components/testStore';
+import { gloveVectors } from '../helpers/testStore';
 
 let glove: WordVectors;
 beforeAll(async () => {
