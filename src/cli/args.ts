@@ -2,8 +2,15 @@
  * Flags of `npm run trace`. Parsing is pure and returns either the options or one line
  * that names the offending flag, so the command can print it and exit with code 2.
  */
-import { DEFAULT_SETTINGS, settingsProblems, WEIGHTS_PRESETS } from '../core/trace';
 import type { AttentionSettings, WeightsPreset } from '../core/types';
+import {
+  DEFAULT_SETTINGS,
+  MAX_HEADS,
+  MAX_SEED,
+  settingsProblems,
+  VECTOR_DIMS,
+  WEIGHTS_PRESETS,
+} from '../core/settings';
 
 /** What the command was asked to do. */
 export interface TraceOptions {
@@ -25,9 +32,9 @@ export const USAGE = `Usage: npm run trace -- --text "The cat sat." [options]
 Prints the attention trace of the text as JSON (see DESIGN.md, "The trace as JSON").
 
   --text TEXT          the sentence (required)
-  --width N            model width, 1 to 100 (default ${DEFAULT_SETTINGS.width}; 100 = GloVe itself)
-  --heads N            attention heads, 1 to 8 (default ${DEFAULT_SETTINGS.heads})
-  --seed N             weight seed, 0 to 4294967295 (default ${DEFAULT_SETTINGS.seed})
+  --width N            model width, 1 to ${VECTOR_DIMS} (default ${DEFAULT_SETTINGS.width}; ${VECTOR_DIMS} = GloVe itself)
+  --heads N            attention heads, 1 to ${MAX_HEADS} (default ${DEFAULT_SETTINGS.heads})
+  --seed N             weight seed, 0 to ${MAX_SEED} (default ${DEFAULT_SETTINGS.seed})
   --causal             mask out later tokens
   --no-scale           do not divide the scores by √dK
   --temperature X      softmax temperature (default ${DEFAULT_SETTINGS.temperature})

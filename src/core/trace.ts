@@ -5,7 +5,7 @@
  *     text -> tokenize -> embed (+ positions) -> per head: project Q, K, V -> scores
  *          -> scale -> mask -> softmax -> weighted sum -> concat -> output projection
  */
-import { MIN_TEMPERATURE, multiHeadAttention } from './attention';
+import { multiHeadAttention } from './attention';
 import { add, matrix, toRows, type Matrix } from './matrix';
 import { positionalEncoding } from './positions';
 import { tokenize, MAX_TOKENS } from './tokenizer';
@@ -15,59 +15,10 @@ import type {
   AttentionWeights,
   EmbeddedToken,
   VectorSource,
-  WeightsPreset,
 } from './types';
 import { embedTokens, type WordVectors } from './vectors';
-import { headDim, makeWeights, MAX_HEADS } from './weights';
-
-/** The settings a first visit starts with. */
-export const DEFAULT_SETTINGS: AttentionSettings = {
-  width: 8,
-  heads: 1,
-  seed: 7,
-  causal: false,
-  scale: true,
-  temperature: 1,
-  weights: 'similarity',
-  positions: true,
-};
-
-/** The largest temperature the core accepts. */
-export const MAX_TEMPERATURE = 100;
-
-/** Weight presets, in the order menus list them. */
-export const WEIGHTS_PRESETS: readonly WeightsPreset[] = ['random', 'similarity'];
-
-/**
- * Returns the problems with `settings` for a table of `dims`-wide vectors, one readable
- * sentence each; an empty list means the settings are valid.
- */
-export function settingsProblems(settings: AttentionSettings, dims = 100): string[] {
-  const problems: string[] = [];
-  const { width, heads, seed, temperature, weights } = settings;
-  if (!Number.isInteger(width) || width < 1 || width > dims) {
-    problems.push(`width must be a whole number from 1 to ${dims}, got ${width}`);
-  }
-  if (!Number.isInteger(heads) || heads < 1 || heads > MAX_HEADS) {
-    problems.push(`heads must be a whole number from 1 to ${MAX_HEADS}, got ${heads}`);
-  }
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    problems.push(`seed must be a whole number from 0 to 4294967295, got ${seed}`);
-  }
-  if (
-    !Number.isFinite(temperature) ||
-    temperature < MIN_TEMPERATURE ||
-    temperature > MAX_TEMPERATURE
-  ) {
-    problems.push(
-      `temperature must be from ${MIN_TEMPERATURE} to ${MAX_TEMPERATURE}, got ${temperature}`,
-    );
-  }
-  if (!WEIGHTS_PRESETS.includes(weights)) {
-    problems.push(`weights must be one of ${WEIGHTS_PRESETS.join(', ')}, got ${String(weights)}`);
-  }
-  return problems;
-}
+import { settingsProblems } from './settings';
+import { headDim, makeWeights } from './weights';
 
 /** Embeddings of the text's tokens, before positions. */
 export interface EmbeddedText {

@@ -11,7 +11,6 @@
  * Pure: no DOM, no store, no React. `decodeLessonLink` never throws; whatever it cannot
  * read falls back to the default, and it says so in one readable problem per part.
  */
-import { DEFAULT_SETTINGS, WEIGHTS_PRESETS } from '../core/trace';
 import { MAX_TOKENS } from '../core/tokenizer';
 import type { AttentionSettings, WeightsPreset } from '../core/types';
 import { share, type LinkProblemMessages } from '../messages/share';
@@ -26,6 +25,15 @@ import {
   type GraphView,
   type Language,
 } from './store';
+import {
+  DEFAULT_SETTINGS,
+  HEAD_COUNTS,
+  MAX_SEED,
+  MODEL_WIDTHS,
+  snapToStep,
+  TEMPERATURE_SLIDER,
+  WEIGHTS_PRESETS,
+} from '../core/settings';
 
 /** Everything a lesson link carries: the part of the store that makes a view. */
 export interface LessonState {
@@ -64,16 +72,8 @@ export interface DecodedLessonLink {
   readonly problems: string[];
 }
 
-/** The model widths the Settings panel offers (a link holds only what the controls can show). */
-export const LINK_WIDTHS: readonly number[] = [4, 8, 16, 32, 64, 100];
-/** The head counts the Settings panel offers. */
-export const LINK_HEADS: readonly number[] = [1, 2, 4];
-/** The temperature slider's range and step. */
-export const LINK_TEMPERATURE = { min: 0.1, max: 3, step: 0.1 } as const;
 /** The threshold slider's step (its range is 0 to 1). */
 export const THRESHOLD_STEP = 0.01;
-/** The largest seed: the weight generator takes a 32-bit unsigned seed. */
-export const MAX_SEED = 0xffffffff;
 
 const STEP_IDS: readonly StepId[] = stepsFor(2);
 const LAYOUTS: readonly GraphLayout[] = ['line', 'circle', 'force'];
@@ -278,13 +278,6 @@ function oneOf<T extends string>(value: string, options: readonly T[]): T | null
   return options.find((o) => o === t) ?? null;
 }
 
-/** `x` rounded to a multiple of `step` (a power of ten below 1), as the slider would store it. */
-function snap(x: number, step: number): number {
-  const per = Math.round(1 / step);
-  // Divide, not multiply: k / 10 is the same double as the literal "0.k" the slider gives.
-  return Math.round(x * per) / per;
-}
-
 /**
  * Reads a lesson link's fragment (with or without the leading `#`). Never throws: broken
  * escapes, unknown keys, values out of range, steps or heads the head count does not have,
@@ -358,18 +351,18 @@ function readLesson(
     k.width,
     (v) => {
       const n = wholeNumber(v, 1000);
-      return n !== null && LINK_WIDTHS.includes(n) ? n : null;
+      return n !== null && MODEL_WIDTHS.includes(n) ? n : null;
     },
-    r.width(optionList(LINK_WIDTHS)),
+    r.width(optionList(MODEL_WIDTHS)),
   );
   if (width !== undefined) settings.width = width;
   const heads = read(
     k.heads,
     (v) => {
       const n = wholeNumber(v, 1000);
-      return n !== null && LINK_HEADS.includes(n) ? n : null;
+      return n !== null && HEAD_COUNTS.includes(n) ? n : null;
     },
-    r.heads(optionList(LINK_HEADS)),
+    r.heads(optionList(HEAD_COUNTS)),
   );
   if (heads !== undefined) settings.heads = heads;
   const seed = read(k.seed, (v) => wholeNumber(v, MAX_SEED), r.seed(String(MAX_SEED)));
@@ -379,19 +372,21 @@ function readLesson(
   const scale = read(k.scale, boolean, r.boolean);
   if (scale !== undefined) settings.scale = scale;
 
-  const t = LINK_TEMPERATURE;
+  const t = TEMPERATURE_SLIDER;
   const temperatureReason = r.temperature(String(t.min), String(t.max), String(t.step));
   const temperature = read(
     k.temperature,
     (v) => {
       const n = decimal(v);
       // Compared after snapping, so 0.04 (which would snap to 0) is out of range, not rounded to it.
-      return n !== null && snap(n, t.step) >= t.min && snap(n, t.step) <= t.max ? n : null;
+      return n !== null && snapToStep(n, t.step) >= t.min && snapToStep(n, t.step) <= t.max
+        ? n
+        : null;
     },
     temperatureReason,
   );
   if (temperature !== undefined) {
-    settings.temperature = snap(temperature, t.step);
+    settings.temperature = snapToStep(temperature, t.step);
     if (settings.temperature !== temperature) {
       problems.push(
         m.rounded(
@@ -460,7 +455,7 @@ function readLesson(
     r.threshold,
   );
   if (threshold !== undefined) {
-    graph.threshold = snap(threshold, THRESHOLD_STEP);
+    graph.threshold = snapToStep(threshold, THRESHOLD_STEP);
     if (graph.threshold !== threshold) {
       problems.push(
         m.rounded(last.get(k.threshold)?.shown ?? '', String(graph.threshold), r.threshold),

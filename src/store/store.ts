@@ -3,13 +3,13 @@
  * hover and selection); the trace is derived from them (see `useTrace`).
  */
 import { create } from 'zustand';
-import { DEFAULT_SETTINGS } from '../core/trace';
 import type { AttentionSettings } from '../core/types';
 import { madeUpWordVectors, type WordVectors } from '../core/vectors';
 import type { LessonPatch } from './lessonLink';
 import { initialQuiz, type QuizState } from './quiz';
 import { readStoredTheme, storeTheme, type ThemeChoice } from '../theme';
 import { clampStep, moveStep, type StepId } from './steps';
+import { DEFAULT_SETTINGS } from '../core/settings';
 
 /** A heatmap cell or graph edge: query (attending) token i, key (attended) token j. */
 export interface Cell {

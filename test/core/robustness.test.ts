@@ -7,22 +7,24 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MIN_TEMPERATURE } from '../../src/core/attention';
 import { countLeftOut } from '../../src/core/leftOut';
 import { fromRows, type Matrix } from '../../src/core/matrix';
 import { MAX_TOKENS, tokenize } from '../../src/core/tokenizer';
 import {
   computeTrace,
   embedText,
-  MAX_TEMPERATURE,
   traceFromEmbedded,
-  WEIGHTS_PRESETS,
   type EmbeddedText,
 } from '../../src/core/trace';
 import type { AttentionSettings, AttentionTrace, EmbeddedToken } from '../../src/core/types';
 import { madeUpWordVectors, type WordVectors } from '../../src/core/vectors';
-import { MAX_HEADS } from '../../src/core/weights';
 import { gloveVectors } from '../helpers/testStore';
+import {
+  MAX_TEMPERATURE,
+  WEIGHTS_PRESETS,
+  MIN_TEMPERATURE,
+  MAX_HEADS,
+} from '../../src/core/settings';
 
 let glove: WordVectors;
 beforeAll(async () => {

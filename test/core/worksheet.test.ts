@@ -2,7 +2,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromRows, toRows, type Matrix } from '../../src/core/matrix';
-import { DEFAULT_SETTINGS, embedText, traceFromEmbedded } from '../../src/core/trace';
+import { embedText, traceFromEmbedded } from '../../src/core/trace';
 import type { AttentionSettings } from '../../src/core/types';
 import {
   loadWordVectors,
@@ -21,6 +21,7 @@ import {
 } from '../../src/core/worksheet';
 import { readFileBytes } from '../../src/tools/nodeBytes';
 import { expectMatrixClose } from '../helpers/expectClose';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 let glove: Promise<WordVectors> | null = null;
 /** The committed GloVe table, read once. */

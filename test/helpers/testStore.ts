@@ -11,8 +11,8 @@ import {
 } from '../../src/core/vectors';
 import { initialState, useAppStore, type AppState } from '../../src/store/store';
 import { readFileBytes } from '../../src/tools/nodeBytes';
-import { DEFAULT_SETTINGS } from '../../src/core/trace';
 import type { AttentionSettings } from '../../src/core/types';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 let glove: Promise<WordVectors> | null = null;
 

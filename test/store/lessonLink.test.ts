@@ -6,13 +6,9 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_TOKENS } from '../../src/core/tokenizer';
-import { DEFAULT_SETTINGS, WEIGHTS_PRESETS } from '../../src/core/trace';
 import {
   DEFAULT_LESSON,
-  LINK_HEADS,
   LINK_KEYS,
-  LINK_WIDTHS,
-  MAX_SEED,
   decodeLessonLink,
   encodeLessonLink,
   fitLessonToTokens,
@@ -22,6 +18,13 @@ import {
 import { stepsFor } from '../../src/store/steps';
 import { DEFAULT_TEXT, LANGUAGES, initialState, useAppStore } from '../../src/store/store';
 import { applyLessonLink } from '../../src/store/useLessonLink';
+import {
+  DEFAULT_SETTINGS,
+  WEIGHTS_PRESETS,
+  HEAD_COUNTS,
+  MODEL_WIDTHS,
+  MAX_SEED,
+} from '../../src/core/settings';
 
 /** The view a link leads to. */
 const decodeState = (hash: string): LessonState => lessonFromPatch(decodeLessonLink(hash).patch);
@@ -47,8 +50,8 @@ const arbIndex = fc.integer({ min: 0, max: MAX_TOKENS - 1 });
 const arbState: fc.Arbitrary<LessonState> = fc
   .record({
     text: arbText,
-    width: fc.constantFrom(...LINK_WIDTHS),
-    heads: fc.constantFrom(...LINK_HEADS),
+    width: fc.constantFrom(...MODEL_WIDTHS),
+    heads: fc.constantFrom(...HEAD_COUNTS),
     seed: fc.oneof(fc.integer({ min: 0, max: MAX_SEED }), fc.constantFrom(0, 7, MAX_SEED)),
     causal: fc.boolean(),
     scale: fc.boolean(),

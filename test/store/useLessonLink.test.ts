@@ -6,10 +6,10 @@
  */
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/core/trace';
 import { decodeLessonLink, lessonFromPatch } from '../../src/store/lessonLink';
 import { initialState, useAppStore } from '../../src/store/store';
 import { LINK_WRITE_DELAY_MS, useLessonLink } from '../../src/store/useLessonLink';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 const state = () => useAppStore.getState();
 const shownLesson = () => lessonFromPatch(decodeLessonLink(window.location.hash).patch);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeTrace, DEFAULT_SETTINGS } from '../../src/core/trace';
+import { computeTrace } from '../../src/core/trace';
 import type { AttentionSettings, AttentionTrace } from '../../src/core/types';
 import {
   madeUpWordVectors,
@@ -13,6 +13,7 @@ import { createTraceHandler, type TraceHandler } from '../../src/worker/handler'
 import { isFailure, type FromWorker, type TraceAnswer } from '../../src/worker/protocol';
 import { reviveTrace, traceMatrices } from '../../src/worker/transfer';
 import { expectClose } from '../helpers/expectClose';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 const TABLE = path.resolve(__dirname, '../../public', VECTOR_TABLE_PATH);
 

@@ -16,11 +16,12 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_SETTINGS, embedText, traceFromEmbedded } from '../../src/core/trace';
+import { embedText, traceFromEmbedded } from '../../src/core/trace';
 import { loadWordVectors, VECTOR_TABLE_PATH, type WordVectors } from '../../src/core/vectors';
 import { headDim, makeWeights } from '../../src/core/weights';
 import { readFileBytes } from '../../src/tools/nodeBytes';
 import { predictedMs, traceWork, WORKER_THRESHOLD } from '../../src/worker/threshold';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 /** One measured configuration. */
 interface Sample {

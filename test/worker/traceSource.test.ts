@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { computeTrace, DEFAULT_SETTINGS } from '../../src/core/trace';
+import { computeTrace } from '../../src/core/trace';
 import type { AttentionSettings } from '../../src/core/types';
 import {
   madeUpWordVectors,
@@ -13,6 +13,7 @@ import { TraceSource, type TraceInputs } from '../../src/worker/traceSource';
 import { shareVectorBytes } from '../../src/worker/vectorBytes';
 import { expectClose } from '../helpers/expectClose';
 import { FakeWorker } from './fakeWorker';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 /** A text of `n` word tokens. */
 function words(n: number, word = 'word'): string {

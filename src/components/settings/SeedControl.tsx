@@ -4,10 +4,9 @@
  * else shows a message while the weights keep the last valid seed.
  */
 import { useId, useState } from 'react';
+import { MAX_SEED } from '../../core/settings';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
-
-const MAX_SEED = 0xffffffff;
 
 /** The seed `text` stands for, or null when it is not a whole number from 0 to 4294967295. */
 export function parseSeed(text: string): number | null {

@@ -4,6 +4,7 @@
  * and what is shown (head, all heads). Each control writes straight to the store.
  */
 import { useId } from 'react';
+import { HEAD_COUNTS, MODEL_WIDTHS, WEIGHTS_PRESETS } from '../../core/settings';
 import { headDim } from '../../core/weights';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
@@ -13,12 +14,10 @@ import { SelectField, type SelectOption } from '../common/SelectField';
 import { TemperatureControl } from './TemperatureControl';
 import './SettingsPanel.css';
 
-const WIDTHS = [4, 8, 16, 32, 64, 100] as const;
-const HEADS = [1, 2, 4] as const;
 const numberOptions = (values: readonly number[]): SelectOption<number>[] =>
   values.map((value) => ({ value, label: String(value) }));
-const WIDTH_OPTIONS = numberOptions(WIDTHS);
-const HEAD_COUNT_OPTIONS = numberOptions(HEADS);
+const WIDTH_OPTIONS = numberOptions(MODEL_WIDTHS);
+const HEAD_COUNT_OPTIONS = numberOptions(HEAD_COUNTS);
 
 /** The settings panel. */
 export function SettingsPanel() {
@@ -34,7 +33,7 @@ export function SettingsPanel() {
     value: i,
     label: m.headOption(i + 1),
   }));
-  const weightOptions = (['random', 'similarity'] as const).map((value) => ({
+  const weightOptions = WEIGHTS_PRESETS.map((value) => ({
     value,
     label: m.weightOptions[value],
   }));

@@ -1,5 +1,6 @@
 /** The "Temperature" slider, 0.1 to 3, with its value shown beside it. */
 import { useId } from 'react';
+import { snapToStep, TEMPERATURE_SLIDER } from '../../core/settings';
 import { useNumberFormat } from '../common/useNumberFormat';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
@@ -20,14 +21,16 @@ export function TemperatureControl() {
         <input
           id={id}
           type="range"
-          min={0.1}
-          max={3}
-          step={0.1}
+          min={TEMPERATURE_SLIDER.min}
+          max={TEMPERATURE_SLIDER.max}
+          step={TEMPERATURE_SLIDER.step}
           value={temperature}
           aria-describedby={`${id}-note`}
           // Sliders step in binary fractions: round so 0.30000000000000004 never reaches the core.
           onChange={(e) =>
-            setSettings({ temperature: Math.round(Number(e.target.value) * 10) / 10 })
+            setSettings({
+              temperature: snapToStep(Number(e.target.value), TEMPERATURE_SLIDER.step),
+            })
           }
         />
         <output htmlFor={id} className="temperature-control__value">

@@ -4,11 +4,12 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AttentionViews } from '../../../src/components/shell/AttentionViews';
 import { at } from '../../../src/core/matrix';
-import { computeTrace, DEFAULT_SETTINGS } from '../../../src/core/trace';
+import { computeTrace } from '../../../src/core/trace';
 import type { AttentionSettings, AttentionTrace } from '../../../src/core/types';
 import { useAppStore } from '../../../src/store/store';
 import type { StepId } from '../../../src/store/steps';
 import { gloveVectors, resetStore } from '../../helpers/testStore';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 
 const TEXT = 'The cat sat on the mat because it was tired.';
 

@@ -8,13 +8,14 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AttentionViews } from '../../../src/components/shell/AttentionViews';
 import { at } from '../../../src/core/matrix';
-import { computeTrace, DEFAULT_SETTINGS } from '../../../src/core/trace';
+import { computeTrace } from '../../../src/core/trace';
 import type { AttentionTrace } from '../../../src/core/types';
 import { viz } from '../../../src/messages/viz';
 import { useAppStore } from '../../../src/store/store';
 import { DEFAULT_MAX_EDGES } from '../../../src/viz/edges';
 import { graphGeometry, LINE_LAYOUT_MAX_TOKENS } from '../../../src/viz/graphGeometry';
 import { gloveVectors, resetStore } from '../../helpers/testStore';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 
 // Count layouts: they must follow the sentence, the layout and the width, never the pointer.
 vi.mock('../../../src/viz/graphGeometry', async (importOriginal) => {

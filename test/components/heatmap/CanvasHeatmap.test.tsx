@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AttentionViews } from '../../../src/components/shell/AttentionViews';
-import { computeTrace, DEFAULT_SETTINGS } from '../../../src/core/trace';
+import { computeTrace } from '../../../src/core/trace';
 import type { AttentionSettings } from '../../../src/core/types';
 import { useAppStore } from '../../../src/store/store';
 import type { StepId } from '../../../src/store/steps';
@@ -11,6 +11,7 @@ import { heatmapGeometry, HEATMAP_CANVAS_MIN_TOKENS } from '../../../src/viz/hea
 import { heatmapPixels } from '../../../src/viz/heatmapImage';
 import { FALLBACK_WIDTH } from '../../../src/viz/useElementWidth';
 import { gloveVectors, resetStore } from '../../helpers/testStore';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 
 // Count how often the base image is built: it must follow the matrix, never the pointer.
 vi.mock('../../../src/viz/heatmapImage', async (importOriginal) => {

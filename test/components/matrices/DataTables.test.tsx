@@ -8,10 +8,11 @@ import {
   tableCells,
 } from '../../../src/components/matrices/DataTables';
 import { at, type Matrix } from '../../../src/core/matrix';
-import { computeTrace, DEFAULT_SETTINGS } from '../../../src/core/trace';
+import { computeTrace } from '../../../src/core/trace';
 import type { AttentionSettings } from '../../../src/core/types';
 import { useAppStore } from '../../../src/store/store';
 import { gloveVectors, resetStore } from '../../helpers/testStore';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 
 const TEXT = 'The cat sat on the mat because it was tired.';
 

@@ -12,13 +12,14 @@ import { QuizCover } from '../../../src/components/quiz/QuizCover';
 import { QuizSwitch } from '../../../src/components/quiz/QuizSwitch';
 import { WorkPanel } from '../../../src/components/work/WorkPanel';
 import { at } from '../../../src/core/matrix';
-import { computeTrace, DEFAULT_SETTINGS } from '../../../src/core/trace';
+import { computeTrace } from '../../../src/core/trace';
 import type { AttentionSettings, HeadTrace } from '../../../src/core/types';
 import { formatNumber } from '../../../src/format';
 import { initialQuiz } from '../../../src/store/quiz';
 import type { StepId } from '../../../src/store/steps';
 import { useAppStore } from '../../../src/store/store';
 import { gloveVectors, resetStore } from '../../helpers/testStore';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 
 const TEXT = 'The cat sat on the mat.';
 const TOKENS = ['The', 'cat', 'sat', 'on', 'the', 'mat', '.'];

@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AttentionViews } from '../../../src/components/shell/AttentionViews';
 import { traceFileName } from '../../../src/components/sharing/DownloadTrace';
 import { TABLES_MAX_TOKENS } from '../../../src/components/matrices/tableLimits';
-import { computeTrace, DEFAULT_SETTINGS, traceToJson } from '../../../src/core/trace';
+import { computeTrace, traceToJson } from '../../../src/core/trace';
 import { gloveVectors, resetStore } from '../../helpers/testStore';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 
 const text = (n: number) => Array.from({ length: n }, (_, k) => (k % 2 ? 'cat' : 'dog')).join(' ');
 const button = () => screen.queryByRole('button', { name: 'Download the trace (JSON)' });
@@ -64,7 +65,9 @@ describe('Download the trace (JSON)', () => {
     expect(clicks).toHaveLength(1);
     expect(clicks[0]!.download).toBe(traceFileName(text(n)));
     // The sentence's first words, cut at a word boundary, then what the file holds.
-    expect(clicks[0]!.download).toBe('attention-dog-cat-dog-cat-dog-cat-dog-cat-dog-cat-trace.json');
+    expect(clicks[0]!.download).toBe(
+      'attention-dog-cat-dog-cat-dog-cat-dog-cat-dog-cat-trace.json',
+    );
     expect(clicks[0]!.href).toBe('blob:trace');
     expect(clicks[0]!.isConnected).toBe(false); // the temporary link is gone
     expect(saved).not.toBeNull();

@@ -4,9 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AttentionViews } from '../../../src/components/shell/AttentionViews';
 import { MatricesPanel } from '../../../src/components/matrices/MatricesPanel';
-import { computeTrace, DEFAULT_SETTINGS } from '../../../src/core/trace';
+import { computeTrace } from '../../../src/core/trace';
 import { float32ToJson } from '../../../src/core/trace';
 import { gloveVectors, resetStore } from '../../helpers/testStore';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 
 /** The files "downloaded" while `act` runs: object URLs and anchor clicks are caught. */
 async function downloads(act: () => Promise<void>): Promise<{ name: string; blob: Blob }[]> {

@@ -14,16 +14,11 @@ import { LinkNotice } from '../../../src/components/sharing/LinkNotice';
 import { modulesPath, QR_CAPACITY } from '../../../src/components/sharing/QrCode';
 import { SettingsPanel } from '../../../src/components/settings/SettingsPanel';
 import { ShareBar } from '../../../src/components/sharing/ShareBar';
-import {
-  encodeLessonLink,
-  LINK_HEADS,
-  LINK_TEMPERATURE,
-  LINK_WIDTHS,
-  THRESHOLD_STEP,
-} from '../../../src/store/lessonLink';
+import { encodeLessonLink, THRESHOLD_STEP } from '../../../src/store/lessonLink';
 import { useAppStore } from '../../../src/store/store';
 import { lessonUrl, selectLesson } from '../../../src/store/useLessonLink';
 import { resetStore } from '../../helpers/testStore';
+import { HEAD_COUNTS, TEMPERATURE_SLIDER, MODEL_WIDTHS } from '../../../src/core/settings';
 
 /** A 2 x 2 checkerboard "code", so the drawn path can be checked by hand. */
 const create = vi.hoisted(() =>
@@ -242,12 +237,12 @@ describe('lesson links carry exactly what the controls offer', () => {
       within(screen.getByRole('combobox', { name }))
         .getAllByRole('option')
         .map((o) => Number((o as HTMLOptionElement).value));
-    expect(options('Model width')).toEqual(LINK_WIDTHS);
-    expect(options('Heads')).toEqual(LINK_HEADS);
+    expect(options('Model width')).toEqual(MODEL_WIDTHS);
+    expect(options('Heads')).toEqual(HEAD_COUNTS);
     const temperature = screen.getByRole('slider', { name: 'Temperature' });
-    expect(Number(temperature.getAttribute('min'))).toBe(LINK_TEMPERATURE.min);
-    expect(Number(temperature.getAttribute('max'))).toBe(LINK_TEMPERATURE.max);
-    expect(Number(temperature.getAttribute('step'))).toBe(LINK_TEMPERATURE.step);
+    expect(Number(temperature.getAttribute('min'))).toBe(TEMPERATURE_SLIDER.min);
+    expect(Number(temperature.getAttribute('max'))).toBe(TEMPERATURE_SLIDER.max);
+    expect(Number(temperature.getAttribute('step'))).toBe(TEMPERATURE_SLIDER.step);
     const threshold = screen.getByRole('slider', { name: 'Weight threshold' });
     expect(Number(threshold.getAttribute('min'))).toBe(0);
     expect(Number(threshold.getAttribute('max'))).toBe(1);

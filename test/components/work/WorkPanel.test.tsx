@@ -4,11 +4,12 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkPanel } from '../../../src/components/work/WorkPanel';
 import { at, row } from '../../../src/core/matrix';
-import { computeTrace, DEFAULT_SETTINGS } from '../../../src/core/trace';
+import { computeTrace } from '../../../src/core/trace';
 import type { AttentionSettings, AttentionTrace } from '../../../src/core/types';
 import { useAppStore, type Cell } from '../../../src/store/store';
 import type { StepId } from '../../../src/store/steps';
 import { gloveVectors, resetStore } from '../../helpers/testStore';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 
 const TEXT = 'I love tennis and my cat loves it too.';
 /** Half a unit in the last displayed decimal (4 decimals), plus float slack. */
