@@ -47,7 +47,7 @@ describe('settingsProblems', () => {
       [{ width: 0 }, /^width must be a whole number from 1 to 100, got 0$/],
       [{ width: 101 }, /^width .* got 101$/],
       [{ width: 2.5 }, /^width .* got 2\.5$/],
-      [{ heads: 0 }, /^heads must be a whole number from 1 to 8, got 0$/],
+      [{ heads: 0 }, new RegExp(`^heads must be a whole number from 1 to ${MAX_HEADS}, got 0$`)],
       [{ heads: 9 }, /^heads .* got 9$/],
       [{ seed: -1 }, /^seed must be a whole number from 0 to 4294967295, got -1$/],
       [{ seed: 2 ** 32 }, /^seed .* got 4294967296$/],
