@@ -15,7 +15,6 @@
 import type { Matrix } from '../core/matrix';
 import { numberFormat, type NumberFormat } from '../format';
 import type { Messages } from '../messages';
-import type { FocusDirection, GraphLayout } from '../store/store';
 import { edgeOpacity, edgeWidth, type Edge } from '../viz/edges';
 import { graphGeometry, type GraphGeometry } from '../viz/graphGeometry';
 import {
@@ -30,6 +29,7 @@ import {
 } from './svgDocument';
 import type { SvgExport } from './heatmapSvg';
 import { element, num, xmlText } from './xml';
+import type { FocusDirection, GraphLayout } from '../vocabulary/graph';
 
 /** With a focus, edges carry their weight as a label up to this many edges (as on screen: MAX_EDGE_LABELS). */
 const MAX_EDGE_LABELS = 40;

@@ -14,17 +14,6 @@
 import { MAX_TOKENS } from '../core/tokenizer';
 import type { AttentionSettings, WeightsPreset } from '../core/types';
 import { share, type LinkProblemMessages } from '../messages/share';
-import { stepsFor, type StepId } from './steps';
-import {
-  DEFAULT_GRAPH,
-  DEFAULT_TEXT,
-  LANGUAGES,
-  type Cell,
-  type FocusDirection,
-  type GraphLayout,
-  type GraphView,
-  type Language,
-} from './store';
 import {
   DEFAULT_SETTINGS,
   HEAD_COUNTS,
@@ -34,6 +23,16 @@ import {
   TEMPERATURE_SLIDER,
   WEIGHTS_PRESETS,
 } from '../core/settings';
+import { stepsFor, type StepId } from '../vocabulary/steps';
+import type { Cell } from '../vocabulary/cell';
+import {
+  DEFAULT_GRAPH,
+  type FocusDirection,
+  type GraphLayout,
+  type GraphView,
+} from '../vocabulary/graph';
+import { LANGUAGES, type Language } from '../vocabulary/language';
+import { DEFAULT_TEXT } from '../vocabulary/text';
 
 /** Everything a lesson link carries: the part of the store that makes a view. */
 export interface LessonState {

@@ -8,32 +8,12 @@ import { madeUpWordVectors, type WordVectors } from '../core/vectors';
 import type { LessonPatch } from './lessonLink';
 import { initialQuiz, type QuizState } from './quiz';
 import { readStoredTheme, storeTheme, type ThemeChoice } from '../theme';
-import { clampStep, moveStep, type StepId } from './steps';
+import { clampStep, moveStep, type StepId } from '../vocabulary/steps';
+import type { Cell } from '../vocabulary/cell';
+import { DEFAULT_GRAPH, type GraphView } from '../vocabulary/graph';
+import { DEFAULT_LANGUAGE, type Language } from '../vocabulary/language';
+import { DEFAULT_TEXT } from '../vocabulary/text';
 import { DEFAULT_SETTINGS } from '../core/settings';
-
-/** A heatmap cell or graph edge: query (attending) token i, key (attended) token j. */
-export interface Cell {
-  readonly i: number;
-  readonly j: number;
-}
-
-/** How the graph places its nodes. */
-export type GraphLayout = 'line' | 'circle' | 'force';
-
-/** Which edges of the focused token the graph keeps. */
-export type FocusDirection = 'out' | 'in';
-
-/** Graph filters and layout. */
-export interface GraphView {
-  readonly layout: GraphLayout;
-  /** Edges with a weight below this are hidden (0 to 1). */
-  readonly threshold: number;
-  /** Keep only each token's k strongest edges; 0 keeps all. */
-  readonly topK: number;
-  /** The token whose edges alone are shown, or null for all tokens. */
-  readonly focus: number | null;
-  readonly direction: FocusDirection;
-}
 
 /** State of the word-vector table. */
 export interface VectorsState {
@@ -43,24 +23,6 @@ export interface VectorsState {
   readonly progress: number | null;
   readonly error: string | null;
 }
-
-/** The sentence a first visit starts with: the running example of the background texts. */
-export const DEFAULT_TEXT = 'I love tennis.';
-
-/** The graph's first-visit layout and filters: every edge, in reading order. */
-export const DEFAULT_GRAPH: GraphView = {
-  layout: 'line',
-  threshold: 0,
-  topK: 0,
-  focus: null,
-  direction: 'out',
-};
-
-/** Languages of the interface. */
-export type Language = 'en' | 'es';
-
-/** Every language the interface is written in, the default first. */
-export const LANGUAGES: readonly Language[] = ['en', 'es'];
 
 /** Everything the store holds. */
 export interface AppState {
@@ -134,7 +96,7 @@ export function initialState(): Omit<AppState, keyof Actions> {
     hoverCell: null,
     selection: null,
     vectors: { status: 'loading', table: madeUpWordVectors(), progress: null, error: null },
-    lang: 'en',
+    lang: DEFAULT_LANGUAGE,
     linkNotice: null,
     quiz: initialQuiz(),
     theme: 'system',

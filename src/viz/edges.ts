@@ -3,7 +3,7 @@
  * list of edges out, so the rules can be tested without a DOM.
  */
 import type { Matrix } from '../core/matrix';
-import type { FocusDirection } from '../store/store';
+import type { FocusDirection } from '../vocabulary/graph';
 
 /** One drawn edge: token `source` (a query) attends to token `target` (a key) with `weight`. */
 export interface Edge {

@@ -1,5 +1,5 @@
+import type { Cell } from '../vocabulary/cell';
 /** Keyboard movement in a square grid of cells (the heatmap), as a pure function. */
-import type { Cell } from '../store/store';
 
 /**
  * Where `key` takes the focus from `cell` in an n x n grid: arrows move by one (stopping at

@@ -6,8 +6,8 @@
  */
 import { isolate, unisolate } from '../bidi';
 import { formatNumber } from '../format';
-import type { Language } from '../store/store';
 import { estimateTextWidth, truncateLabel } from './text';
+import type { Language } from '../vocabulary/language';
 
 /** Longest token label on the heatmap's axes, in characters. */
 export const MAX_AXIS_LABEL = 12;

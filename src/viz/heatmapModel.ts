@@ -5,9 +5,9 @@
  */
 import type { Matrix } from '../core/matrix';
 import type { AttentionSettings, AttentionTrace, HeadTrace } from '../core/types';
-import { hasReached, type StepId } from '../store/steps';
 import { rowSums } from './heatmapGeometry';
 import { divergingScale, maxAbs, weightScale, type ColorScale } from './scales';
+import { hasReached, type StepId } from '../vocabulary/steps';
 
 /** Which matrix of the head the heatmap shows. */
 export type HeatmapMode = 'scores' | 'scaled' | 'masked' | 'weights';

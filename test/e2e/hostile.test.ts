@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MAX_TOKENS, tokenize } from '../../src/core/tokenizer';
 import { DEFAULT_LESSON, encodeLessonLink, type LessonState } from '../../src/store/lessonLink';
-import type { StepId } from '../../src/store/steps';
 import { closePage, errorsOf, openApp, OUTPUT_DIR, tokenTexts, typeSentence } from './harness';
 import { useBrowserSuite } from './suite';
+import type { StepId } from '../../src/vocabulary/steps';
 
 const suite = useBrowserSuite(4551);
 

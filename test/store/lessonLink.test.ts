@@ -15,8 +15,7 @@ import {
   lessonFromPatch,
   type LessonState,
 } from '../../src/store/lessonLink';
-import { stepsFor } from '../../src/store/steps';
-import { DEFAULT_TEXT, LANGUAGES, initialState, useAppStore } from '../../src/store/store';
+import { initialState, useAppStore } from '../../src/store/store';
 import { applyLessonLink } from '../../src/store/useLessonLink';
 import {
   DEFAULT_SETTINGS,
@@ -25,6 +24,9 @@ import {
   MODEL_WIDTHS,
   MAX_SEED,
 } from '../../src/core/settings';
+import { stepsFor } from '../../src/vocabulary/steps';
+import { LANGUAGES } from '../../src/vocabulary/language';
+import { DEFAULT_TEXT } from '../../src/vocabulary/text';
 
 /** The view a link leads to. */
 const decodeState = (hash: string): LessonState => lessonFromPatch(decodeLessonLink(hash).patch);

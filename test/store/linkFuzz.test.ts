@@ -6,13 +6,13 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { encodeLessonLink, LINK_KEYS, DEFAULT_LESSON } from '../../src/store/lessonLink';
-import { stepsFor } from '../../src/store/steps';
 import { initialState, useAppStore } from '../../src/store/store';
 import { applyLessonLink, linkedText } from '../../src/store/useLessonLink';
 import { MAX_TOKENS, tokenize } from '../../src/core/tokenizer';
 import { deriveTrace } from '../../src/store/useTrace';
 import type { WordVectors } from '../../src/core/vectors';
 import { gloveVectors } from '../helpers/testStore';
+import { stepsFor } from '../../src/vocabulary/steps';
 
 let glove: WordVectors;
 beforeAll(async () => {

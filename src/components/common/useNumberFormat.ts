@@ -3,7 +3,8 @@
  * `format.ts` with the store's language bound, so a call site reads `n.number(x, 2)`.
  */
 import { numberFormat, type NumberFormat } from '../../format';
-import { useAppStore, type Language } from '../../store/store';
+import { useAppStore } from '../../store/store';
+import type { Language } from '../../vocabulary/language';
 
 export { numberFormat, type NumberFormat } from '../../format';
 

@@ -12,8 +12,7 @@ import type { AttentionTrace } from '../../core/types';
 import { useNumberFormat } from '../common/useNumberFormat';
 import { isolate } from '../../bidi';
 import { useMessages } from '../../messages';
-import { hasReached } from '../../store/steps';
-import { useAppStore, type Cell } from '../../store/store';
+import { useAppStore } from '../../store/store';
 import { edgeKey, maxEdgesFor, selectEdgesDetailed, type EdgeSelection } from '../../viz/edges';
 import { effectiveLayout, graphGeometry } from '../../viz/graphGeometry';
 import { headAt } from '../../viz/heatmapModel';
@@ -24,6 +23,8 @@ import { ArrowMarker } from './ArrowMarker';
 import { GraphNodes, HighlightedLabels } from './GraphNodes';
 import { useGraphHandlers } from './useGraphHandlers';
 import './AttentionGraph.css';
+import { hasReached } from '../../vocabulary/steps';
+import type { Cell } from '../../vocabulary/cell';
 
 /** Props of `AttentionGraph`. */
 export interface AttentionGraphProps {

@@ -6,8 +6,9 @@
 import { useId, type ChangeEvent } from 'react';
 import { useNumberFormat } from '../common/useNumberFormat';
 import { useMessages } from '../../messages';
-import { useAppStore, type FocusDirection, type GraphLayout } from '../../store/store';
+import { useAppStore } from '../../store/store';
 import { effectiveLayout, LINE_LAYOUT_MAX_TOKENS } from '../../viz/graphGeometry';
+import type { FocusDirection, GraphLayout } from '../../vocabulary/graph';
 
 /** Props of `GraphControls`. */
 export interface GraphControlsProps {

@@ -9,11 +9,12 @@ import { graphSvg } from '../../export/graphSvg';
 import { svgToPng } from '../../export/png';
 import { useMessages } from '../../messages';
 import { useNumberFormat } from '../common/useNumberFormat';
-import { useAppStore, type GraphLayout } from '../../store/store';
+import { useAppStore } from '../../store/store';
 import type { EdgeSelection } from '../../viz/edges';
 import { headAt } from '../../viz/heatmapModel';
 import type { LineOrientation } from '../../viz/layouts';
 import { ExportMenu } from '../sharing/ExportMenu';
+import type { GraphLayout } from '../../vocabulary/graph';
 
 /** Props of `GraphExport`. */
 export interface GraphExportProps {

@@ -3,10 +3,10 @@
  * means weight, and, for the line layout, which side of the line each direction takes.
  */
 import { useMessages } from '../../messages';
-import type { GraphLayout } from '../../store/store';
 import type { LineOrientation } from '../../viz/layouts';
 import { useSvgId } from '../../viz/useSvgId';
 import { ArrowMarker } from './ArrowMarker';
+import type { GraphLayout } from '../../vocabulary/graph';
 
 /** Props of `GraphLegend`. */
 export interface GraphLegendProps {

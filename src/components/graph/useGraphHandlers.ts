@@ -4,8 +4,9 @@
  * target's data attributes. Nodes and edges are each one tab stop (roving tabindex).
  */
 import type { FocusEvent, KeyboardEvent, MouseEvent, PointerEvent, RefObject } from 'react';
-import { useAppStore, type Cell } from '../../store/store';
+import { useAppStore } from '../../store/store';
 import { edgeKey, type Edge } from '../../viz/edges';
+import type { Cell } from '../../vocabulary/cell';
 
 /** The edge a DOM event happened on, read from its data-source / data-target. */
 function edgeOf(target: EventTarget | null): Cell | null {

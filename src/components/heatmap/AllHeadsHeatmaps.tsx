@@ -6,7 +6,6 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { AttentionTrace } from '../../core/types';
 import { useMessages } from '../../messages';
-import type { StepId } from '../../store/steps';
 import { useAppStore } from '../../store/store';
 import { drawPixels, prepareCanvas, readCanvasColors } from '../../viz/heatmapCanvas';
 import { HEATMAP_CANVAS_MIN_TOKENS } from '../../viz/heatmapGeometry';
@@ -20,6 +19,7 @@ import {
   resolveMode,
   type HeatmapView,
 } from '../../viz/heatmapModel';
+import type { StepId } from '../../vocabulary/steps';
 
 /** Props of `AllHeadsHeatmaps`. */
 export interface AllHeadsHeatmapsProps {

@@ -21,7 +21,7 @@ import {
 } from 'react';
 import { useNumberFormat } from '../common/useNumberFormat';
 import { useMessages, type Messages } from '../../messages';
-import { useAppStore, type Cell } from '../../store/store';
+import { useAppStore } from '../../store/store';
 import { paintHeatmap, prepareCanvas, readCanvasColors } from '../../viz/heatmapCanvas';
 import {
   AXIS_TITLE,
@@ -36,6 +36,7 @@ import type { HeatmapRendererProps } from './Heatmap';
 import { HeatmapMarks, markRect } from './HeatmapMarks';
 import { useHeatmapInteraction } from './useHeatmapInteraction';
 import './Heatmap.css';
+import type { Cell } from '../../vocabulary/cell';
 
 // Outlines of a hovered or selected cell never shrink below this (px): a 1-px cell's outline would vanish.
 const MIN_MARK = 7;

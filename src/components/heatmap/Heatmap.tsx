@@ -8,13 +8,14 @@ import { useCallback, useRef, type FocusEvent, type KeyboardEvent, type PointerE
 import { useNumberFormat } from '../common/useNumberFormat';
 import { HeatmapMarks } from './HeatmapMarks';
 import { useMessages } from '../../messages';
-import { useAppStore, type Cell } from '../../store/store';
+import { useAppStore } from '../../store/store';
 import type { HeatmapGeometry } from '../../viz/heatmapGeometry';
 import type { HeatmapView } from '../../viz/heatmapModel';
 import { useSvgId } from '../../viz/useSvgId';
 import { HeatmapCells } from './HeatmapCells';
 import { useHeatmapInteraction } from './useHeatmapInteraction';
 import './Heatmap.css';
+import type { Cell } from '../../vocabulary/cell';
 
 /** Props every heatmap renderer (this SVG one, or a canvas one for long inputs) takes. */
 export interface HeatmapRendererProps {

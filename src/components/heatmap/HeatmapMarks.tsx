@@ -4,7 +4,7 @@
  * selected cell. The canvas heatmap adds its active cell as a child.
  */
 import type { ReactNode } from 'react';
-import type { Cell } from '../../store/store';
+import type { Cell } from '../../vocabulary/cell';
 
 /** Where the grid lies: its top-left corner and the side of one cell, px. */
 export interface GridPlace {

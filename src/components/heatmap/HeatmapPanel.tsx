@@ -9,7 +9,6 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { isolate } from '../../bidi';
 import type { AttentionTrace } from '../../core/types';
 import { useMessages } from '../../messages';
-import type { StepId } from '../../store/steps';
 import { useAppStore } from '../../store/store';
 import { useNumberFormat, type NumberFormat } from '../common/useNumberFormat';
 import { heatmapGeometry, heatmapRenderer } from '../../viz/heatmapGeometry';
@@ -31,6 +30,7 @@ import { HeatmapExport } from './HeatmapExport';
 import { HeatmapLegend } from './HeatmapLegend';
 import { HeatmapModeSwitch } from './HeatmapModeSwitch';
 import { TABLES_MAX_TOKENS } from '../matrices/tableLimits';
+import type { StepId } from '../../vocabulary/steps';
 
 /** Width (px) the SVG heatmap is laid out at while presenting, before it is scaled up. */
 const PRESENT_LAYOUT_WIDTH = 600;

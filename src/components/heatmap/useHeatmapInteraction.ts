@@ -7,8 +7,9 @@
  * keeps focus on itself and outlines the active cell).
  */
 import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
-import { useAppStore, type Cell } from '../../store/store';
+import { useAppStore } from '../../store/store';
 import { moveInGrid } from '../../viz/gridKeys';
+import type { Cell } from '../../vocabulary/cell';
 
 /** True when both are cells and the same cell. */
 export const sameCell = (a: Cell | null, b: Cell | null): boolean =>

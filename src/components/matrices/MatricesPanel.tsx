@@ -6,13 +6,13 @@
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../../messages';
-import { hasReached, type StepId } from '../../store/steps';
 import { useAppStore } from '../../store/store';
 import { exportFileName } from '../../export/fileName';
 import { MatrixGrid } from './MatrixGrid';
 import { useHeadTrace, type HeadView } from '../common/useHeadTrace';
 import './MatricesPanel.css';
 import { MathText } from '../common/MathText';
+import { hasReached, type StepId } from '../../vocabulary/steps';
 
 /** A tab of the panel. */
 type GroupId = 'embeddings' | 'weights' | 'qkv' | 'head' | 'multi';

@@ -20,11 +20,11 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useMessages } from '../../messages';
-import { moveStep, stepsFor } from '../../store/steps';
 import { useAppStore } from '../../store/store';
 import { leavePresentation } from './presentationMode';
 import { ownsArrowKeys } from '../steps/useStepKeys';
 import './Presentation.css';
+import { moveStep, stepsFor } from '../../vocabulary/steps';
 
 /** What a presentation key does, or null for a key that is not one. */
 type KeyAction = 'next' | 'previous' | 'first' | 'last' | 'blank' | 'leave';

@@ -26,13 +26,14 @@ import {
   revealWithout,
   type QuizAsk,
 } from '../../store/quiz';
-import { useAppStore, type Cell } from '../../store/store';
+import { useAppStore } from '../../store/store';
 import { QuizQuestionForm, type QuizAnswer } from './QuizQuestionForm';
 import { QuizReveal } from './QuizReveal';
 import { QuizSetup } from './QuizSetup';
 import { useHeadTrace } from '../common/useHeadTrace';
 import { useQuizView } from './useQuiz';
 import './Quiz.css';
+import type { Cell } from '../../vocabulary/cell';
 
 /** Where keyboard focus goes after the card changes: the verdict after an answer, the question after "Ask another". */
 type FocusTarget = 'reveal' | 'question' | null;

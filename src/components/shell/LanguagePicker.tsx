@@ -6,8 +6,9 @@
 import { useId } from 'react';
 import { useMessages } from '../../messages';
 import { LANGUAGE_NAMES } from '../../messages/languages';
-import { LANGUAGES, useAppStore, type Language } from '../../store/store';
+import { useAppStore } from '../../store/store';
 import './LanguagePicker.css';
+import { LANGUAGES, type Language } from '../../vocabulary/language';
 
 /** The "Language" select. */
 export function LanguagePicker() {

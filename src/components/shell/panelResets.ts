@@ -4,7 +4,8 @@
  * settings: a reset must not cost the user what they typed or chose.
  */
 import type { PanelName } from '../../messages/reliability';
-import { DEFAULT_GRAPH, useAppStore } from '../../store/store';
+import { useAppStore } from '../../store/store';
+import { DEFAULT_GRAPH } from '../../vocabulary/graph';
 
 function clearPointer(): void {
   const s = useAppStore.getState();

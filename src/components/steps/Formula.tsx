@@ -11,10 +11,10 @@
 import { createContext, Fragment, useContext, type CSSProperties, type ReactNode } from 'react';
 import { useNumberFormat } from '../common/useNumberFormat';
 import { useMessages } from '../../messages';
-import type { StepId } from '../../store/steps';
 import { useAppStore } from '../../store/store';
 import './Formula.css';
 import { MathText } from '../common/MathText';
+import type { StepId } from '../../vocabulary/steps';
 
 /** A highlightable part of the formula. */
 export type FormulaPart =

@@ -10,7 +10,6 @@ import { useNumberFormat } from '../common/useNumberFormat';
 import { headDim } from '../../core/weights';
 import { useMessages } from '../../messages';
 import type { StepContext } from '../../messages/shell';
-import { stepsFor } from '../../store/steps';
 import { useAppStore } from '../../store/store';
 import { useTrace } from '../../store/useTrace';
 import { CodeView } from './CodeView';
@@ -20,6 +19,7 @@ import { QuizCover } from '../quiz/QuizCover';
 import { QuizSwitch } from '../quiz/QuizSwitch';
 import './StepExplanation.css';
 import { MathText } from '../common/MathText';
+import { stepsFor } from '../../vocabulary/steps';
 
 /** The explanation panel of the current step. */
 export function StepExplanation() {

@@ -13,10 +13,10 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useMessages } from '../../messages';
-import { stepsFor } from '../../store/steps';
 import { useAppStore } from '../../store/store';
 import { useStepKeys } from './useStepKeys';
 import './StepNav.css';
+import { stepsFor } from '../../vocabulary/steps';
 
 /** One form of the bar: how the steps are labelled and whether Previous and Next show words. */
 interface BarForm {

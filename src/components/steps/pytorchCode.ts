@@ -4,7 +4,7 @@
  * scaling is off, the mask only with the causal mask, the temperature only when it is not 1.
  */
 import type { AttentionSettings } from '../../core/types';
-import type { StepId } from '../../store/steps';
+import type { StepId } from '../../vocabulary/steps';
 
 /** One line of code and the step it belongs to (null: setup, never highlighted). */
 export interface CodeLine {

@@ -6,8 +6,8 @@ import { isolate } from '../../bidi';
 import type { Matrix } from '../../core/matrix';
 import type { AttentionTrace } from '../../core/types';
 import type { Messages } from '../../messages';
-import type { StepId } from '../../store/steps';
 import { numberFormat, type NumberFormat } from '../common/useNumberFormat';
+import type { StepId } from '../../vocabulary/steps';
 
 /**
  * The query token whose strongest attention to another token is largest: the row where

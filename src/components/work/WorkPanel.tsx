@@ -6,21 +6,12 @@
 import { useId } from 'react';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
-import { useHeadTrace, type HeadView } from '../common/useHeadTrace';
+import { useHeadTrace } from '../common/useHeadTrace';
 import { WorkProjection } from './WorkProjection';
 import { WorkScore } from './WorkScore';
 import { WorkSoftmax } from './WorkSoftmax';
 import { WorkWeightedSum } from './WorkWeightedSum';
 import './WorkPanel.css';
-
-/** Props shared by the work sections: the head shown and the selected cell. */
-export interface WorkProps {
-  readonly view: HeadView;
-  /** The attending token (query, heatmap row). */
-  readonly i: number;
-  /** The attended token (key, heatmap column). */
-  readonly j: number;
-}
 
 /** The work panel: a hint until a cell is selected, then the arithmetic of the current step. */
 export function WorkPanel() {

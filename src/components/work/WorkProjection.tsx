@@ -8,7 +8,7 @@ import { useMessages } from '../../messages';
 import { projectionWork } from '../../viz/arithmetic';
 import { Num } from '../common/Num';
 import { ProductTable } from './ProductTable';
-import type { WorkProps } from './WorkPanel';
+import type { WorkProps } from './workProps';
 
 /** Final output entry (i, column) as Σ_m concat[i][m] · wo[m][column], with the whole output row. */
 export function WorkProjection({ view, i }: WorkProps) {

@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { useMessages } from '../../messages';
 import { scoreWork } from '../../viz/arithmetic';
 import { Num } from '../common/Num';
-import type { WorkProps } from './WorkPanel';
+import type { WorkProps } from './workProps';
 import { MathText } from '../common/MathText';
 import { ProductTable } from './ProductTable';
 

@@ -9,7 +9,7 @@ import { useAppStore } from '../../store/store';
 import { softmaxWork } from '../../viz/arithmetic';
 import { Num } from '../common/Num';
 import { ScrollBox } from '../common/ScrollBox';
-import type { WorkProps } from './WorkPanel';
+import type { WorkProps } from './workProps';
 
 /** The softmax of the selected row, term by term. */
 export function WorkSoftmax({ view, i, j }: WorkProps) {

@@ -9,7 +9,7 @@ import { useAppStore } from '../../store/store';
 import { weightedSumWork } from '../../viz/arithmetic';
 import { Num } from '../common/Num';
 import { ScrollBox } from '../common/ScrollBox';
-import type { WorkProps } from './WorkPanel';
+import type { WorkProps } from './workProps';
 
 /** Output row i of the selected head as Σ_j w_ij v_j. */
 export function WorkWeightedSum({ view, i, j }: WorkProps) {

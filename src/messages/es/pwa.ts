@@ -1,5 +1,5 @@
 /** Spanish strings of the installable, offline app (see ../pwa.ts). */
-import type { Messages } from '..';
+import type { Messages } from '../en';
 
 /** The update prompt, in Spanish. */
 export const pwa: Messages['pwa'] = {

@@ -1,5 +1,5 @@
 /** Spanish strings of the app's safety nets (see ../reliability.ts). */
-import type { Messages } from '..';
+import type { Messages } from '../en';
 
 /** Spanish: a panel that failed, and characters left out of the tokens. */
 export const reliability: Messages['reliability'] = {

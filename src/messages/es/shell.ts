@@ -4,7 +4,7 @@
  * The example sentences stay in English: the word vectors are GloVe's, learned from
  * English text, so a Spanish sentence would give every word a made-up vector.
  */
-import type { Messages } from '..';
+import type { Messages } from '../en';
 import type { StepContext } from '../shell';
 
 /** «palabra», with the angle quotes Spanish prefers. */

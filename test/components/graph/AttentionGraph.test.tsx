@@ -7,9 +7,9 @@ import { at } from '../../../src/core/matrix';
 import { computeTrace } from '../../../src/core/trace';
 import type { AttentionSettings, AttentionTrace } from '../../../src/core/types';
 import { useAppStore } from '../../../src/store/store';
-import type { StepId } from '../../../src/store/steps';
 import { gloveVectors, resetStore } from '../../helpers/testStore';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import type { StepId } from '../../../src/vocabulary/steps';
 
 const TEXT = 'The cat sat on the mat because it was tired.';
 

@@ -6,12 +6,12 @@ import { AttentionViews } from '../../../src/components/shell/AttentionViews';
 import { computeTrace } from '../../../src/core/trace';
 import type { AttentionSettings } from '../../../src/core/types';
 import { useAppStore } from '../../../src/store/store';
-import type { StepId } from '../../../src/store/steps';
 import { heatmapGeometry, HEATMAP_CANVAS_MIN_TOKENS } from '../../../src/viz/heatmapGeometry';
 import { heatmapPixels } from '../../../src/viz/heatmapImage';
 import { FALLBACK_WIDTH } from '../../../src/viz/useElementWidth';
 import { gloveVectors, resetStore } from '../../helpers/testStore';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import type { StepId } from '../../../src/vocabulary/steps';
 
 // Count how often the base image is built: it must follow the matrix, never the pointer.
 vi.mock('../../../src/viz/heatmapImage', async (importOriginal) => {

@@ -13,7 +13,8 @@ import {
   useHeatmapInteraction,
   type HeatmapInteractionOptions,
 } from '../../../src/components/heatmap/useHeatmapInteraction';
-import { initialState, useAppStore, type Cell } from '../../../src/store/store';
+import { initialState, useAppStore } from '../../../src/store/store';
+import type { Cell } from '../../../src/vocabulary/cell';
 
 /** A keyboard event as React hands it, with spies on the two calls that stop it. */
 function key(k: string, ctrlKey = false) {

@@ -4,9 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MatricesPanel } from '../../../src/components/matrices/MatricesPanel';
 import type { AttentionSettings } from '../../../src/core/types';
-import type { StepId } from '../../../src/store/steps';
 import { useAppStore } from '../../../src/store/store';
 import { resetStore } from '../../helpers/testStore';
+import type { StepId } from '../../../src/vocabulary/steps';
 
 const TEXT = 'I love tennis.';
 

@@ -16,10 +16,10 @@ import { computeTrace } from '../../../src/core/trace';
 import type { AttentionSettings, HeadTrace } from '../../../src/core/types';
 import { formatNumber } from '../../../src/format';
 import { initialQuiz } from '../../../src/store/quiz';
-import type { StepId } from '../../../src/store/steps';
 import { useAppStore } from '../../../src/store/store';
 import { gloveVectors, resetStore } from '../../helpers/testStore';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import type { StepId } from '../../../src/vocabulary/steps';
 
 const TEXT = 'The cat sat on the mat.';
 const TOKENS = ['The', 'cat', 'sat', 'on', 'the', 'mat', '.'];

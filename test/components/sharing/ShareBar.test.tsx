@@ -14,11 +14,12 @@ import { LinkNotice } from '../../../src/components/sharing/LinkNotice';
 import { modulesPath, QR_CAPACITY } from '../../../src/components/sharing/QrCode';
 import { SettingsPanel } from '../../../src/components/settings/SettingsPanel';
 import { ShareBar } from '../../../src/components/sharing/ShareBar';
-import { encodeLessonLink, THRESHOLD_STEP } from '../../../src/store/lessonLink';
+import { encodeLessonLink } from '../../../src/store/lessonLink';
 import { useAppStore } from '../../../src/store/store';
 import { lessonUrl, selectLesson } from '../../../src/store/useLessonLink';
 import { resetStore } from '../../helpers/testStore';
 import { HEAD_COUNTS, TEMPERATURE_SLIDER, MODEL_WIDTHS } from '../../../src/core/settings';
+import { THRESHOLD_STEP } from '../../../src/vocabulary/graph';
 
 /** A 2 x 2 checkerboard "code", so the drawn path can be checked by hand. */
 const create = vi.hoisted(() =>

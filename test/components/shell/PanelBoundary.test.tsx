@@ -6,8 +6,9 @@ import { App } from '../../../src/App';
 import { lazyPanel } from '../../../src/components/shell/lazyPanel';
 import { PanelBoundary } from '../../../src/components/shell/PanelBoundary';
 import { SentenceInput } from '../../../src/components/sentence/SentenceInput';
-import { DEFAULT_GRAPH, useAppStore } from '../../../src/store/store';
+import { useAppStore } from '../../../src/store/store';
 import { resetStore } from '../../helpers/testStore';
+import { DEFAULT_GRAPH } from '../../../src/vocabulary/graph';
 
 // The graph panel throws while `graphFails` is set; everything else is the real app.
 const faults = vi.hoisted(() => ({ graphFails: false }));
@@ -102,7 +103,9 @@ describe('PanelBoundary', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
     expect(alert).toHaveTextContent('The graph could not be drawn: the layout blew up');
     // The heatmap beside it is drawn.
-    expect(await screen.findByLabelText('Attention heatmap', { selector: 'svg' })).toBeInTheDocument();
+    expect(
+      await screen.findByLabelText('Attention heatmap', { selector: 'svg' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Sentence' })).toHaveValue('The cat sat.');
     const tokens = () =>
       within(screen.getByRole('list', { name: 'Tokens' }))
@@ -116,7 +119,9 @@ describe('PanelBoundary', () => {
 
     faults.graphFails = false;
     await user.click(within(alert).getByRole('button', { name: 'Reset' }));
-    expect(await screen.findByLabelText('Attention graph', { selector: 'svg' })).toBeInTheDocument();
+    expect(
+      await screen.findByLabelText('Attention graph', { selector: 'svg' }),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

@@ -3,9 +3,9 @@ import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CodeView } from '../../../src/components/steps/CodeView';
 import { pytorchLines } from '../../../src/components/steps/pytorchCode';
-import type { StepId } from '../../../src/store/steps';
 import { useAppStore } from '../../../src/store/store';
 import { resetStore } from '../../helpers/testStore';
+import type { StepId } from '../../../src/vocabulary/steps';
 
 /** The highlighted lines, without their shape comments. */
 const marked = (container: HTMLElement) =>

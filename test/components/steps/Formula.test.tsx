@@ -2,9 +2,9 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Formula } from '../../../src/components/steps/Formula';
-import type { StepId } from '../../../src/store/steps';
 import { useAppStore } from '../../../src/store/store';
 import { resetStore } from '../../helpers/testStore';
+import type { StepId } from '../../../src/vocabulary/steps';
 
 /** The parts marked current, each once, in order of first appearance. */
 function currentParts(container: HTMLElement): string[] {

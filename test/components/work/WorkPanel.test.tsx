@@ -6,10 +6,11 @@ import { WorkPanel } from '../../../src/components/work/WorkPanel';
 import { at, row } from '../../../src/core/matrix';
 import { computeTrace } from '../../../src/core/trace';
 import type { AttentionSettings, AttentionTrace } from '../../../src/core/types';
-import { useAppStore, type Cell } from '../../../src/store/store';
-import type { StepId } from '../../../src/store/steps';
+import { useAppStore } from '../../../src/store/store';
 import { gloveVectors, resetStore } from '../../helpers/testStore';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import type { StepId } from '../../../src/vocabulary/steps';
+import type { Cell } from '../../../src/vocabulary/cell';
 
 const TEXT = 'I love tennis and my cat loves it too.';
 /** Half a unit in the last displayed decimal (4 decimals), plus float slack. */

@@ -6,16 +6,24 @@
 /** Identifier of a step of the walkthrough. */
 export type StepId = 'tokens' | 'qkv' | 'score' | 'softmax' | 'weighted' | 'output';
 
-const ALL_STEPS: readonly StepId[] = ['tokens', 'qkv', 'score', 'softmax', 'weighted', 'output'];
+/** Every step, in order, as with more than one head. */
+export const STEP_IDS: readonly StepId[] = [
+  'tokens',
+  'qkv',
+  'score',
+  'softmax',
+  'weighted',
+  'output',
+];
 
 /** The steps shown for a model with `heads` heads. */
 export function stepsFor(heads: number): readonly StepId[] {
-  return heads > 1 ? ALL_STEPS : ALL_STEPS.slice(0, -1);
+  return heads > 1 ? STEP_IDS : STEP_IDS.slice(0, -1);
 }
 
 /** True once the walkthrough at `current` has reached (or passed) `target`: its results may be shown. */
 export function hasReached(current: StepId, target: StepId): boolean {
-  return ALL_STEPS.indexOf(current) >= ALL_STEPS.indexOf(target);
+  return STEP_IDS.indexOf(current) >= STEP_IDS.indexOf(target);
 }
 
 /** `step` if it exists with `heads` heads, or the last step that does. */

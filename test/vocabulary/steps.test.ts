@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampStep, hasReached, moveStep, stepsFor } from '../../src/store/steps';
+import { clampStep, hasReached, moveStep, stepsFor } from '../../src/vocabulary/steps';
 
 describe('steps', () => {
   it('has the output step only with more than one head', () => {
