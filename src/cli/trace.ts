@@ -5,9 +5,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeTrace, traceToJson } from '../core/trace';
-import { loadWordVectors, VECTOR_TABLE_PATH } from '../core/vectors';
 import { readFileBytes } from '../tools/nodeBytes';
 import { parseTraceArgs, USAGE } from './args';
+import { loadWordVectors, VECTOR_TABLE_PATH } from '../data/vectorTable';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -16,9 +16,10 @@ import type {
   EmbeddedToken,
   VectorSource,
 } from './types';
-import { embedTokens, type WordVectors } from './vectors';
 import { settingsProblems } from './settings';
 import { headDim, makeWeights } from './weights';
+import type { WordVectors } from './vectors/table';
+import { embedTokens } from './vectors/projection';
 
 /** Embeddings of the text's tokens, before positions. */
 export interface EmbeddedText {

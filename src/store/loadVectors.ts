@@ -2,9 +2,11 @@
  * Loads the word-vector table into the store, after the first paint. A missing or corrupt
  * file leaves the made-up vectors in place and records a message the app shows.
  */
-import { fetchBytes, loadWordVectors, VECTOR_TABLE_PATH, type ByteReader } from '../core/vectors';
 import { shareVectorBytes } from '../worker/vectorBytes';
 import { useAppStore } from './store';
+import { loadWordVectors, VECTOR_TABLE_PATH } from '../data/vectorTable';
+import type { ByteReader } from '../data/byteReader';
+import { fetchBytes } from '../data/fetchBytes';
 
 /** Starts loading the table from the app's own origin; resolves when it is ready or has failed. */
 export async function loadVectorsIntoStore(

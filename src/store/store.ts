@@ -4,7 +4,6 @@
  */
 import { create } from 'zustand';
 import type { AttentionSettings } from '../core/types';
-import { madeUpWordVectors, type WordVectors } from '../core/vectors';
 import type { LessonPatch } from './lessonLink';
 import { initialQuiz, type QuizState } from './quiz';
 import { readStoredTheme, storeTheme, type ThemeChoice } from '../theme';
@@ -14,6 +13,7 @@ import { DEFAULT_GRAPH, type GraphView } from '../vocabulary/graph';
 import { DEFAULT_LANGUAGE, type Language } from '../vocabulary/language';
 import { DEFAULT_TEXT } from '../vocabulary/text';
 import { DEFAULT_SETTINGS } from '../core/settings';
+import { madeUpWordVectors, type WordVectors } from '../core/vectors/table';
 
 /** State of the word-vector table. */
 export interface VectorsState {

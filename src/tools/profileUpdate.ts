@@ -25,10 +25,10 @@ import path from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { closePage, launchBrowser, openApp, ROOT, startPreview } from '../../test/e2e/harness';
 import { tokenize } from '../core/tokenizer';
-import { loadWordVectors, VECTOR_TABLE_PATH } from '../core/vectors';
 import { freePort, installUpdateProbe, measureUpdate } from './benchBrowser';
 import { benchText, markdownTable } from './benchShared';
 import { readFileBytes } from './nodeBytes';
+import { loadWordVectors, VECTOR_TABLE_PATH } from '../data/vectorTable';
 
 interface TraceEvent {
   name: string;

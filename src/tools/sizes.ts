@@ -34,8 +34,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { VECTOR_TABLE_PATH } from '../core/vectors';
 import { kB, markdownTable } from './benchShared';
+import { VECTOR_TABLE_PATH } from '../data/vectorTable';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -3,9 +3,10 @@
  * read its answers without a Worker; `traceWorker.ts` only connects it to `postMessage`.
  */
 import { computeTrace } from '../core/trace';
-import { madeUpWordVectors, parseWordVectors, type WordVectors } from '../core/vectors';
 import type { FromWorker, ToWorker } from './protocol';
 import { collectTransferables } from './transfer';
+import { parseWordVectors } from '../core/vectors/format';
+import { madeUpWordVectors, type WordVectors } from '../core/vectors/table';
 
 /** An answer to post and the buffers to transfer with it. */
 export interface Reply {

@@ -12,11 +12,11 @@
  * answer replaces it.
  */
 import type { AttentionSettings, AttentionTrace } from '../core/types';
-import type { WordVectors } from '../core/vectors';
 import { WorkerCrashError, TraceWorkerClient, type WorkerLike, type WorkerResult } from './client';
 import { LatestOnlyScheduler } from './scheduler';
 import { countTokens, isLargeText } from './threshold';
 import { canSendVectors, takeVectorsMessage } from './vectorBytes';
+import type { WordVectors } from '../core/vectors/table';
 
 /** What the trace depends on. `table` is null while the word vectors load (there is no trace). */
 export interface TraceInputs {

@@ -5,8 +5,8 @@
  * The table is parsed into fresh arrays, so the bytes are not used by anything else and can
  * be given up (transferred) without harm.
  */
-import type { WordVectors } from '../core/vectors';
 import type { VectorsMessage } from './protocol';
+import type { WordVectors } from '../core/vectors/table';
 
 // Keyed by the table so that the bytes cannot outlive it and a replaced table's are dropped.
 const bytesOf = new WeakMap<WordVectors, ArrayBuffer>();

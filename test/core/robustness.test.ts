@@ -17,7 +17,6 @@ import {
   type EmbeddedText,
 } from '../../src/core/trace';
 import type { AttentionSettings, AttentionTrace, EmbeddedToken } from '../../src/core/types';
-import { madeUpWordVectors, type WordVectors } from '../../src/core/vectors';
 import { gloveVectors } from '../helpers/testStore';
 import {
   MAX_TEMPERATURE,
@@ -25,6 +24,7 @@ import {
   MIN_TEMPERATURE,
   MAX_HEADS,
 } from '../../src/core/settings';
+import { madeUpWordVectors, type WordVectors } from '../../src/core/vectors/table';
 
 let glove: WordVectors;
 beforeAll(async () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fromRows, matrix, toRows, type Matrix } from '../../src/core/matrix';
-import { madeUpWordVectors } from '../../src/core/vectors';
 import {
   computeTrace,
   embedText,
@@ -15,6 +14,7 @@ import {
 import type { AttentionSettings, AttentionWeights, EmbeddedToken } from '../../src/core/types';
 import { expectClose, expectMatrixClose } from '../helpers/expectClose';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { madeUpWordVectors } from '../../src/core/vectors/table';
 
 const I2 = fromRows([
   [1, 0],

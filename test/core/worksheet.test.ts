@@ -5,12 +5,6 @@ import { fromRows, toRows, type Matrix } from '../../src/core/matrix';
 import { embedText, traceFromEmbedded } from '../../src/core/trace';
 import type { AttentionSettings } from '../../src/core/types';
 import {
-  loadWordVectors,
-  madeUpWordVectors,
-  VECTOR_TABLE_PATH,
-  type WordVectors,
-} from '../../src/core/vectors';
-import {
   buildWorksheet,
   roundMatrix,
   roundTo,
@@ -22,6 +16,8 @@ import {
 import { readFileBytes } from '../../src/tools/nodeBytes';
 import { expectMatrixClose } from '../helpers/expectClose';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { madeUpWordVectors, type WordVectors } from '../../src/core/vectors/table';
+import { loadWordVectors, VECTOR_TABLE_PATH } from '../../src/data/vectorTable';
 
 let glove: Promise<WordVectors> | null = null;
 /** The committed GloVe table, read once. */

@@ -3,16 +3,12 @@
  * table (read once from public/) or the made-up fallback.
  */
 import path from 'node:path';
-import {
-  loadWordVectors,
-  madeUpWordVectors,
-  VECTOR_TABLE_PATH,
-  type WordVectors,
-} from '../../src/core/vectors';
 import { initialState, useAppStore, type AppState } from '../../src/store/store';
 import { readFileBytes } from '../../src/tools/nodeBytes';
 import type { AttentionSettings } from '../../src/core/types';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { madeUpWordVectors, type WordVectors } from '../../src/core/vectors/table';
+import { loadWordVectors, VECTOR_TABLE_PATH } from '../../src/data/vectorTable';
 
 let glove: Promise<WordVectors> | null = null;
 

@@ -10,9 +10,9 @@ import { initialState, useAppStore } from '../../src/store/store';
 import { applyLessonLink, linkedText } from '../../src/store/useLessonLink';
 import { MAX_TOKENS, tokenize } from '../../src/core/tokenizer';
 import { deriveTrace } from '../../src/store/useTrace';
-import type { WordVectors } from '../../src/core/vectors';
 import { gloveVectors } from '../helpers/testStore';
 import { stepsFor } from '../../src/vocabulary/steps';
+import type { WordVectors } from '../../src/core/vectors/table';
 
 let glove: WordVectors;
 beforeAll(async () => {

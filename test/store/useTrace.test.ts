@@ -3,9 +3,9 @@ import { act, cleanup, render, renderHook, waitFor } from '@testing-library/reac
 import { createElement, Fragment } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AttentionTrace } from '../../src/core/types';
-import { madeUpWordVectors } from '../../src/core/vectors';
 import { FakeWorker } from '../worker/fakeWorker';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { madeUpWordVectors } from '../../src/core/vectors/table';
 
 /** A text of `n` word tokens: above the worker threshold at the default settings for n ≥ 298. */
 function words(n: number, word = 'word'): string {

@@ -3,17 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeTrace } from '../../src/core/trace';
 import type { AttentionSettings, AttentionTrace } from '../../src/core/types';
-import {
-  madeUpWordVectors,
-  parseWordVectors,
-  VECTOR_TABLE_PATH,
-  type WordVectors,
-} from '../../src/core/vectors';
 import { createTraceHandler, type TraceHandler } from '../../src/worker/handler';
 import { isFailure, type FromWorker, type TraceAnswer } from '../../src/worker/protocol';
 import { reviveTrace, traceMatrices } from '../../src/worker/transfer';
 import { expectClose } from '../helpers/expectClose';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { parseWordVectors } from '../../src/core/vectors/format';
+import { madeUpWordVectors, type WordVectors } from '../../src/core/vectors/table';
+import { VECTOR_TABLE_PATH } from '../../src/data/vectorTable';
 
 const TABLE = path.resolve(__dirname, '../../public', VECTOR_TABLE_PATH);
 

@@ -3,17 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { computeTrace } from '../../src/core/trace';
 import type { AttentionSettings } from '../../src/core/types';
-import {
-  madeUpWordVectors,
-  parseWordVectors,
-  VECTOR_TABLE_PATH,
-  type WordVectors,
-} from '../../src/core/vectors';
 import { TraceSource, type TraceInputs } from '../../src/worker/traceSource';
 import { shareVectorBytes } from '../../src/worker/vectorBytes';
 import { expectClose } from '../helpers/expectClose';
 import { FakeWorker } from './fakeWorker';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { parseWordVectors } from '../../src/core/vectors/format';
+import { madeUpWordVectors, type WordVectors } from '../../src/core/vectors/table';
+import { VECTOR_TABLE_PATH } from '../../src/data/vectorTable';
 
 /** A text of `n` word tokens. */
 function words(n: number, word = 'word'): string {

@@ -1,7 +1,8 @@
 /**
- * The word-vector table: its binary file format, the one loader that serves Node and the
- * browser, word lookup, made-up vectors for unknown words, and the projection onto the
- * leading principal components for narrow model widths.
+ * The word-vector table's binary file format: `encodeWordVectors` writes it (for
+ * `src/tools/buildVectors.ts`), `parseWordVectors` reads it into a `WordVectors` table.
+ * Bytes in, table out: where the bytes come from (fetch, the file system) is the caller's
+ * business (see `src/data/vectorTable.ts`).
  *
  * File format "AGWV" version 1 (written by `src/tools/buildVectors.ts` through
  * `encodeWordVectors`), every number little-endian:
@@ -30,15 +31,8 @@
  * Values are read with a DataView rather than typed-array views, which would depend on the
  * machine's byte order and need 4-byte alignment of every section.
  */
-import { matrix, type Matrix } from './matrix';
-import { gaussian, hashString, mulberry32 } from './random';
-import type { Token, TokenLookup } from './types';
-
-/** Where the app finds the table, relative to its base URL (the `public/` folder in the repo). */
-export const VECTOR_TABLE_PATH = 'vectors/glove-30k-100d.bin';
-
-/** Typical L2 norm used for made-up vectors when there is no table to take it from (close to GloVe's). */
-export const DEFAULT_TYPICAL_NORM = 5.5;
+import { matrix } from '../matrix';
+import { DEFAULT_TYPICAL_NORM, type WordVectors } from './table';
 
 const MAGIC = 'AGWV';
 const VERSION = 1;
@@ -47,30 +41,6 @@ const INT16_MAX = 32767;
 // Limits that no real table reaches but that keep a corrupt header from asking for gigabytes.
 const MAX_DIMS = 4096;
 const MAX_COUNT = 10_000_000;
-
-/** A loaded word-vector table. Rows are in frequency order; vectors are dequantized on request. */
-export interface WordVectors {
-  /** Number of words (rows). */
-  readonly count: number;
-  /** Components per vector (100). */
-  readonly dims: number;
-  /** The words, row by row. */
-  readonly words: readonly string[];
-  /** Row of `word` (exact match, no normalisation), or null when the table lacks it. */
-  indexOf(word: string): number | null;
-  /** The dequantized vector of row `index`, a fresh array. */
-  vector(index: number): Float32Array; // (dims)
-  /** Mean row of the table, subtracted before projecting onto the principal components. */
-  readonly mean: Float32Array; // (dims)
-  /** Row c is principal component c, unit length; rows sorted by decreasing variance. */
-  readonly basis: Matrix; // (dims, dims)
-  /** Variance along each principal component, decreasing. */
-  readonly variance: Float32Array; // (dims)
-  /** Median L2 norm of the rows: the length given to made-up vectors. */
-  readonly typicalNorm: number;
-  /** 'glove' for a loaded table, 'made-up' for the fallback in which every word is unknown. */
-  readonly source: 'glove' | 'made-up';
-}
 
 /** A table to encode: float rows plus the principal components computed from them. */
 export interface WordVectorTable {
@@ -93,15 +63,6 @@ export class VectorFileError extends Error {
     this.name = 'VectorFileError';
   }
 }
-
-/**
- * Reads the bytes at `url`, reporting progress as bytes arrive (`total` is null when the
- * size is unknown). The browser uses `fetchBytes`; Node passes a file reader.
- */
-export type ByteReader = (
-  url: string,
-  onProgress?: (loaded: number, total: number | null) => void,
-) => Promise<ArrayBuffer>;
 
 /** FNV-1a 32-bit hash of `bytes`. */
 function fnv1a(bytes: Uint8Array): number {
@@ -320,201 +281,4 @@ function medianNorm(data: Int16Array, scales: Float32Array, count: number, dims:
   return count % 2 === 1
     ? (norms[mid] as number)
     : ((norms[mid - 1] as number) + (norms[mid] as number)) / 2;
-}
-
-/**
- * Reads `url` with the global `fetch`, streaming so that `onProgress` can drive a progress
- * bar. A failed request or a non-OK status throws VectorFileError
- * ("could not load word vectors from URL: HTTP 404").
- */
-export const fetchBytes: ByteReader = async (url, onProgress) => {
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw new VectorFileError(`could not load word vectors from ${url}: ${describe(error)}`);
-  }
-  if (!response.ok) {
-    throw new VectorFileError(`could not load word vectors from ${url}: HTTP ${response.status}`);
-  }
-  const length = Number(response.headers.get('Content-Length'));
-  const encoding = response.headers.get('Content-Encoding');
-  // With a compressed transfer, Content-Length counts compressed bytes but the reader yields
-  // decompressed ones, so the total would be wrong: report it as unknown instead.
-  const total =
-    Number.isFinite(length) && length > 0 && (!encoding || encoding === 'identity') ? length : null;
-  try {
-    const reader = response.body?.getReader();
-    if (!reader) {
-      const buffer = await response.arrayBuffer();
-      onProgress?.(buffer.byteLength, total ?? buffer.byteLength);
-      return buffer;
-    }
-    const chunks: Uint8Array[] = [];
-    let loaded = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      loaded += value.byteLength;
-      onProgress?.(loaded, total);
-    }
-    const out = new Uint8Array(loaded);
-    let at = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, at);
-      at += chunk.byteLength;
-    }
-    return out.buffer;
-  } catch (error) {
-    throw new VectorFileError(`could not load word vectors from ${url}: ${describe(error)}`);
-  }
-};
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * Loads and parses the table at `url`. The browser uses the default `fetchBytes`; Node
- * passes `readFileBytes` from `src/tools/nodeBytes.ts`, so one loader serves both.
- */
-export async function loadWordVectors(
-  url: string,
-  read: ByteReader = fetchBytes,
-  onProgress?: (loaded: number, total: number | null) => void,
-): Promise<WordVectors> {
-  return parseWordVectors(await read(url, onProgress));
-}
-
-/**
- * Clitics from split contractions ("don't" -> "do" + "n't"), which GloVe has no vector for,
- * mapped to the word each stands for. Both the ASCII apostrophe and ’ (U+2019) are listed.
- * "'s" is absent on purpose: it may be "is", "has" or a possessive, so it stays unknown.
- */
-export const CLITIC_WORDS: Readonly<Record<string, string>> = Object.freeze(
-  Object.fromEntries(
-    Object.entries({
-      "n't": 'not',
-      "'re": 'are',
-      "'ll": 'will',
-      "'ve": 'have',
-      "'m": 'am',
-      "'d": 'would',
-    }).flatMap(([clitic, word]) => [
-      [clitic, word],
-      [clitic.replace("'", '\u2019'), word],
-    ]),
-  ),
-);
-
-/**
- * How `token` finds its vector: the lookup key is the NFC, lower-cased token text with
- * clitics mapped ("N'T" -> "not"); `vocabIndex` is its row in `vectors`, or null, and
- * `known` says which. Lower-casing is locale-independent so every machine agrees.
- */
-export function lookupToken(token: Token, vectors: WordVectors): TokenLookup {
-  const key = token.text.normalize('NFC').toLowerCase();
-  const lookup = Object.hasOwn(CLITIC_WORDS, key) ? (CLITIC_WORDS[key] as string) : key;
-  const vocabIndex = vectors.indexOf(lookup);
-  return { lookup, vocabIndex, known: vocabIndex !== null };
-}
-
-/**
- * The made-up vector of a word outside the table: `dims` standard-normal components from a
- * generator seeded by the word itself (so the same word always gets the same vector),
- * rescaled to L2 norm `norm` so it is neither louder nor quieter than a real one.
- */
-export function unknownVector(word: string, dims: number, norm: number): Float32Array {
-  if (!Number.isInteger(dims) || dims < 1) throw new RangeError(`unknownVector: bad dims ${dims}`);
-  const random = mulberry32(hashString(word));
-  const raw = new Float64Array(dims); // (dims)
-  let sum = 0;
-  for (let j = 0; j < dims; j++) {
-    const x = gaussian(random);
-    raw[j] = x;
-    sum += x * x;
-  }
-  const factor = sum > 0 ? norm / Math.sqrt(sum) : 0;
-  return Float32Array.from(raw, (x) => x * factor); // (dims)
-}
-
-/**
- * A vector of the table at model width `width`. At full width (`width === dims`) it returns
- * `vec` itself, so the GloVe numbers reach the screen unchanged; narrower widths give the
- * coordinates on the leading principal components, (vec - mean) · basis[0..width)ᵀ.
- * Throws RangeError for a width outside 1..dims or a vector of the wrong length.
- */
-export function projectToWidth(
-  vec: Float32Array,
-  width: number,
-  vectors: WordVectors,
-): Float32Array {
-  const { dims } = vectors;
-  if (!Number.isInteger(width) || width < 1 || width > dims) {
-    throw new RangeError(`projectToWidth: width ${width} outside 1..${dims}`);
-  }
-  if (vec.length !== dims) {
-    throw new RangeError(`projectToWidth: expected a vector of ${dims} values, got ${vec.length}`);
-  }
-  if (width === dims) return vec;
-  const basis = vectors.basis.data;
-  const out = new Float32Array(width); // (width)
-  for (let c = 0; c < width; c++) {
-    let sum = 0;
-    for (let j = 0; j < dims; j++) {
-      sum += ((vec[j] as number) - (vectors.mean[j] as number)) * (basis[c * dims + j] as number);
-    }
-    out[c] = sum;
-  }
-  return out;
-}
-
-/**
- * The embedding step: looks every token up, takes its table vector (or its made-up vector,
- * at the table's typical norm, when unknown), and projects to `width`.
- */
-export function embedTokens(
-  tokens: readonly Token[],
-  vectors: WordVectors,
-  width: number,
-): { lookups: TokenLookup[]; embeddings: Matrix } {
-  if (!Number.isInteger(width) || width < 1 || width > vectors.dims) {
-    throw new RangeError(`embedTokens: width ${width} outside 1..${vectors.dims}`);
-  }
-  const lookups = tokens.map((token) => lookupToken(token, vectors));
-  const embeddings = matrix(tokens.length, width); // (T, width)
-  lookups.forEach((found, i) => {
-    const vec =
-      found.vocabIndex !== null
-        ? vectors.vector(found.vocabIndex)
-        : unknownVector(found.lookup, vectors.dims, vectors.typicalNorm); // (dims)
-    embeddings.data.set(projectToWidth(vec, width, vectors), i * width);
-  });
-  return { lookups, embeddings };
-}
-
-/**
- * The fallback table the app uses when the real one is missing or corrupt: no words (every
- * token is unknown and gets a made-up vector), 100 dims, zero mean, identity basis, unit
- * variances, typical norm 5.5.
- */
-export function madeUpWordVectors(): WordVectors {
-  const dims = 100;
-  const identity = new Float32Array(dims * dims); // (dims, dims)
-  for (let i = 0; i < dims; i++) identity[i * dims + i] = 1;
-  return {
-    count: 0,
-    dims,
-    words: [],
-    indexOf: () => null,
-    vector: (row) => {
-      throw new RangeError(`vector: row ${row} outside the table's 0 rows`);
-    },
-    mean: new Float32Array(dims),
-    basis: matrix(dims, dims, identity),
-    variance: new Float32Array(dims).fill(1),
-    typicalNorm: DEFAULT_TYPICAL_NORM,
-    source: 'made-up',
-  };
 }
