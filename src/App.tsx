@@ -34,9 +34,9 @@ import { VectorStatus } from './components/shell/VectorStatus';
 import { WorksheetButton } from './components/worksheet/WorksheetButton';
 import { useMessages } from './messages';
 import { useDocumentLanguage } from './messages/useDocumentLanguage';
-import { useLessonLink } from './store/useLessonLink';
 import { useAppStore } from './store/store';
 import './App.css';
+import { useLessonLink } from './store/link/useLessonLink';
 
 const AttentionViews = lazyPanel(() =>
   import('./components/shell/AttentionViews').then((m) => m.AttentionViews),

@@ -4,10 +4,10 @@
  * a section file beside this one (English) and in `es/` (Spanish); this module is the one
  * place that joins them.
  */
-import { useAppStore } from '../store/store';
 import type { Language } from '../vocabulary/language';
 import { en, type Messages } from './en';
 import { es } from './es';
+import { useLang } from '../store/selectors';
 
 /** The English messages, and the shape every language provides. */
 export { en, type Messages };
@@ -22,5 +22,5 @@ export function messagesFor(lang: Language): Messages {
 
 /** The messages of the language the store has chosen. */
 export function useMessages(): Messages {
-  return MESSAGES[useAppStore((s) => s.lang)];
+  return MESSAGES[useLang()];
 }

@@ -5,8 +5,8 @@
 import { useMemo } from 'react';
 import { isolate } from '../../bidi';
 import type { AttentionTrace, HeadTrace } from '../../core/types';
-import { useAppStore } from '../../store/store';
 import { useTrace } from '../../store/useTrace';
+import { useHead } from '../../store/selectors';
 
 /** The trace, the selected head's index and trace, and the token texts (row labels). */
 export interface HeadView {
@@ -21,7 +21,7 @@ export interface HeadView {
 /** The current trace seen through the selected head, or null while the word vectors load. */
 export function useHeadTrace(): HeadView | null {
   const trace = useTrace();
-  const selected = useAppStore((s) => s.head);
+  const selected = useHead();
   // Labels depend on the tokens only, so switching heads keeps the same array (and memoized rows).
   const labels = useMemo(() => trace?.tokens.map((t) => isolate(t.text)) ?? [], [trace]);
   return useMemo(() => {

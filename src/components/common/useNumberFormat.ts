@@ -3,8 +3,8 @@
  * `format.ts` with the store's language bound, so a call site reads `n.number(x, 2)`.
  */
 import { numberFormat, type NumberFormat } from '../../format';
-import { useAppStore } from '../../store/store';
 import type { Language } from '../../vocabulary/language';
+import { useLang } from '../../store/selectors';
 
 export { numberFormat, type NumberFormat } from '../../format';
 
@@ -15,5 +15,5 @@ const FORMATS: Readonly<Record<Language, NumberFormat>> = {
 
 /** The number format of the store's language; the same object until the language changes. */
 export function useNumberFormat(): NumberFormat {
-  return FORMATS[useAppStore((s) => s.lang)];
+  return FORMATS[useLang()];
 }

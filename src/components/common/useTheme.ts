@@ -6,6 +6,7 @@
 import { useLayoutEffect, useSyncExternalStore } from 'react';
 import { useAppStore } from '../../store/store';
 import { resolveTheme, type ResolvedTheme } from '../../theme';
+import { usePresenting } from '../../store/selectors';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
@@ -56,6 +57,6 @@ export function useAppliedTheme(): void {
  */
 export function usePaletteKey(): string {
   const theme = useResolvedTheme();
-  const presenting = useAppStore((s) => s.presenting);
+  const presenting = usePresenting();
   return presenting ? `${theme}-presenting` : theme;
 }

@@ -9,11 +9,12 @@ import { useAppStore } from '../../store/store';
 import { enterPresentation, leavePresentation } from './presentationMode';
 import { ownsArrowKeys } from '../steps/useStepKeys';
 import './Presentation.css';
+import { usePresenting } from '../../store/selectors';
 
 /** The Present button and its key. */
 export function PresentButton() {
   const m = useMessages().present;
-  const presenting = useAppStore((s) => s.presenting);
+  const presenting = usePresenting();
   const ref = useRef<HTMLButtonElement>(null);
   const wasPresenting = useRef(presenting);
 

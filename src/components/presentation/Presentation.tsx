@@ -25,6 +25,7 @@ import { leavePresentation } from './presentationMode';
 import { ownsArrowKeys } from '../steps/useStepKeys';
 import './Presentation.css';
 import { moveStep, stepsFor } from '../../vocabulary/steps';
+import { usePresenting, useStep } from '../../store/selectors';
 
 /** What a presentation key does, or null for a key that is not one. */
 type KeyAction = 'next' | 'previous' | 'first' | 'last' | 'blank' | 'leave';
@@ -68,14 +69,14 @@ function isTextField(target: EventTarget | null): boolean {
 
 /** The presentation bar, mounted while presenting. */
 export function Presentation() {
-  const presenting = useAppStore((s) => s.presenting);
+  const presenting = usePresenting();
   return presenting ? <PresentationBar /> : null;
 }
 
 function PresentationBar() {
   const m = useMessages().present;
   const text = useAppStore((s) => s.text);
-  const step = useAppStore((s) => s.step);
+  const step = useStep();
   const heads = useAppStore((s) => s.settings.heads);
   const nextStep = useAppStore((s) => s.nextStep);
   const previousStep = useAppStore((s) => s.previousStep);

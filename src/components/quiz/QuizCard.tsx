@@ -34,6 +34,7 @@ import { useHeadTrace } from '../common/useHeadTrace';
 import { useQuizView } from './useQuiz';
 import './Quiz.css';
 import type { Cell } from '../../vocabulary/cell';
+import { useStep } from '../../store/selectors';
 
 /** Where keyboard focus goes after the card changes: the verdict after an answer, the question after "Ask another". */
 type FocusTarget = 'reveal' | 'question' | null;
@@ -62,7 +63,7 @@ function cellToShow(
 export function QuizCard() {
   const m = useMessages().quiz;
   const id = useId();
-  const step = quizStepOf(useAppStore((s) => s.step));
+  const step = quizStepOf(useStep());
   const quiz = useAppStore((s) => s.quiz);
   const updateQuiz = useAppStore((s) => s.updateQuiz);
   const select = useAppStore((s) => s.select);

@@ -7,12 +7,13 @@ import { useMemo } from 'react';
 import { quizStepOf, isAnsweredFor, type QuizView } from '../../store/quiz';
 import { useAppStore } from '../../store/store';
 import { useTrace } from '../../store/useTrace';
+import { useHead, useSettings, useStep } from '../../store/selectors';
 
 /** The store's text, settings and head, as one object that changes only when one of them does. */
 export function useQuizView(): QuizView {
   const text = useAppStore((s) => s.text);
-  const settings = useAppStore((s) => s.settings);
-  const head = useAppStore((s) => s.head);
+  const settings = useSettings();
+  const head = useHead();
   return useMemo(() => ({ text, settings, head }), [text, settings, head]);
 }
 
@@ -23,7 +24,7 @@ export function useQuizView(): QuizView {
  */
 export function useQuizCovered(): boolean {
   const enabled = useAppStore((s) => s.quiz.enabled);
-  const step = quizStepOf(useAppStore((s) => s.step));
+  const step = quizStepOf(useStep());
   const ask = useAppStore((s) => (step === null ? null : s.quiz[step]));
   const view = useQuizView();
   // While the vectors load there is no trace, and nothing to give away either way: stay covered.

@@ -13,6 +13,7 @@ import { SeedControl } from './SeedControl';
 import { SelectField, type SelectOption } from '../common/SelectField';
 import { TemperatureControl } from './TemperatureControl';
 import './SettingsPanel.css';
+import { useHead, useSettings } from '../../store/selectors';
 
 const numberOptions = (values: readonly number[]): SelectOption<number>[] =>
   values.map((value) => ({ value, label: String(value) }));
@@ -22,8 +23,8 @@ const HEAD_COUNT_OPTIONS = numberOptions(HEAD_COUNTS);
 /** The settings panel. */
 export function SettingsPanel() {
   const m = useMessages().shell.settings;
-  const settings = useAppStore((s) => s.settings);
-  const head = useAppStore((s) => s.head);
+  const settings = useSettings();
+  const head = useHead();
   const allHeads = useAppStore((s) => s.allHeads);
   const setSettings = useAppStore((s) => s.setSettings);
   const setHead = useAppStore((s) => s.setHead);

@@ -8,13 +8,12 @@
  * selected in a field with a hint to press Ctrl+C.
  */
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
-import { lessonUrl, selectLesson } from '../../store/useLessonLink';
 import { LinkNotice } from './LinkNotice';
 import { QrCode } from './QrCode';
 import './ShareBar.css';
+import { lessonUrl, selectLesson } from '../../store/link/useLessonLink';
 
 /** How long "Link copied" stays on screen, in milliseconds. */
 const STATUS_MS = 4000;
@@ -55,7 +54,7 @@ async function copyText(text: string): Promise<boolean> {
 export function ShareBar() {
   const m = useMessages().share;
   const id = useId();
-  const lesson = useAppStore(useShallow(selectLesson));
+  const lesson = useAppStore(selectLesson);
   const [qrOpen, setQrOpen] = useState(false);
   // 0: the link field is hidden; n: the nth copy that failed, which shows and selects it.
   const [manual, setManual] = useState(0);

@@ -9,11 +9,12 @@ import { LANGUAGE_NAMES } from '../../messages/languages';
 import { useAppStore } from '../../store/store';
 import './LanguagePicker.css';
 import { LANGUAGES, type Language } from '../../vocabulary/language';
+import { useLang } from '../../store/selectors';
 
 /** The "Language" select. */
 export function LanguagePicker() {
   const m = useMessages().app;
-  const lang = useAppStore((s) => s.lang);
+  const lang = useLang();
   const setLang = useAppStore((s) => s.setLang);
   const id = useId();
   return (

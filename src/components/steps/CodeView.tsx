@@ -9,10 +9,10 @@
 import type { CSSProperties } from 'react';
 import { headDim } from '../../core/weights';
 import { useMessages } from '../../messages';
-import { useAppStore } from '../../store/store';
 import { useTrace } from '../../store/useTrace';
 import { pytorchLines, type CodeLine } from './pytorchCode';
 import './CodeView.css';
+import { useSettings, useStep } from '../../store/selectors';
 
 /** Leading spaces of a line of Python: its indentation, in characters. */
 const indentOf = (code: string) => code.length - code.trimStart().length;
@@ -42,8 +42,8 @@ function LineContent({ line, shapeWidth }: { line: CodeLine; shapeWidth: number 
 /** The code view. */
 export function CodeView() {
   const m = useMessages().shell.code;
-  const step = useAppStore((s) => s.step);
-  const settings = useAppStore((s) => s.settings);
+  const step = useStep();
+  const settings = useSettings();
   const tokens = useTrace()?.tokens.length ?? 0;
   const lines = pytorchLines(settings, tokens, headDim(settings.width, settings.heads));
   // Every comment box is as wide as the longest, so their "#" line up in one column.

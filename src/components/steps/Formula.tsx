@@ -15,6 +15,7 @@ import { useAppStore } from '../../store/store';
 import './Formula.css';
 import { MathText } from '../common/MathText';
 import type { StepId } from '../../vocabulary/steps';
+import { useStep } from '../../store/selectors';
 
 /** A highlightable part of the formula. */
 export type FormulaPart =
@@ -225,7 +226,7 @@ function MultiHeadLine() {
 export function Formula() {
   const fmt = useNumberFormat();
   const m = useMessages().shell.formula;
-  const step = useAppStore((s) => s.step);
+  const step = useStep();
   const heads = useAppStore((s) => s.settings.heads);
   const scale = useAppStore((s) => s.settings.scale);
   const causal = useAppStore((s) => s.settings.causal);

@@ -9,14 +9,15 @@ import { useTrace } from '../../store/useTrace';
 import { useNumberFormat } from '../common/useNumberFormat';
 import { describeExample, exampleQuery } from './stepExampleText';
 import { MathText } from '../common/MathText';
+import { useHead, useHoverToken, useStep } from '../../store/selectors';
 
 /** One token's numbers for the current step. */
 export function StepExample() {
   const m = useMessages().shell.example;
   const fmt = useNumberFormat();
-  const step = useAppStore((s) => s.step);
-  const head = useAppStore((s) => s.head);
-  const hoverToken = useAppStore((s) => s.hoverToken);
+  const step = useStep();
+  const head = useHead();
+  const hoverToken = useHoverToken();
   const selected = useAppStore((s) => s.selection?.i ?? null);
   const trace = useTrace();
   const h = trace?.heads[head];

@@ -10,7 +10,6 @@ import { useNumberFormat } from '../common/useNumberFormat';
 import { headDim } from '../../core/weights';
 import { useMessages } from '../../messages';
 import type { StepContext } from '../../messages/shell';
-import { useAppStore } from '../../store/store';
 import { useTrace } from '../../store/useTrace';
 import { CodeView } from './CodeView';
 import { Formula } from './Formula';
@@ -20,14 +19,15 @@ import { QuizSwitch } from '../quiz/QuizSwitch';
 import './StepExplanation.css';
 import { MathText } from '../common/MathText';
 import { stepsFor } from '../../vocabulary/steps';
+import { useHead, useSettings, useStep } from '../../store/selectors';
 
 /** The explanation panel of the current step. */
 export function StepExplanation() {
   const fmt = useNumberFormat();
   const m = useMessages().shell;
-  const step = useAppStore((s) => s.step);
-  const head = useAppStore((s) => s.head);
-  const settings = useAppStore((s) => s.settings);
+  const step = useStep();
+  const head = useHead();
+  const settings = useSettings();
   const trace = useTrace();
   const id = useId();
   const steps = stepsFor(settings.heads);

@@ -17,6 +17,7 @@ import { useAppStore } from '../../store/store';
 import { useStepKeys } from './useStepKeys';
 import './StepNav.css';
 import { stepsFor } from '../../vocabulary/steps';
+import { useStep } from '../../store/selectors';
 
 /** One form of the bar: how the steps are labelled and whether Previous and Next show words. */
 interface BarForm {
@@ -47,7 +48,7 @@ const applyForm = (nav: HTMLElement, form: BarForm) => {
 /** Step navigation with buttons, a step list and the window's arrow keys. */
 export function StepNav() {
   const m = useMessages().shell.steps;
-  const step = useAppStore((s) => s.step);
+  const step = useStep();
   const heads = useAppStore((s) => s.settings.heads);
   const setStep = useAppStore((s) => s.setStep);
   const nextStep = useAppStore((s) => s.nextStep);

@@ -12,13 +12,14 @@ import { WorkScore } from './WorkScore';
 import { WorkSoftmax } from './WorkSoftmax';
 import { WorkWeightedSum } from './WorkWeightedSum';
 import './WorkPanel.css';
+import { useStep } from '../../store/selectors';
 
 /** The work panel: a hint until a cell is selected, then the arithmetic of the current step. */
 export function WorkPanel() {
   const m = useMessages().numbers;
   const id = useId();
   const view = useHeadTrace();
-  const step = useAppStore((s) => s.step);
+  const step = useStep();
   const i = useAppStore((s) => s.selection?.i ?? null);
   const j = useAppStore((s) => s.selection?.j ?? null);
   const select = useAppStore((s) => s.select);

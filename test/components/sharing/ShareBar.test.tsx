@@ -14,12 +14,17 @@ import { LinkNotice } from '../../../src/components/sharing/LinkNotice';
 import { modulesPath, QR_CAPACITY } from '../../../src/components/sharing/QrCode';
 import { SettingsPanel } from '../../../src/components/settings/SettingsPanel';
 import { ShareBar } from '../../../src/components/sharing/ShareBar';
-import { encodeLessonLink } from '../../../src/store/lessonLink';
 import { useAppStore } from '../../../src/store/store';
-import { lessonUrl, selectLesson } from '../../../src/store/useLessonLink';
 import { resetStore } from '../../helpers/testStore';
-import { HEAD_COUNTS, TEMPERATURE_SLIDER, MODEL_WIDTHS } from '../../../src/core/settings';
+import {
+  HEAD_COUNTS,
+  MAX_SEED,
+  MODEL_WIDTHS,
+  TEMPERATURE_SLIDER,
+} from '../../../src/core/settings';
 import { THRESHOLD_STEP } from '../../../src/vocabulary/graph';
+import { encodeLessonLink } from '../../../src/store/link/lessonLink';
+import { applyLessonLink, lessonUrl, selectLesson } from '../../../src/store/link/useLessonLink';
 
 /** A 2 x 2 checkerboard "code", so the drawn path can be checked by hand. */
 const create = vi.hoisted(() =>
@@ -164,9 +169,13 @@ describe('ShareBar', () => {
   });
 
   it('shows the link notice', () => {
-    act(() => useAppStore.getState().setLinkNotice(['Ignored seed=-1: a reason']));
+    act(() =>
+      useAppStore
+        .getState()
+        .setLinkNotice([{ code: 'ignored', part: 'seed=-1', reason: { code: 'boolean' } }]),
+    );
     render(<ShareBar />);
-    expect(screen.getByText('Ignored seed=-1: a reason')).toBeInTheDocument();
+    expect(screen.getByText('Ignored seed=-1: it must be 1 (on) or 0 (off)')).toBeInTheDocument();
   });
 });
 
@@ -194,12 +203,10 @@ describe('LinkNotice', () => {
     const user = userEvent.setup();
     render(<LinkNotice />);
     act(() =>
-      useAppStore
-        .getState()
-        .setLinkNotice([
-          'Ignored seed=-1: the seed must be a whole number from 0 to 4294967295',
-          'Ignored <b>x</b>=1: this is not a setting of the app',
-        ]),
+      useAppStore.getState().setLinkNotice([
+        { code: 'ignored', part: 'seed=-1', reason: { code: 'seed', max: MAX_SEED } },
+        { code: 'ignored', part: '<b>x</b>=1', reason: { code: 'unknownKey' } },
+      ]),
     );
     const region = screen.getByRole('status', { name: 'Link notice' });
     expect(region).toHaveTextContent(
@@ -217,6 +224,34 @@ describe('LinkNotice', () => {
     await user.click(within(region).getByRole('button', { name: 'Dismiss' }));
     expect(useAppStore.getState().linkNotice).toBeNull();
     expect(region).toBeEmptyDOMElement();
+  });
+
+  it('follows the interface’s language, as it is now, not as it was when the link was read', () => {
+    act(() => {
+      useAppStore.getState().setLang('en');
+      applyLessonLink('#seed=-1&causal=maybe&t=Hola');
+    });
+    render(<LinkNotice />);
+    const items = () =>
+      within(screen.getByRole('status', { name: /Link notice|Aviso del enlace/ }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    expect(items()).toEqual([
+      'Ignored seed=-1: the seed must be a whole number from 0 to 4294967295',
+      'Ignored causal=maybe: it must be 1 (on) or 0 (off)',
+    ]);
+    act(() => useAppStore.getState().setLang('es'));
+    expect(screen.getByRole('status', { name: 'Aviso del enlace' })).toHaveTextContent(
+      'Parte de este enlace no se pudo leer',
+    );
+    expect(items()).toEqual([
+      'Se ignoró seed=-1: la semilla debe ser un número entero de 0 a 4294967295',
+      'Se ignoró causal=maybe: debe ser 1 (activado) o 0 (desactivado)',
+    ]);
+    act(() => useAppStore.getState().setLang('en'));
+    expect(items()[0]).toBe(
+      'Ignored seed=-1: the seed must be a whole number from 0 to 4294967295',
+    );
   });
 });
 

@@ -4,11 +4,11 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ThemeSwitch } from '../../../src/components/shell/ThemeSwitch';
 import { useAppliedTheme } from '../../../src/components/common/useTheme';
-import { encodeLessonLink } from '../../../src/store/lessonLink';
 import { useAppStore } from '../../../src/store/store';
-import { selectLesson } from '../../../src/store/useLessonLink';
 import { THEME_STORAGE_KEY } from '../../../src/theme';
 import { resetStore } from '../../helpers/testStore';
+import { encodeLessonLink } from '../../../src/store/link/lessonLink';
+import { selectLesson } from '../../../src/store/link/useLessonLink';
 
 /** A stand-in for the system's colour preference: `prefers-color-scheme: dark` matches while `dark` is true. */
 function mockSystemScheme(initiallyDark: boolean) {

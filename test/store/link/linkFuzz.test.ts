@@ -5,14 +5,16 @@
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { encodeLessonLink, LINK_KEYS, DEFAULT_LESSON } from '../../src/store/lessonLink';
-import { initialState, useAppStore } from '../../src/store/store';
-import { applyLessonLink, linkedText } from '../../src/store/useLessonLink';
-import { MAX_TOKENS, tokenize } from '../../src/core/tokenizer';
-import { deriveTrace } from '../../src/store/useTrace';
-import { gloveVectors } from '../helpers/testStore';
-import { stepsFor } from '../../src/vocabulary/steps';
-import type { WordVectors } from '../../src/core/vectors/table';
+import { initialState, useAppStore } from '../../../src/store/store';
+import { MAX_TOKENS, tokenize } from '../../../src/core/tokenizer';
+import { deriveTrace } from '../../../src/store/useTrace';
+import { gloveVectors } from '../../helpers/testStore';
+import { stepsFor } from '../../../src/vocabulary/steps';
+import type { WordVectors } from '../../../src/core/vectors/table';
+import { DEFAULT_LESSON } from '../../../src/store/link/lessonState';
+import { LINK_KEYS } from '../../../src/store/link/fields';
+import { encodeLessonLink } from '../../../src/store/link/lessonLink';
+import { applyLessonLink, linkedText } from '../../../src/store/link/useLessonLink';
 
 let glove: WordVectors;
 beforeAll(async () => {

@@ -10,28 +10,25 @@
  * debounced, so typing a sentence costs one write once the typing pauses.
  */
 import { useLayoutEffect } from 'react';
-import { tokenize } from '../core/tokenizer';
-import {
-  DEFAULT_LESSON,
-  decodeLessonLink,
-  encodeLessonLink,
-  fitLessonToTokens,
-  lessonFromPatch,
-  type LessonState,
-} from './lessonLink';
-import { messagesFor } from '../messages';
-import { browserLanguage } from './browserLanguage';
-import { useAppStore, type AppState } from './store';
+import { tokenize } from '../../core/tokenizer';
+import { browserLanguage } from '../browserLanguage';
+import { useAppStore, type AppState } from '../store';
+import { decodeLessonLink, encodeLessonLink, fitLessonToTokens } from './lessonLink';
+import { lessonFromPatch, type LessonState } from './lessonState';
 
 /** How long the view must stay still before the address bar follows it, in milliseconds. */
 export const LINK_WRITE_DELAY_MS = 300;
 
+/** The last lesson `selectLesson` made, to give it again while its fields are the same. */
+let lastLesson: LessonState | null = null;
+
 /**
- * The part of the store a link carries. Its fields are the store's own objects, so a
- * shallow comparison tells whether the view changed (use it with `useShallow`).
+ * The part of the store a link carries. Its fields are the store's own objects, and the
+ * same object is returned while they are the same, so it can be a selector and `===`
+ * tells whether the view changed.
  */
 export function selectLesson(s: AppState): LessonState {
-  return {
+  const lesson: LessonState = {
     text: s.text,
     settings: s.settings,
     step: s.step,
@@ -42,6 +39,9 @@ export function selectLesson(s: AppState): LessonState {
     graph: s.graph,
     lang: s.lang,
   };
+  if (lastLesson && sameLesson(lesson, lastLesson)) return lastLesson;
+  lastLesson = lesson;
+  return lesson;
 }
 
 function sameLesson(a: LessonState, b: LessonState): boolean {
@@ -77,17 +77,14 @@ export function linkedText(text: string): string {
  * (empty, or an in-page anchor such as `#main`).
  */
 export function applyLessonLink(hash: string): boolean {
-  const first = decodeLessonLink(hash);
-  if (Object.keys(first.patch).length === 0 && first.problems.length === 0) return false;
+  const decoded = decodeLessonLink(hash);
+  if (Object.keys(decoded.patch).length === 0 && decoded.problems.length === 0) return false;
   // A link shows its own language, English when it names none (what `lessonUrl` leaves
-  // out); only a page without a link follows the browser. Problems are told in that language.
-  const lang = first.patch.lang ?? DEFAULT_LESSON.lang;
-  const problemMessages = messagesFor(lang).share.problems;
-  const decoded = lang === 'en' ? first : decodeLessonLink(hash, problemMessages);
-  const lesson = { ...lessonFromPatch(decoded.patch), lang };
+  // out); only a page without a link follows the browser.
+  const lesson = lessonFromPatch(decoded.patch);
   // Tokenizing stops at MAX_TOKENS, so even a 1 MB sentence costs little here.
   const tokenCount = tokenize(lesson.text).tokens.length;
-  const fitted = fitLessonToTokens(lesson, tokenCount, problemMessages);
+  const fitted = fitLessonToTokens(lesson, tokenCount);
   const problems = [...decoded.problems, ...fitted.problems];
   const store = useAppStore.getState();
   store.applyLink(fitted.patch);
@@ -137,7 +134,7 @@ export function useLessonLink(): void {
     const unsubscribe = useAppStore.subscribe((state) => {
       const lesson = selectLesson(state);
       // Hover and vector loading change the store too; only the view's own fields make a write.
-      if (sameLesson(lesson, written)) return;
+      if (lesson === written) return;
       written = lesson;
       schedule();
     });

@@ -5,28 +5,36 @@
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MAX_TOKENS } from '../../src/core/tokenizer';
-import {
-  DEFAULT_LESSON,
-  LINK_KEYS,
-  decodeLessonLink,
-  encodeLessonLink,
-  fitLessonToTokens,
-  lessonFromPatch,
-  type LessonState,
-} from '../../src/store/lessonLink';
-import { initialState, useAppStore } from '../../src/store/store';
-import { applyLessonLink } from '../../src/store/useLessonLink';
+import { MAX_TOKENS } from '../../../src/core/tokenizer';
+import { initialState, useAppStore } from '../../../src/store/store';
 import {
   DEFAULT_SETTINGS,
   WEIGHTS_PRESETS,
   HEAD_COUNTS,
   MODEL_WIDTHS,
   MAX_SEED,
-} from '../../src/core/settings';
-import { stepsFor } from '../../src/vocabulary/steps';
-import { LANGUAGES } from '../../src/vocabulary/language';
-import { DEFAULT_TEXT } from '../../src/vocabulary/text';
+} from '../../../src/core/settings';
+import { stepsFor } from '../../../src/vocabulary/steps';
+import { LANGUAGES } from '../../../src/vocabulary/language';
+import { DEFAULT_TEXT } from '../../../src/vocabulary/text';
+import {
+  DEFAULT_LESSON,
+  lessonFromPatch,
+  type LessonState,
+} from '../../../src/store/link/lessonState';
+import { LINK_KEYS } from '../../../src/store/link/fields';
+import {
+  decodeLessonLink,
+  encodeLessonLink,
+  fitLessonToTokens,
+} from '../../../src/store/link/lessonLink';
+import { applyLessonLink } from '../../../src/store/link/useLessonLink';
+import { describeLinkProblem, type LinkProblem } from '../../../src/store/link/problems';
+import { share } from '../../../src/messages/share';
+
+/** Problems as the English notice words them. */
+const said = (problems: readonly LinkProblem[] | null): string[] | undefined =>
+  problems?.map((problem) => describeLinkProblem(problem, share.problems));
 
 /** The view a link leads to. */
 const decodeState = (hash: string): LessonState => lessonFromPatch(decodeLessonLink(hash).patch);
@@ -191,7 +199,7 @@ describe('encodeLessonLink', () => {
     expect(decodeState('quiz=on').quiz).toBe(true);
     expect(decodeState('quiz=0').quiz).toBe(false);
     expect(decodeState('t=x').quiz).toBe(false);
-    expect(decodeLessonLink('quiz=sometimes&t=x').problems).toEqual([
+    expect(said(decodeLessonLink('quiz=sometimes&t=x').problems)).toEqual([
       'Ignored quiz=sometimes: it must be 1 (on) or 0 (off)',
     ]);
   });
@@ -245,7 +253,7 @@ describe('decodeLessonLink', () => {
       '#w=7&h=3&seed=-1&temp=NaN&causal=maybe&weights=trained&layout=spiral&dir=up&lang=fr&t=Hello',
     );
     expect(patch).toEqual({ text: 'Hello' });
-    expect(problems).toEqual([
+    expect(said(problems)).toEqual([
       'Ignored w=7: the model width must be one of 4, 8, 16, 32, 64 or 100',
       'Ignored h=3: the number of heads must be one of 1, 2 or 4',
       'Ignored seed=-1: the seed must be a whole number from 0 to 4294967295',
@@ -280,22 +288,22 @@ describe('decodeLessonLink', () => {
     const { patch, problems } = decodeLessonLink('temp=0.25&thr=0.333');
     expect(patch.settings?.temperature).toBe(0.3);
     expect(patch.graph?.threshold).toBe(0.33);
-    expect(problems).toEqual([
+    expect(said(problems)).toEqual([
       'Changed temp=0.25 to 0.3: the temperature must be from 0.1 to 3, in steps of 0.1',
       'Changed thr=0.333 to 0.33: the weight threshold must be from 0 to 1, in steps of 0.01',
     ]);
   });
 
   it('checks the step and the head against the link’s own number of heads', () => {
-    expect(decodeLessonLink('step=output&head=1').problems).toEqual([
+    expect(said(decodeLessonLink('step=output&head=1').problems)).toEqual([
       'Ignored step=output: that step exists only with more than one head',
       'Ignored head=1: with one head the head must be 0',
     ]);
     expect(decodeLessonLink('h=2&step=output&head=1').problems).toEqual([]);
-    expect(decodeLessonLink('h=2&head=2').problems).toEqual([
+    expect(said(decodeLessonLink('h=2&head=2').problems)).toEqual([
       'Ignored head=2: with 2 heads the head must be a whole number from 0 to 1',
     ]);
-    expect(decodeLessonLink('step=attention').problems).toEqual([
+    expect(said(decodeLessonLink('step=attention').problems)).toEqual([
       'Ignored step=attention: the step must be one of tokens, qkv, score, softmax, weighted or output',
     ]);
   });
@@ -303,7 +311,7 @@ describe('decodeLessonLink', () => {
   it('names unknown keys and repeated keys, and uses the last of a repeated key', () => {
     const { patch, problems } = decodeLessonLink('seed=1&foo=bar&seed=2&t=a&t=b');
     expect(patch).toEqual({ text: 'b', settings: { seed: 2 } });
-    expect(problems).toEqual([
+    expect(said(problems)).toEqual([
       'Ignored foo=bar: this is not a setting of the app',
       '“seed” appears 2 times; the last one is used',
       '“t” appears 2 times; the last one is used',
@@ -328,7 +336,7 @@ describe('decodeLessonLink', () => {
     const { patch, problems } = decodeLessonLink('#w=16&t=Caf%C3%A9+%E0%A4%A');
     expect(patch.settings).toEqual({ width: 16 });
     expect(patch.text).toBe('Café \uFFFD%A');
-    expect(problems).toEqual([
+    expect(said(problems)).toEqual([
       'Some characters of the sentence were damaged in the link and show as �',
     ]);
     // A lone percent sign is text, not damage.
@@ -354,7 +362,7 @@ describe('decodeLessonLink', () => {
   it('quotes at most a short piece of a long value in a problem', () => {
     const { problems } = decodeLessonLink(`w=${'9'.repeat(100_000)}`);
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.length).toBeLessThan(200);
+    expect(said(problems)![0]!.length).toBeLessThan(200);
   });
 
   it('reads a 1 MB sentence whole', () => {
@@ -403,13 +411,16 @@ describe('lesson link properties', () => {
 describe('fitLessonToTokens', () => {
   it('drops a selection or focus past the last token, with a problem each', () => {
     const patch = { text: 'a b c', selection: { i: 1, j: 3 }, graph: { focus: 5, topK: 2 } };
-    expect(fitLessonToTokens(patch, 3)).toEqual({
-      patch: { text: 'a b c', selection: null, graph: { focus: null, topK: 2 } },
-      problems: [
-        'Ignored sel=1-3: the sentence has only 3 tokens (numbered from 0)',
-        'Ignored focus=5: the sentence has only 3 tokens (numbered from 0)',
-      ],
+    const fitted = fitLessonToTokens(patch, 3);
+    expect(fitted.patch).toEqual({
+      text: 'a b c',
+      selection: null,
+      graph: { focus: null, topK: 2 },
     });
+    expect(said(fitted.problems)).toEqual([
+      'Ignored sel=1-3: the sentence has only 3 tokens (numbered from 0)',
+      'Ignored focus=5: the sentence has only 3 tokens (numbered from 0)',
+    ]);
     const inside = { selection: { i: 2, j: 0 }, graph: { focus: 2 } };
     expect(fitLessonToTokens(inside, 3)).toEqual({ patch: inside, problems: [] });
   });
@@ -506,7 +517,7 @@ describe('applyLessonLink', () => {
     expect(state().settings.seed).toBe(DEFAULT_SETTINGS.seed);
     expect(state().selection).toBeNull();
     expect(state().graph.focus).toBe(1);
-    expect(state().linkNotice).toEqual([
+    expect(said(state().linkNotice)).toEqual([
       'Ignored seed=-1: the seed must be a whole number from 0 to 4294967295',
       'Ignored sel=9-0: the sentence has only 2 tokens (numbered from 0)',
     ]);

@@ -6,10 +6,17 @@
  */
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { decodeLessonLink, lessonFromPatch } from '../../src/store/lessonLink';
-import { initialState, useAppStore } from '../../src/store/store';
-import { LINK_WRITE_DELAY_MS, useLessonLink } from '../../src/store/useLessonLink';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { initialState, useAppStore } from '../../../src/store/store';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { lessonFromPatch } from '../../../src/store/link/lessonState';
+import { decodeLessonLink } from '../../../src/store/link/lessonLink';
+import { LINK_WRITE_DELAY_MS, useLessonLink } from '../../../src/store/link/useLessonLink';
+import { describeLinkProblem, type LinkProblem } from '../../../src/store/link/problems';
+import { share } from '../../../src/messages/share';
+
+/** Problems as the English notice words them. */
+const said = (problems: readonly LinkProblem[] | null): string[] | undefined =>
+  problems?.map((problem) => describeLinkProblem(problem, share.problems));
 
 const state = () => useAppStore.getState();
 const shownLesson = () => lessonFromPatch(decodeLessonLink(window.location.hash).patch);
@@ -109,7 +116,7 @@ describe('useLessonLink', () => {
     openAt('#seed=-1&w=7&t=Hi');
     renderHook(() => useLessonLink());
     expect(state().text).toBe('Hi');
-    expect(state().linkNotice).toEqual([
+    expect(said(state().linkNotice)).toEqual([
       'Ignored w=7: the model width must be one of 4, 8, 16, 32, 64 or 100',
       'Ignored seed=-1: the seed must be a whole number from 0 to 4294967295',
     ]);
