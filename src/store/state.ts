@@ -7,6 +7,7 @@
  * The store holds inputs only, never derived data: the trace is derived from them (see
  * `useTrace.ts`).
  */
+import type { LabConfig, LabTaskId } from '../core/lab/tasks/types';
 import type { AttentionSettings } from '../core/types';
 import type { WordVectors } from '../core/vectors/table';
 import type { ThemeChoice } from '../theme';
@@ -111,6 +112,48 @@ export interface LinkSlice {
   applyLink(patch: LessonPatch): void;
 }
 
+/** Which screen is open: the walkthrough of a sentence, or the Lab. */
+export type Screen = 'walkthrough' | 'lab';
+
+/** The Lab's inputs: everything its training and its pictures depend on. */
+export interface LabInputs {
+  readonly task: LabTaskId;
+  readonly config: LabConfig;
+  readonly seed: number;
+  /** Index into LAB_SPEEDS (the last is full speed). */
+  readonly speed: number;
+  /** The example's token ids, or null for the run's default example. */
+  readonly example: readonly number[] | null;
+  /** The layer and head the pictures show (0-based). */
+  readonly layer: number;
+  readonly head: number;
+  /** Steps to train at once when the run starts (a lesson link's), 0 to start untrained. */
+  readonly steps: number;
+}
+
+/** The Lab: its screen and inputs (progress is derived, by the training worker). */
+export interface LabSlice {
+  readonly screen: Screen;
+  readonly lab: LabInputs;
+  /** True while the walkthrough shows a trained Lab head instead of the sentence. */
+  readonly labWalk: boolean;
+  /** Opens a screen (and leaves a Lab model's walkthrough). */
+  setScreen(screen: Screen): void;
+  /** Another task, at its defaults (the speed is kept). */
+  setLabTask(task: LabTaskId): void;
+  /** Changes some settings; the run restarts from step 0. */
+  setLabConfig(patch: Partial<LabConfig>): void;
+  setLabSeed(seed: number): void;
+  setLabSpeed(speed: number): void;
+  setLabExample(example: readonly number[] | null): void;
+  /** The layer and head shown, kept within the model. */
+  setLabView(layer: number, head: number): void;
+  /** Sets the Lab's inputs at once (a lesson link) and opens `screen`. */
+  applyLab(lab: LabInputs, screen: Screen): void;
+  /** Shows (true) or leaves (false) the walkthrough of a trained Lab head. */
+  setLabWalk(on: boolean): void;
+}
+
 /** Everything the store holds. */
 export type AppState = InputsSlice &
   ViewSlice &
@@ -118,7 +161,8 @@ export type AppState = InputsSlice &
   QuizSlice &
   VectorsSlice &
   PreferencesSlice &
-  LinkSlice;
+  LinkSlice &
+  LabSlice;
 
 /** Only the actions of the store (its functions). */
 export type AppActions = {

@@ -8,6 +8,7 @@
 import { create } from 'zustand';
 import { initialQuiz } from './quiz';
 import { initialInputs, createInputsSlice } from './slices/inputs';
+import { createLabSlice, initialLab } from './slices/lab';
 import { createLinkSlice } from './slices/link';
 import { createPointerSlice, initialPointer } from './slices/pointer';
 import { createPreferencesSlice, initialPreferences } from './slices/preferences';
@@ -28,6 +29,7 @@ export function initialState(): AppInputs {
     vectors: initialVectors(),
     ...initialPreferences(),
     linkNotice: null,
+    ...initialLab(),
   };
 }
 
@@ -40,4 +42,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createVectorsSlice(...a),
   ...createPreferencesSlice(...a),
   ...createLinkSlice(...a),
+  ...createLabSlice(...a),
 }));
