@@ -32,6 +32,8 @@ import { StepNav } from './components/steps/StepNav';
 import { UpdatePrompt } from './components/shell/UpdatePrompt';
 import { VectorStatus } from './components/shell/VectorStatus';
 import { WorksheetButton } from './components/worksheet/WorksheetButton';
+import { LabButton } from './components/lab/LabButton';
+import { LabWalkBanner } from './components/lab/LabWalkBanner';
 import { useMessages } from './messages';
 import { useDocumentLanguage } from './messages/useDocumentLanguage';
 import { useAppStore } from './store/store';
@@ -44,6 +46,9 @@ const AttentionViews = lazyPanel(() =>
 const WorkPanel = lazyPanel(() => import('./components/work/WorkPanel').then((m) => m.WorkPanel));
 const MatricesPanel = lazyPanel(() =>
   import('./components/matrices/MatricesPanel').then((m) => m.MatricesPanel),
+);
+const LabScreen = lazyPanel(() =>
+  import('./components/lab/LabScreen').then((m) => m.LabScreen),
 );
 const DataTables = lazyPanel(() =>
   import('./components/matrices/DataTables').then((m) => m.DataTables),
@@ -65,6 +70,8 @@ export function App() {
   // presenting, so that the whole page does not re-render on every step the rest of the time.
   const presentStep = useAppStore((s) => (s.presenting ? s.step : null));
   useDocumentLanguage();
+  const screen = useAppStore((s) => s.screen);
+  const labWalk = useAppStore((s) => s.labWalk);
   return (
     <div
       className="app"
@@ -76,6 +83,7 @@ export function App() {
           <h1 className="app-header__title">{m.title}</h1>
           <p className="app-header__tagline">{m.tagline}</p>
         </div>
+        <LabButton />
         <WorksheetButton />
         <AboutDialog />
         <PresentButton />
@@ -86,11 +94,23 @@ export function App() {
       <ShareBar />
       <VectorStatus />
       <UpdatePrompt />
+      {screen === 'lab' ? (
+        <main className="app-main app-main--lab">
+          <PanelBoundary panel="lab">
+            <Later name="lab">
+              <LabScreen />
+            </Later>
+          </PanelBoundary>
+        </main>
+      ) : (
       <main className="app-main">
         <div className="app-main__input">
-          <PanelBoundary panel="sentence">
-            <SentenceInput />
-          </PanelBoundary>
+          <LabWalkBanner />
+          {!labWalk && (
+            <PanelBoundary panel="sentence">
+              <SentenceInput />
+            </PanelBoundary>
+          )}
         </div>
         <div className="app-main__steps">
           <PanelBoundary panel="steps">
@@ -134,6 +154,7 @@ export function App() {
           </PanelBoundary>
         </QuizCover>
       </main>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { app } from './app';
 import { exportFiles } from './export';
+import { lab } from './lab';
 import { numbers } from './numbers';
 import { quiz } from './quiz';
 import { present } from './present';
@@ -29,6 +30,7 @@ export const en = {
   exportFiles,
   pwa,
   reliability,
+  lab,
 };
 
 /** The shape every language must provide: the English messages, strings widened. */

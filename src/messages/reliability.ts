@@ -11,7 +11,8 @@ export type PanelName =
   | 'work'
   | 'matrices'
   | 'settings'
-  | 'tables';
+  | 'tables'
+  | 'lab';
 
 /** English strings of the safety nets: panel failures and characters left out of the tokens. */
 export const reliability = {
@@ -27,6 +28,7 @@ export const reliability = {
     matrices: 'The matrices could not be shown',
     settings: 'The settings could not be shown',
     tables: 'The number tables could not be shown',
+    lab: 'The Attention Lab could not be shown',
   } satisfies Record<PanelName, string>,
   failedWith: (what: string, reason: string) => `${what}: ${reason}`,
   unknownReason: 'unknown error',

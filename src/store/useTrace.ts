@@ -23,6 +23,7 @@ import {
   type TraceInputs,
   type TraceStatus,
 } from '../worker/traceSource';
+import { getLabWalkTrace, subscribeLabWalk } from './labWalk';
 import { useAppStore, type AppState } from './store';
 
 /** 'updating' while the worker computes the latest inputs' trace, 'current' otherwise. */
@@ -140,6 +141,9 @@ function traceOf(shown: ShownTrace): AttentionTrace | null {
  */
 export function useTrace(): AttentionTrace | null {
   connect();
+  // "Step through this head": the walkthrough shows a trained Lab head instead of the text.
+  const labWalk = useAppStore((s) => s.labWalk);
+  const labTrace = useSyncExternalStore(subscribeLabWalk, getLabWalkTrace);
   // Only what is shown, not the status: "updating" alone must not re-render the panels.
   const [shown, setShown] = useState(() => traceSource.getSnapshot().shown);
   useEffect(() => {
@@ -156,7 +160,8 @@ export function useTrace(): AttentionTrace | null {
     follow();
     return unsubscribe;
   }, []);
-  return useMemo(() => traceOf(shown), [shown]);
+  const textTrace = useMemo(() => traceOf(shown), [shown]);
+  return labWalk && labTrace ? labTrace : textTrace;
 }
 
 function subscribeStatus(listener: () => void): () => void {

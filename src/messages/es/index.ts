@@ -4,6 +4,7 @@
 import type { Messages } from '../en';
 import { app } from './app';
 import { exportFiles } from './export';
+import { lab } from './lab';
 import { numbers } from './numbers';
 import { present } from './present';
 import { pwa } from './pwa';
@@ -27,4 +28,5 @@ export const es: Messages = {
   exportFiles,
   pwa,
   reliability,
+  lab,
 };

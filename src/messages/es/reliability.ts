@@ -14,6 +14,7 @@ export const reliability: Messages['reliability'] = {
     matrices: 'No se pudieron mostrar las matrices',
     settings: 'No se pudieron mostrar los ajustes',
     tables: 'No se pudieron mostrar las tablas de números',
+    lab: 'No se pudo mostrar el Laboratorio de atención',
   },
   failedWith: (what, reason) => `${what}: ${reason}`,
   unknownReason: 'error desconocido',

@@ -13,6 +13,8 @@ import { useLayoutEffect } from 'react';
 import { tokenize } from '../../core/tokenizer';
 import { browserLanguage } from '../browserLanguage';
 import { useAppStore, type AppState } from '../store';
+import { labClient } from '../../lab-worker/client';
+import { decodeLabLink, encodeLabLink, isLabHash } from './labLink';
 import { decodeLessonLink, encodeLessonLink, fitLessonToTokens } from './lessonLink';
 import { lessonFromPatch, type LessonState } from './lessonState';
 
@@ -77,6 +79,10 @@ export function linkedText(text: string): string {
  * (empty, or an in-page anchor such as `#main`).
  */
 export function applyLessonLink(hash: string): boolean {
+  if (isLabHash(hash)) {
+    useAppStore.getState().applyLab(decodeLabLink(hash), 'lab');
+    return true;
+  }
   const decoded = decodeLessonLink(hash);
   if (Object.keys(decoded.patch).length === 0 && decoded.problems.length === 0) return false;
   // A link shows its own language, English when it names none (what `lessonUrl` leaves
@@ -92,9 +98,17 @@ export function applyLessonLink(hash: string): boolean {
   return true;
 }
 
-/** Writes `state`'s link into the address bar, keeping the history entry. */
+/** The address of the Lab as shown: its inputs and the steps trained so far. */
+function labUrl(): string {
+  const { lab } = useAppStore.getState();
+  const steps = labClient.getSnapshot().progress?.step ?? lab.steps;
+  const { origin, pathname, search } = window.location;
+  return `${origin}${pathname}${search}${encodeLabLink(lab, steps)}`;
+}
+
+/** Writes `state`'s link (or the Lab's, when it is open) into the address bar, keeping the history entry. */
 function writeLink(state: LessonState): void {
-  const url = lessonUrl(state);
+  const url = useAppStore.getState().screen === 'lab' ? labUrl() : lessonUrl(state);
   if (url === window.location.href) return;
   try {
     history.replaceState(history.state, '', url);
@@ -131,12 +145,20 @@ export function useLessonLink(): void {
     // the address bar does not hand the same problems on to every student.
     if (applied && useAppStore.getState().linkNotice !== null) schedule();
 
+    let writtenLab = useAppStore.getState().lab;
+    let writtenScreen = useAppStore.getState().screen;
     const unsubscribe = useAppStore.subscribe((state) => {
       const lesson = selectLesson(state);
       // Hover and vector loading change the store too; only the view's own fields make a write.
-      if (lesson === written) return;
+      if (lesson === written && state.lab === writtenLab && state.screen === writtenScreen) return;
       written = lesson;
+      writtenLab = state.lab;
+      writtenScreen = state.screen;
       schedule();
+    });
+    // Training moves the Lab's link on (its steps): written once training pauses for a moment.
+    const unsubscribeLab = labClient.subscribe(() => {
+      if (useAppStore.getState().screen === 'lab') schedule();
     });
     const onHashChange = () => {
       clearTimeout(timer);
@@ -152,6 +174,7 @@ export function useLessonLink(): void {
     window.addEventListener('pagehide', onPageHide);
     return () => {
       unsubscribe();
+      unsubscribeLab();
       window.removeEventListener('hashchange', onHashChange);
       window.removeEventListener('pagehide', onPageHide);
       clearTimeout(timer);
