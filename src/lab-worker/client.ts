@@ -6,7 +6,6 @@
  */
 import type { LabTrainDocument } from '../core/lab/document';
 import type { LabTrace } from '../core/lab/toTrace';
-import { createLabHandler } from './handler';
 import type { FromLab, LabPoint, LabProgress, LabRun, ToLab } from './protocol';
 
 /** What the page knows of training: the last progress and the whole curve so far. */
@@ -38,12 +37,19 @@ function startPort(receive: (message: FromLab) => void): Port {
     };
     return { send: (message) => worker.postMessage(message) };
   }
-  const handle = createLabHandler({
-    post: receive,
-    schedule: (task, delayMs) => void setTimeout(task, delayMs),
-    now: () => performance.now(),
+  // Loaded on demand, so the trainer stays out of the page's first bundle; messages sent
+  // before it arrives wait, in order.
+  const queue: ToLab[] = [];
+  let handle: ((message: ToLab) => void) | null = null;
+  void import('./handler').then(({ createLabHandler }) => {
+    handle = createLabHandler({
+      post: receive,
+      schedule: (task, delayMs) => void setTimeout(task, delayMs),
+      now: () => performance.now(),
+    });
+    for (const message of queue.splice(0)) handle(message);
   });
-  return { send: handle };
+  return { send: (message) => (handle ? handle(message) : void queue.push(message)) };
 }
 
 /** One training worker and the page's picture of it (see the module comment). */
