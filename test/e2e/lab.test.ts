@@ -57,7 +57,7 @@ async function trainTo(page: Page, target: number): Promise<void> {
   await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
   await page.waitForFunction(
     (t) => {
-      const el = document.querySelector('[role="status"][data-accuracy]');
+      const el = document.querySelector('[aria-label="Training status"]');
       return Number(el?.getAttribute('data-accuracy')) >= t;
     },
     target,
@@ -72,7 +72,7 @@ async function matchingBook(page: Page): Promise<{ query: number; book: number }
   const texts = await page
     .getByRole('img', { name: 'Lab attention graph' })
     .locator('[data-token-index]')
-    .allTextContents();
+    .evaluateAll((nodes) => nodes.map((n) => n.querySelector('text')?.textContent ?? ''));
   const query = texts.length - 1;
   const key = (texts[query] ?? '').trim()[0];
   const book = texts.findIndex((t, i) => i < query && t.trim().startsWith(key ?? '#'));
@@ -145,7 +145,7 @@ describe('the Attention Lab', () => {
     const link = page.url();
     const again = await openLab(suite.browser, link);
     await again.waitForFunction(
-      (step) => document.querySelector('[role="status"]')?.getAttribute('data-step') === String(step),
+      (step) => document.querySelector('[aria-label="Training status"]')?.getAttribute('data-step') === String(step),
       done.step,
       { timeout: 60_000 },
     );
