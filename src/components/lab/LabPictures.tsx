@@ -31,8 +31,8 @@ export function LabPictures() {
     <div className="lab-pictures">
       <section className="lab-pictures__side">
         <h3>{m.learned}</h3>
-        <LabHeatmap label={m.heatmap} tokens={example.symbols} values={weights} causal={causal} />
-        <LabGraph label={m.graph} tokens={example.tokens} weights={weights} causal={causal} />
+        <LabHeatmap label={m.heatmap} tokens={example.symbols} values={weights} causal={causal} maxWidth={560} />
+        <LabGraph label={m.graph} tokens={example.tokens} weights={weights} causal={causal} maxWidth={640} />
       </section>
       <section className="lab-pictures__side">
         <h3>{m.known}</h3>
