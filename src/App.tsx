@@ -47,9 +47,7 @@ const WorkPanel = lazyPanel(() => import('./components/work/WorkPanel').then((m)
 const MatricesPanel = lazyPanel(() =>
   import('./components/matrices/MatricesPanel').then((m) => m.MatricesPanel),
 );
-const LabScreen = lazyPanel(() =>
-  import('./components/lab/LabScreen').then((m) => m.LabScreen),
-);
+const LabScreen = lazyPanel(() => import('./components/lab/LabScreen').then((m) => m.LabScreen));
 const DataTables = lazyPanel(() =>
   import('./components/matrices/DataTables').then((m) => m.DataTables),
 );
@@ -103,57 +101,57 @@ export function App() {
           </PanelBoundary>
         </main>
       ) : (
-      <main className="app-main">
-        <div className="app-main__input">
-          <LabWalkBanner />
-          {!labWalk && (
-            <PanelBoundary panel="sentence">
-              <SentenceInput />
+        <main className="app-main">
+          <div className="app-main__input">
+            <LabWalkBanner />
+            {!labWalk && (
+              <PanelBoundary panel="sentence">
+                <SentenceInput />
+              </PanelBoundary>
+            )}
+          </div>
+          <div className="app-main__steps">
+            <PanelBoundary panel="steps">
+              <StepNav />
             </PanelBoundary>
-          )}
-        </div>
-        <div className="app-main__steps">
-          <PanelBoundary panel="steps">
-            <StepNav />
-          </PanelBoundary>
-        </div>
-        <div className="app-main__explain">
-          <PanelBoundary panel="explanation">
-            <StepExplanation />
-          </PanelBoundary>
-        </div>
-        <div className="app-main__views">
-          <QuizCover>
-            <PanelBoundary panel="views">
-              <Later name="views">
-                <AttentionViews />
-              </Later>
+          </div>
+          <div className="app-main__explain">
+            <PanelBoundary panel="explanation">
+              <StepExplanation />
             </PanelBoundary>
-            <PanelBoundary panel="work">
-              <Later name="work">
-                <WorkPanel />
-              </Later>
+          </div>
+          <div className="app-main__views">
+            <QuizCover>
+              <PanelBoundary panel="views">
+                <Later name="views">
+                  <AttentionViews />
+                </Later>
+              </PanelBoundary>
+              <PanelBoundary panel="work">
+                <Later name="work">
+                  <WorkPanel />
+                </Later>
+              </PanelBoundary>
+              <PanelBoundary panel="matrices">
+                <Later name="matrices">
+                  <MatricesPanel />
+                </Later>
+              </PanelBoundary>
+            </QuizCover>
+          </div>
+          <div className="app-main__settings">
+            <PanelBoundary panel="settings">
+              <SettingsPanel />
             </PanelBoundary>
-            <PanelBoundary panel="matrices">
-              <Later name="matrices">
-                <MatricesPanel />
+          </div>
+          <QuizCover quiet>
+            <PanelBoundary panel="tables">
+              <Later name="tables">
+                <DataTables />
               </Later>
             </PanelBoundary>
           </QuizCover>
-        </div>
-        <div className="app-main__settings">
-          <PanelBoundary panel="settings">
-            <SettingsPanel />
-          </PanelBoundary>
-        </div>
-        <QuizCover quiet>
-          <PanelBoundary panel="tables">
-            <Later name="tables">
-              <DataTables />
-            </Later>
-          </PanelBoundary>
-        </QuizCover>
-      </main>
+        </main>
       )}
     </div>
   );

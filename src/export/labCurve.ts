@@ -5,7 +5,14 @@
 import type { LabPoint } from '../lab-worker/protocol';
 import { CURVE_HEIGHT, CURVE_MARGIN, curveScene } from '../viz/labCurve';
 import { CSV_BOM } from './csv';
-import { EXPORT_COLORS, EXPORT_FONT, headingHeight, headingSvg, MARGIN, svgDocument } from './svgDocument';
+import {
+  EXPORT_COLORS,
+  EXPORT_FONT,
+  headingHeight,
+  headingSvg,
+  MARGIN,
+  svgDocument,
+} from './svgDocument';
 import { element, xmlText } from './xml';
 
 /** Width of the exported curve, px. */
@@ -22,20 +29,36 @@ export function curveSvg(
   const heading = { title, subtitle };
   const top = headingHeight(heading);
   const scene = curveScene(points, CURVE_EXPORT_WIDTH);
-  const text = (x: number, y: number, value: string, anchor: string, color: string = EXPORT_COLORS.muted) =>
+  const text = (
+    x: number,
+    y: number,
+    value: string,
+    anchor: string,
+    color: string = EXPORT_COLORS.muted,
+  ) =>
     element('text', { x, y, 'text-anchor': anchor, 'font-size': 12, fill: color }, xmlText(value));
   const plot =
-    element('rect', { width: scene.innerW, height: scene.innerH, fill: 'none', stroke: EXPORT_COLORS.border }) +
+    element('rect', {
+      width: scene.innerW,
+      height: scene.innerH,
+      fill: 'none',
+      stroke: EXPORT_COLORS.border,
+    }) +
     scene.xTicks.map((t) => text(t.at, scene.innerH + 16, String(t.value), 'middle')).join('') +
     scene.lossTicks.map((t) => text(-6, t.at + 4, String(t.value), 'end', LOSS_COLOR)).join('') +
-    scene.accTicks.map((t) => text(scene.innerW + 6, t.at + 4, String(t.value), 'start', ACCURACY_COLOR)).join('') +
+    scene.accTicks
+      .map((t) => text(scene.innerW + 6, t.at + 4, String(t.value), 'start', ACCURACY_COLOR))
+      .join('') +
     element('path', { d: scene.loss, fill: 'none', stroke: LOSS_COLOR, 'stroke-width': 2 }) +
     element('path', { d: scene.accuracy, fill: 'none', stroke: ACCURACY_COLOR, 'stroke-width': 2 });
   const body =
     headingSvg(heading) +
     element(
       'g',
-      { transform: `translate(${MARGIN + CURVE_MARGIN.left - 16} ${top + CURVE_MARGIN.top})`, 'font-family': EXPORT_FONT },
+      {
+        transform: `translate(${MARGIN + CURVE_MARGIN.left - 16} ${top + CURVE_MARGIN.top})`,
+        'font-family': EXPORT_FONT,
+      },
       plot,
     );
   const width = CURVE_EXPORT_WIDTH + 2 * MARGIN;

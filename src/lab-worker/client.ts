@@ -130,7 +130,9 @@ export class LabClient {
     if (message.type === 'progress') {
       if (message.gen !== this.gen) return;
       const curve =
-        message.points.length > 0 ? [...this.snapshot.curve, ...message.points] : this.snapshot.curve;
+        message.points.length > 0
+          ? [...this.snapshot.curve, ...message.points]
+          : this.snapshot.curve;
       this.set({ progress: message, curve, error: null });
       return;
     }

@@ -37,7 +37,9 @@ export class LabEngine {
     example: readonly number[] | null,
   ) {
     this.trainer = createTrainer(labTask(run.task), run.config, run.seed);
-    this.example = validExample(this.trainer, example) ? [...example] : defaultExample(this.trainer);
+    this.example = validExample(this.trainer, example)
+      ? [...example]
+      : defaultExample(this.trainer);
     this.record();
   }
 

@@ -104,7 +104,8 @@ export function createLabHandler(host: LabHost): (message: ToLab) => void {
           post();
           return;
         case 'trace':
-          if (engine) host.post({ type: 'trace', id: message.id, trace: engine.trace(message.layer) });
+          if (engine)
+            host.post({ type: 'trace', id: message.id, trace: engine.trace(message.layer) });
           return;
         case 'document':
           if (engine) host.post({ type: 'document', id: message.id, document: engine.document() });

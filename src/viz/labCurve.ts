@@ -31,9 +31,10 @@ export function curveScene(points: readonly LabPoint[], width: number) {
     loss: path((p) => yLoss(Math.max(1e-4, p.loss))),
     accuracy: path((p) => yAcc(p.accuracy)),
     xTicks: x.ticks(5).map((t) => ({ value: t, at: x(t) })),
-    lossTicks: yLoss.ticks(4).filter((t) => Number.isInteger(Math.log10(t)))
+    lossTicks: yLoss
+      .ticks(4)
+      .filter((t) => Number.isInteger(Math.log10(t)))
       .map((t) => ({ value: t, at: yLoss(t) })),
     accTicks: [0, 0.5, 1].map((t) => ({ value: t, at: yAcc(t) })),
   };
 }
-

@@ -90,9 +90,9 @@ describe('the Attention Lab', () => {
     await waitForStatus(page);
     const task = page.getByRole('combobox', { name: 'Task' });
     expect(await task.inputValue()).toBe('lookup');
-    const values = await task.locator('option').evaluateAll((os) =>
-      os.map((o) => (o as HTMLOptionElement).value),
-    );
+    const values = await task
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(values).toEqual([...LAB_TASK_IDS]);
     expect(page.url()).toContain('#lab');
     await page.getByRole('combobox', { name: 'Speed' }).waitFor();
@@ -145,7 +145,9 @@ describe('the Attention Lab', () => {
     const link = page.url();
     const again = await openLab(suite.browser, link);
     await again.waitForFunction(
-      (step) => document.querySelector('[aria-label="Training status"]')?.getAttribute('data-step') === String(step),
+      (step) =>
+        document.querySelector('[aria-label="Training status"]')?.getAttribute('data-step') ===
+        String(step),
       done.step,
       { timeout: 60_000 },
     );

@@ -22,26 +22,41 @@ export function LabExports() {
   const task = useAppStore((s) => s.lab.task);
   const drawing = () => {
     const step = labClient.getSnapshot().progress?.step ?? 0;
-    return curveSvg(labClient.getSnapshot().curve, m.curve, `${m.taskNames[task]} · ${m.curveStep} ${step}`);
+    return curveSvg(
+      labClient.getSnapshot().curve,
+      m.curve,
+      `${m.taskNames[task]} · ${m.curveStep} ${step}`,
+    );
   };
   return (
     <div className="lab-exports" role="group" aria-label={m.exportCurve}>
       <span className="lab-exports__label">{m.exportCurve}:</span>
-      <button type="button" onClick={() => downloadText(drawing().svg, MEDIA_TYPES.svg, fileName('curve', 'svg'))}>
+      <button
+        type="button"
+        onClick={() => downloadText(drawing().svg, MEDIA_TYPES.svg, fileName('curve', 'svg'))}
+      >
         SVG
       </button>
       <button
         type="button"
         onClick={() => {
           const { svg, width, height } = drawing();
-          void svgToPng(svg, width, height).then((blob) => downloadBlob(blob, fileName('curve', 'png')));
+          void svgToPng(svg, width, height).then((blob) =>
+            downloadBlob(blob, fileName('curve', 'png')),
+          );
         }}
       >
         PNG
       </button>
       <button
         type="button"
-        onClick={() => downloadText(curveCsv(labClient.getSnapshot().curve), MEDIA_TYPES.csv, fileName('curve', 'csv'))}
+        onClick={() =>
+          downloadText(
+            curveCsv(labClient.getSnapshot().curve),
+            MEDIA_TYPES.csv,
+            fileName('curve', 'csv'),
+          )
+        }
       >
         CSV
       </button>
@@ -50,7 +65,9 @@ export function LabExports() {
         onClick={() =>
           void labClient
             .document()
-            .then((doc) => downloadText(JSON.stringify(doc), MEDIA_TYPES.json, fileName('model', 'json')))
+            .then((doc) =>
+              downloadText(JSON.stringify(doc), MEDIA_TYPES.json, fileName('model', 'json')),
+            )
         }
       >
         {m.exportModel}

@@ -69,7 +69,13 @@ export function LabGraph({ label, tokens, weights, causal, maxWidth = 520 }: Lab
           <GraphEdges edges={drawn} tokens={texts} activeKey={null} markerId={markerId} />
         </g>
         <g className="nodes">
-          <GraphNodes geometry={geometry} tokens={tokens} highlighted={NONE} focus={null} active={0} />
+          <GraphNodes
+            geometry={geometry}
+            tokens={tokens}
+            highlighted={NONE}
+            focus={null}
+            active={0}
+          />
         </g>
       </svg>
     </div>

@@ -31,7 +31,14 @@ export interface LabHeatmapProps {
 }
 
 /** The heatmap (see the module comment). */
-export function LabHeatmap({ label, tokens, values, causal = false, signed = false, maxWidth = 420 }: LabHeatmapProps) {
+export function LabHeatmap({
+  label,
+  tokens,
+  values,
+  causal = false,
+  signed = false,
+  maxWidth = 420,
+}: LabHeatmapProps) {
   const m = useMessages().viz;
   const box = useRef<HTMLDivElement>(null);
   const width = Math.min(maxWidth, useElementWidth(box, maxWidth));
@@ -61,7 +68,13 @@ export function LabHeatmap({ label, tokens, values, causal = false, signed = fal
         data-token-count={tokens.length}
       >
         <defs>
-          <pattern id={hatchId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <pattern
+            id={hatchId}
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
             <rect className="hm-hatch-bg" width="6" height="6" />
             <line className="hm-hatch-line" x1="0" y1="0" x2="0" y2="6" />
           </pattern>
@@ -96,7 +109,11 @@ export function LabHeatmap({ label, tokens, values, causal = false, signed = fal
             <text
               key={`c${j}`}
               className="hm-label"
-              transform={turned ? `translate(${x} ${top - 6}) rotate(${-geometry.columnLabelAngle})` : undefined}
+              transform={
+                turned
+                  ? `translate(${x} ${top - 6}) rotate(${-geometry.columnLabelAngle})`
+                  : undefined
+              }
               x={turned ? 0 : x}
               y={turned ? 0 : top - 8}
               textAnchor={turned ? 'start' : 'middle'}

@@ -31,15 +31,37 @@ export function LabPictures() {
     <div className="lab-pictures">
       <section className="lab-pictures__side">
         <h3>{m.learned}</h3>
-        <LabHeatmap label={m.heatmap} tokens={example.symbols} values={weights} causal={causal} maxWidth={560} />
-        <LabGraph label={m.graph} tokens={example.tokens} weights={weights} causal={causal} maxWidth={640} />
+        <LabHeatmap
+          label={m.heatmap}
+          tokens={example.symbols}
+          values={weights}
+          causal={causal}
+          maxWidth={560}
+        />
+        <LabGraph
+          label={m.graph}
+          tokens={example.tokens}
+          weights={weights}
+          causal={causal}
+          maxWidth={640}
+        />
       </section>
       <section className="lab-pictures__side">
         <h3>{m.known}</h3>
         {known ? (
           <>
-            <LabHeatmap label={m.knownHeatmap} tokens={example.symbols} values={known} causal={causal} />
-            <LabGraph label={m.knownGraph} tokens={example.tokens} weights={known} causal={causal} />
+            <LabHeatmap
+              label={m.knownHeatmap}
+              tokens={example.symbols}
+              values={known}
+              causal={causal}
+            />
+            <LabGraph
+              label={m.knownGraph}
+              tokens={example.tokens}
+              weights={known}
+              causal={causal}
+            />
           </>
         ) : (
           <p>{m.noPattern}</p>

@@ -46,11 +46,23 @@ export function MatchTables() {
       <div className="lab-match__tables">
         <div>
           <h4>{m.matchTokens}</h4>
-          <LabHeatmap label={m.matchTokens} tokens={symbols} values={tokens} signed maxWidth={360} />
+          <LabHeatmap
+            label={m.matchTokens}
+            tokens={symbols}
+            values={tokens}
+            signed
+            maxWidth={360}
+          />
         </div>
         <div>
           <h4>{m.matchPositions}</h4>
-          <LabHeatmap label={m.matchPositions} tokens={positions} values={tables.positions} signed maxWidth={360} />
+          <LabHeatmap
+            label={m.matchPositions}
+            tokens={positions}
+            values={tables.positions}
+            signed
+            maxWidth={360}
+          />
         </div>
       </div>
     </section>

@@ -30,23 +30,47 @@ export function TrainingCurve() {
         <g transform={`translate(${CURVE_MARGIN.left} ${CURVE_MARGIN.top})`}>
           <rect className="lab-curve__frame" width={scene.innerW} height={scene.innerH} />
           {scene.xTicks.map((t) => (
-            <text key={`x${t.value}`} className="lab-curve__tick" x={t.at} y={scene.innerH + 16} textAnchor="middle">
+            <text
+              key={`x${t.value}`}
+              className="lab-curve__tick"
+              x={t.at}
+              y={scene.innerH + 16}
+              textAnchor="middle"
+            >
               {t.value}
             </text>
           ))}
           {scene.lossTicks.map((t) => (
-            <text key={`l${t.value}`} className="lab-curve__tick lab-curve__tick--loss" x={-6} y={t.at} textAnchor="end" dominantBaseline="central">
+            <text
+              key={`l${t.value}`}
+              className="lab-curve__tick lab-curve__tick--loss"
+              x={-6}
+              y={t.at}
+              textAnchor="end"
+              dominantBaseline="central"
+            >
               {t.value}
             </text>
           ))}
           {scene.accTicks.map((t) => (
-            <text key={`a${t.value}`} className="lab-curve__tick lab-curve__tick--acc" x={scene.innerW + 6} y={t.at} dominantBaseline="central">
+            <text
+              key={`a${t.value}`}
+              className="lab-curve__tick lab-curve__tick--acc"
+              x={scene.innerW + 6}
+              y={t.at}
+              dominantBaseline="central"
+            >
               {t.value}
             </text>
           ))}
           <path className="lab-curve__loss" d={scene.loss} />
           <path className="lab-curve__accuracy" d={scene.accuracy} />
-          <text className="lab-curve__axis" x={scene.innerW / 2} y={scene.innerH + 30} textAnchor="middle">
+          <text
+            className="lab-curve__axis"
+            x={scene.innerW / 2}
+            y={scene.innerH + 30}
+            textAnchor="middle"
+          >
             {m.curveStep} {step}
           </text>
         </g>

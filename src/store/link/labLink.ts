@@ -59,8 +59,7 @@ export function decodeLabLink(hash: string): LabInputs {
   const head = Math.min(config.heads, wholeAtLeast(params.get('head') ?? '', 1, 64) ?? 1) - 1;
   const symbols = (params.get('ex') ?? '').split('.').filter(Boolean);
   const ids = symbols.map((s) => task.vocab.indexOf(s));
-  const example =
-    ids.length === task.seqLen && !ids.includes(-1) && task.answers(ids) ? ids : null;
+  const example = ids.length === task.seqLen && !ids.includes(-1) && task.answers(ids) ? ids : null;
   return {
     task: base.task,
     config,
@@ -82,7 +81,8 @@ export function encodeLabLink(lab: LabInputs, steps: number): string {
   for (const [key, field] of CONFIG_KEYS) {
     if (lab.config[field] !== defaults[field]) params.set(key, String(lab.config[field]));
   }
-  if (lab.config.positions !== defaults.positions) params.set('pos', lab.config.positions ? 'on' : 'off');
+  if (lab.config.positions !== defaults.positions)
+    params.set('pos', lab.config.positions ? 'on' : 'off');
   params.set('seed', String(lab.seed));
   if (steps > 0) params.set('steps', String(steps));
   if (lab.layer > 0) params.set('layer', String(lab.layer + 1));
