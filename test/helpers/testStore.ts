@@ -42,6 +42,7 @@ export async function resetStore(options: ResetOptions = {}): Promise<void> {
     vectors: {
       status: options.vectors === 'loading' ? 'loading' : 'ready',
       table,
+      bytes: null,
       progress: 1,
       error: null,
     },

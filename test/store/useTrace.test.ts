@@ -20,7 +20,13 @@ async function freshModules() {
   store.useAppStore.setState({
     ...store.initialState(),
     text: 'I love tennis.',
-    vectors: { status: 'ready', table: madeUpWordVectors(), progress: 1, error: null },
+    vectors: {
+      status: 'ready',
+      table: madeUpWordVectors(),
+      bytes: null,
+      progress: 1,
+      error: null,
+    },
   });
   return { ...store, ...hooks };
 }
