@@ -8,7 +8,7 @@ import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { createElement, Fragment } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as tokenizer from '../../src/core/tokenizer';
-import { madeUpWordVectors } from '../../src/core/vectors/table';
+import { loadedVectors } from '../helpers/testStore';
 import { FakeWorker } from '../worker/fakeWorker';
 
 // Every module that tokenizes imports `tokenize` from here; the spy counts their calls.
@@ -35,13 +35,7 @@ async function renderApp() {
   const { useLessonLink, LINK_WRITE_DELAY_MS } = await import('../../src/store/link/useLessonLink');
   useAppStore.setState({
     ...initialState(),
-    vectors: {
-      status: 'ready',
-      table: madeUpWordVectors(),
-      bytes: null,
-      progress: 1,
-      error: null,
-    },
+    vectors: loadedVectors(),
   });
   const seen = { trace: null as ReturnType<typeof useTrace> };
   const Link = () => {
