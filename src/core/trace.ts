@@ -9,11 +9,13 @@ import { multiHeadAttention } from './attention';
 import { add, matrix, toRows, type Matrix } from './matrix';
 import { positionalEncoding } from './positions';
 import { tokenize, MAX_TOKENS } from './tokenizer';
+import { HEAD_MATRICES, type HeadMatrixName } from './traceParts';
 import type {
   AttentionSettings,
   AttentionTrace,
   AttentionWeights,
   EmbeddedToken,
+  Tokenization,
   VectorSource,
 } from './types';
 import { settingsProblems } from './settings';
@@ -37,7 +39,21 @@ export function embedText(
   vectors: WordVectors,
   maxTokens = MAX_TOKENS,
 ): EmbeddedText {
-  const { tokens, truncated } = tokenize(text, { maxTokens });
+  return embedTokenized(text, tokenize(text, { maxTokens }), width, vectors);
+}
+
+/**
+ * Looks up every token of `tokenization` (the tokens of `text`, already made): the
+ * embedding step for a caller that tokenized once and reuses the tokens, as the app does
+ * for the trace, the worker's request and the lesson link.
+ */
+export function embedTokenized(
+  text: string,
+  tokenization: Tokenization,
+  width: number,
+  vectors: WordVectors,
+): EmbeddedText {
+  const { tokens, truncated } = tokenization;
   const { lookups, embeddings } = embedTokens(tokens, vectors, width); // (T, width)
   const embedded = tokens.map((token, i) => ({
     ...token,
@@ -116,10 +132,7 @@ export interface TraceJson {
   readonly embeddings: JsonMatrix;
   readonly positions: JsonMatrix;
   readonly input: JsonMatrix;
-  readonly heads: Record<
-    'wq' | 'wk' | 'wv' | 'q' | 'k' | 'v' | 'scores' | 'scaled' | 'masked' | 'weights' | 'output',
-    JsonMatrix
-  >[];
+  readonly heads: Record<HeadMatrixName, JsonMatrix>[];
   readonly concat: JsonMatrix;
   readonly wo: JsonMatrix;
   readonly output: JsonMatrix;
@@ -168,19 +181,13 @@ export function traceToJson(trace: AttentionTrace): TraceJson {
     embeddings: matrixToJson(trace.embeddings),
     positions: matrixToJson(trace.positions),
     input: matrixToJson(trace.input),
-    heads: trace.heads.map((h) => ({
-      wq: matrixToJson(h.wq),
-      wk: matrixToJson(h.wk),
-      wv: matrixToJson(h.wv),
-      q: matrixToJson(h.q),
-      k: matrixToJson(h.k),
-      v: matrixToJson(h.v),
-      scores: matrixToJson(h.scores),
-      scaled: matrixToJson(h.scaled),
-      masked: matrixToJson(h.masked),
-      weights: matrixToJson(h.weights),
-      output: matrixToJson(h.output),
-    })),
+    heads: trace.heads.map(
+      (h) =>
+        Object.fromEntries(HEAD_MATRICES.map((name) => [name, matrixToJson(h[name])])) as Record<
+          HeadMatrixName,
+          JsonMatrix
+        >,
+    ),
     concat: matrixToJson(trace.concat),
     wo: matrixToJson(trace.wo),
     output: matrixToJson(trace.output),

@@ -69,6 +69,12 @@ export interface QuizSlice {
 export interface VectorsState {
   readonly status: 'loading' | 'ready' | 'failed';
   readonly table: WordVectors;
+  /**
+   * The file `table` was parsed from, for the trace worker, which parses its own copy:
+   * handed over (transferred, so empty here afterwards) the first time a worker needs the
+   * table; null for the made-up table, or before the file has loaded.
+   */
+  readonly bytes: ArrayBuffer | null;
   /** Fraction loaded, 0 to 1, or null when the size is unknown. */
   readonly progress: number | null;
   readonly error: string | null;

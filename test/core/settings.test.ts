@@ -21,12 +21,8 @@ import type { AttentionSettings, WeightsPreset } from '../../src/core/types';
 
 /** Width 2, one head, no positions: the settings of the hand-worked example. */
 const handSettings: AttentionSettings = {
+  ...DEFAULT_SETTINGS,
   width: 2,
-  heads: 1,
-  seed: 7,
-  causal: false,
-  scale: true,
-  temperature: 1,
   weights: 'random',
   positions: false,
 };

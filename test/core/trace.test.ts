@@ -12,6 +12,7 @@ import {
   type JsonMatrix,
 } from '../../src/core/trace';
 import type { AttentionSettings, AttentionWeights, EmbeddedToken } from '../../src/core/types';
+import { HEAD_MATRICES, HEAD_WEIGHT_NAMES, TRACE_MATRICES } from '../../src/core/traceParts';
 import { expectClose, expectMatrixClose } from '../helpers/expectClose';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { madeUpWordVectors } from '../../src/core/vectors/table';
@@ -292,20 +293,8 @@ describe('traceToJson', () => {
     identityWeights,
   );
   const json = traceToJson(trace);
-  const matrixNames = ['embeddings', 'positions', 'input', 'concat', 'wo', 'output'] as const;
-  const headNames = [
-    'wq',
-    'wk',
-    'wv',
-    'q',
-    'k',
-    'v',
-    'scores',
-    'scaled',
-    'masked',
-    'weights',
-    'output',
-  ] as const;
+  const matrixNames = TRACE_MATRICES;
+  const headNames = HEAD_MATRICES;
 
   it('names every part as DESIGN.md does', () => {
     expect(Object.keys(json).sort()).toEqual(
@@ -325,7 +314,7 @@ describe('traceToJson', () => {
     expect(json.format).toBe('attention-graph-trace');
     expect(json.version).toBe(1);
     expect(json.heads).toHaveLength(1);
-    expect(Object.keys(json.heads[0]!).sort()).toEqual([...headNames].sort());
+    expect(Object.keys(json.heads[0]!)).toEqual([...headNames]);
   });
 
   it('carries the text, settings and tokens with offsets, vocabulary index and known flag', () => {
@@ -366,7 +355,7 @@ describe('traceToJson', () => {
     for (const name of headNames) {
       const m = json.heads[0]![name];
       const cols = ['scores', 'scaled', 'masked', 'weights'].includes(name) ? 4 : 2;
-      const rows = ['wq', 'wk', 'wv'].includes(name) ? 2 : 4;
+      const rows = (HEAD_WEIGHT_NAMES as readonly string[]).includes(name) ? 2 : 4;
       expect(m.length, name).toBe(rows);
       for (const r of m) expect(r.length, name).toBe(cols);
     }

@@ -3,7 +3,7 @@
  * table (read once from public/) or the made-up fallback.
  */
 import path from 'node:path';
-import { initialState, useAppStore, type AppState } from '../../src/store/store';
+import { initialState, useAppStore, type AppState, type VectorsState } from '../../src/store/store';
 import { readFileBytes } from '../../src/tools/nodeBytes';
 import type { AttentionSettings } from '../../src/core/types';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
@@ -29,6 +29,11 @@ export interface ResetOptions {
   state?: Partial<Omit<AppState, 'settings' | 'text' | 'vectors'>>;
 }
 
+/** The vectors' state once `table` has loaded, without the file's bytes (the worker gets no GloVe table). */
+export function loadedVectors(table: WordVectors = madeUpWordVectors()): VectorsState {
+  return { status: 'ready', table, bytes: null, progress: 1, error: null };
+}
+
 /** Puts the store back to its initial inputs, with the given text, settings and vectors. */
 export async function resetStore(options: ResetOptions = {}): Promise<void> {
   const table =
@@ -40,10 +45,8 @@ export async function resetStore(options: ResetOptions = {}): Promise<void> {
     text: options.text ?? 'I love tennis.',
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     vectors: {
+      ...loadedVectors(table),
       status: options.vectors === 'loading' ? 'loading' : 'ready',
-      table,
-      progress: 1,
-      error: null,
     },
     ...options.state,
   });

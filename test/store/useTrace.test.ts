@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AttentionTrace } from '../../src/core/types';
 import { FakeWorker } from '../worker/fakeWorker';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { madeUpWordVectors } from '../../src/core/vectors/table';
+import { loadedVectors } from '../helpers/testStore';
 
 /** A text of `n` word tokens: above the worker threshold at the default settings for n ≥ 298. */
 function words(n: number, word = 'word'): string {
@@ -20,7 +20,7 @@ async function freshModules() {
   store.useAppStore.setState({
     ...store.initialState(),
     text: 'I love tennis.',
-    vectors: { status: 'ready', table: madeUpWordVectors(), progress: 1, error: null },
+    vectors: loadedVectors(),
   });
   return { ...store, ...hooks };
 }

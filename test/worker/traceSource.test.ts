@@ -4,7 +4,6 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { computeTrace } from '../../src/core/trace';
 import type { AttentionSettings } from '../../src/core/types';
 import { TraceSource, type TraceInputs } from '../../src/worker/traceSource';
-import { shareVectorBytes } from '../../src/worker/vectorBytes';
 import { expectClose } from '../helpers/expectClose';
 import { FakeWorker } from './fakeWorker';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
@@ -243,12 +242,12 @@ describe('TraceSource', () => {
     it('transfers the file’s bytes to the worker once, and the worker computes the same trace', async () => {
       const own = bytes.slice(0);
       const glove = parseWordVectors(own);
-      shareVectorBytes(glove, own);
       const { source } = makeSource();
-      source.update(inputs(LARGE, glove));
+      // The bytes come with the inputs, as the store holds them beside the table.
+      source.update({ ...inputs(LARGE, glove), bytes: own });
       // Transferred, not copied: this side's buffer is detached.
       expect(own.byteLength).toBe(0);
-      source.update(inputs(`${LARGE} and more`, glove));
+      source.update({ ...inputs(`${LARGE} and more`, glove), bytes: own });
       await untilCurrent(source);
       const worker = FakeWorker.instances[0] as FakeWorker;
       expect(worker.received.filter((m) => m.type === 'vectors')).toHaveLength(1);

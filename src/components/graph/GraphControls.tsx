@@ -8,7 +8,7 @@ import { useNumberFormat } from '../common/useNumberFormat';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
 import { effectiveLayout, LINE_LAYOUT_MAX_TOKENS } from '../../viz/graphGeometry';
-import type { FocusDirection, GraphLayout } from '../../vocabulary/graph';
+import { THRESHOLD_STEP, type FocusDirection, type GraphLayout } from '../../vocabulary/graph';
 
 /** Props of `GraphControls`. */
 export interface GraphControlsProps {
@@ -62,7 +62,7 @@ export function GraphControls({ tokenCount }: GraphControlsProps) {
             type="range"
             min={0}
             max={1}
-            step={0.01}
+            step={THRESHOLD_STEP}
             value={threshold}
             aria-valuetext={fmt.number(threshold, 2)}
             onChange={(e) => setGraph({ threshold: Number(e.target.value) })}

@@ -10,10 +10,10 @@
  * debounced, so typing a sentence costs one write once the typing pauses.
  */
 import { useLayoutEffect } from 'react';
-import { tokenize } from '../../core/tokenizer';
 import { browserLanguage } from '../browserLanguage';
 import { useAppStore, type AppState } from '../store';
 import { labClient } from '../../lab-worker/client';
+import { tokensOf } from '../tokens';
 import { decodeLabLink, encodeLabLink, isLabHash } from './labLink';
 import { decodeLessonLink, encodeLessonLink, fitLessonToTokens } from './lessonLink';
 import { lessonFromPatch, type LessonState } from './lessonState';
@@ -67,7 +67,8 @@ export function lessonUrl(state: LessonState, location: Location = window.locati
  * a megabyte link: seconds of `replaceState` on every edit, and a link no one can share.
  */
 export function linkedText(text: string): string {
-  const { tokens, truncated } = tokenize(text);
+  // The trace has tokenized this text already (the shared cache): no second pass.
+  const { tokens, truncated } = tokensOf(text);
   const last = tokens[tokens.length - 1];
   return truncated && last ? text.slice(0, last.end) : text;
 }
@@ -88,8 +89,9 @@ export function applyLessonLink(hash: string): boolean {
   // A link shows its own language, English when it names none (what `lessonUrl` leaves
   // out); only a page without a link follows the browser.
   const lesson = lessonFromPatch(decoded.patch);
-  // Tokenizing stops at MAX_TOKENS, so even a 1 MB sentence costs little here.
-  const tokenCount = tokenize(lesson.text).tokens.length;
+  // Tokenizing stops at MAX_TOKENS, so even a 1 MB sentence costs little here; and the
+  // trace of the link's text will find these tokens in the shared cache.
+  const tokenCount = tokensOf(lesson.text).tokens.length;
   const fitted = fitLessonToTokens(lesson, tokenCount);
   const problems = [...decoded.problems, ...fitted.problems];
   const store = useAppStore.getState();

@@ -5,7 +5,13 @@ import type { AppState, VectorsSlice, VectorsState } from '../state';
 
 /** Loading, with the made-up table standing in until the real one arrives. */
 export function initialVectors(): VectorsState {
-  return { status: 'loading', table: madeUpWordVectors(), progress: null, error: null };
+  return {
+    status: 'loading',
+    table: madeUpWordVectors(),
+    bytes: null,
+    progress: null,
+    error: null,
+  };
 }
 
 /** Creates the slice. */

@@ -5,14 +5,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_TOKENS } from '../../../src/core/tokenizer';
-import {
-  HEAD_COUNTS,
-  MAX_SEED,
-  MODEL_WIDTHS,
-  TEMPERATURE_SLIDER,
-  WEIGHTS_PRESETS,
-} from '../../../src/core/settings';
 import { MESSAGES } from '../../../src/messages';
 import {
   LINK_FIELDS,
@@ -28,70 +20,10 @@ import {
   type LessonState,
 } from '../../../src/store/link/lessonState';
 import { describeLinkReason } from '../../../src/store/link/problems';
-import { FOCUS_DIRECTIONS, GRAPH_LAYOUTS } from '../../../src/vocabulary/graph';
-import { LANGUAGES } from '../../../src/vocabulary/language';
-import { stepsFor } from '../../../src/vocabulary/steps';
-
-const arbIndex = fc.integer({ min: 0, max: MAX_TOKENS - 1 });
+import { arbLesson } from './arbitraries';
 
 /** Every lesson the controls can produce. */
-const arbLesson: fc.Arbitrary<LessonState> = fc
-  .record({
-    text: fc.string({ unit: 'grapheme', maxLength: 40 }),
-    width: fc.constantFrom(...MODEL_WIDTHS),
-    heads: fc.constantFrom(...HEAD_COUNTS),
-    seed: fc.integer({ min: 0, max: MAX_SEED }),
-    causal: fc.boolean(),
-    scale: fc.boolean(),
-    temperature: fc
-      .integer({
-        min: Math.round(TEMPERATURE_SLIDER.min / TEMPERATURE_SLIDER.step),
-        max: Math.round(TEMPERATURE_SLIDER.max / TEMPERATURE_SLIDER.step),
-      })
-      .map((k) => k / 10),
-    weights: fc.constantFrom(...WEIGHTS_PRESETS),
-    positions: fc.boolean(),
-    stepIndex: fc.nat(),
-    headIndex: fc.nat(),
-    allHeads: fc.boolean(),
-    quiz: fc.boolean(),
-    selection: fc.option(fc.record({ i: arbIndex, j: arbIndex })),
-    layout: fc.constantFrom(...GRAPH_LAYOUTS),
-    threshold: fc.integer({ min: 0, max: 100 }).map((k) => k / 100),
-    topK: fc.integer({ min: 0, max: MAX_TOKENS }),
-    focus: fc.option(arbIndex),
-    direction: fc.constantFrom(...FOCUS_DIRECTIONS),
-    lang: fc.constantFrom(...LANGUAGES),
-  })
-  .map((r) => {
-    const steps = stepsFor(r.heads);
-    return {
-      text: r.text,
-      settings: {
-        width: r.width,
-        heads: r.heads,
-        seed: r.seed,
-        causal: r.causal,
-        scale: r.scale,
-        temperature: r.temperature,
-        weights: r.weights,
-        positions: r.positions,
-      },
-      step: steps[r.stepIndex % steps.length] ?? 'tokens',
-      head: r.headIndex % r.heads,
-      allHeads: r.allHeads,
-      quiz: r.quiz,
-      selection: r.selection,
-      graph: {
-        layout: r.layout,
-        threshold: r.threshold,
-        topK: r.topK,
-        focus: r.focus,
-        direction: r.direction,
-      },
-      lang: r.lang,
-    };
-  });
+const lessons = arbLesson(fc.string({ unit: 'grapheme', maxLength: 40 }));
 
 /** Every path to a value in a lesson: top-level fields, and each field of a group. */
 function lessonPaths(lesson: LessonState): string[] {
@@ -117,7 +49,7 @@ describe('the table of link fields', () => {
 
   it('gives back every value the controls can produce, row by row, without a notice', () => {
     fc.assert(
-      fc.property(arbLesson, (lesson) => {
+      fc.property(lessons, (lesson) => {
         for (const field of LINK_FIELDS) {
           const value = valueAt(lesson, field.path);
           // A selection or focus of none is not written at all: it is the default.
@@ -132,7 +64,7 @@ describe('the table of link fields', () => {
 
   it('places each value where it reads it, over the defaults', () => {
     fc.assert(
-      fc.property(arbLesson, (lesson) => {
+      fc.property(lessons, (lesson) => {
         const patch = LINK_FIELDS.reduce(
           (built, field) => withValueAt(built, field.path, valueAt(lesson, field.path)),
           {},
@@ -145,7 +77,7 @@ describe('the table of link fields', () => {
 
   it('refuses what the controls cannot produce with a reason every language can word', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 12 }), arbLesson, (raw, sofar) => {
+      fc.property(fc.string({ maxLength: 12 }), lessons, (raw, sofar) => {
         for (const field of LINK_FIELDS) {
           const read = field.codec.decode(raw, sofar);
           const reasons = [

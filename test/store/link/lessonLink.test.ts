@@ -5,17 +5,8 @@
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MAX_TOKENS } from '../../../src/core/tokenizer';
 import { initialState, useAppStore } from '../../../src/store/store';
-import {
-  DEFAULT_SETTINGS,
-  WEIGHTS_PRESETS,
-  HEAD_COUNTS,
-  MODEL_WIDTHS,
-  MAX_SEED,
-} from '../../../src/core/settings';
-import { stepsFor } from '../../../src/vocabulary/steps';
-import { LANGUAGES } from '../../../src/vocabulary/language';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { DEFAULT_TEXT } from '../../../src/vocabulary/text';
 import {
   DEFAULT_LESSON,
@@ -29,6 +20,7 @@ import {
   fitLessonToTokens,
 } from '../../../src/store/link/lessonLink';
 import { applyLessonLink } from '../../../src/store/link/useLessonLink';
+import { arbLesson } from './arbitraries';
 import { describeLinkProblem, type LinkProblem } from '../../../src/store/link/problems';
 import { share } from '../../../src/messages/share';
 
@@ -56,59 +48,7 @@ const arbText = fc.oneof(
     '#hash?query=1',
   ),
 );
-const arbIndex = fc.integer({ min: 0, max: MAX_TOKENS - 1 });
-const arbState: fc.Arbitrary<LessonState> = fc
-  .record({
-    text: arbText,
-    width: fc.constantFrom(...MODEL_WIDTHS),
-    heads: fc.constantFrom(...HEAD_COUNTS),
-    seed: fc.oneof(fc.integer({ min: 0, max: MAX_SEED }), fc.constantFrom(0, 7, MAX_SEED)),
-    causal: fc.boolean(),
-    scale: fc.boolean(),
-    temperature: fc.integer({ min: 1, max: 30 }).map((k) => k / 10),
-    weights: fc.constantFrom(...WEIGHTS_PRESETS),
-    positions: fc.boolean(),
-    stepIndex: fc.nat(),
-    headIndex: fc.nat(),
-    allHeads: fc.boolean(),
-    quiz: fc.boolean(),
-    selection: fc.option(fc.record({ i: arbIndex, j: arbIndex })),
-    layout: fc.constantFrom('line', 'circle', 'force' as const),
-    threshold: fc.integer({ min: 0, max: 100 }).map((k) => k / 100),
-    topK: fc.integer({ min: 0, max: MAX_TOKENS }),
-    focus: fc.option(arbIndex),
-    direction: fc.constantFrom('out', 'in' as const),
-    lang: fc.constantFrom(...LANGUAGES),
-  })
-  .map((r) => {
-    const steps = stepsFor(r.heads);
-    return {
-      text: r.text,
-      settings: {
-        width: r.width,
-        heads: r.heads,
-        seed: r.seed,
-        causal: r.causal,
-        scale: r.scale,
-        temperature: r.temperature,
-        weights: r.weights,
-        positions: r.positions,
-      },
-      step: steps[r.stepIndex % steps.length] ?? 'tokens',
-      head: r.headIndex % r.heads,
-      allHeads: r.allHeads,
-      quiz: r.quiz,
-      selection: r.selection,
-      graph: {
-        layout: r.layout,
-        threshold: r.threshold,
-        topK: r.topK,
-        focus: r.focus,
-        direction: r.direction,
-      },
-      lang: r.lang,
-    };
-  });
+const arbState = arbLesson(arbText);
 
 /** Pieces a hand edit, a truncation or a hostile page might put in a link. */
 const arbKey = fc.oneof(
