@@ -418,18 +418,17 @@ export function labLossAndGrads(
   }
   const dxA = new Float64Array(A * d); // (A, d)
   gemmTransB(dxA, dlogits, params.unembed.data, A, V, d);
-  let dx = mat64(N, d); // (N, d)
+  const dx = mat64(N, d); // (N, d)
   rows.forEach((r, i) => dx.data.set(dxA.subarray(i * d, (i + 1) * d), r * d));
   const layers: LayerParams64[] = [];
   for (let l = params.layers.length - 1; l >= 0; l--) {
     const back = layerBackward(forward.layers[l] as LayerCache, dx);
     layers[l] = back.grads;
-    // The residual: x(l+1) = x(l) + layer(x(l)), so dx(l) = dx(l+1) + the layer's dx.
-    const next = mat64(N, d); // (N, d)
-    for (let i = 0; i < next.data.length; i++) {
-      next.data[i] = (dx.data[i] as number) + (back.dx.data[i] as number);
+    // The residual: x(l+1) = x(l) + layer(x(l)), so dx(l) = dx(l+1) + the layer's dx
+    // (added in place: layerBackward has finished reading dx).
+    for (let i = 0; i < dx.data.length; i++) {
+      dx.data[i] = (dx.data[i] as number) + (back.dx.data[i] as number);
     }
-    dx = next;
   }
   const embed = mat64(V, d); // (V, d)
   const pos = mat64(T, d); // (T, d)
