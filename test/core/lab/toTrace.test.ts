@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { settingsProblems, traceToJson } from '../../../src/core/trace';
+import { settingsProblems } from '../../../src/core/settings';
+import { traceToJson } from '../../../src/core/trace';
 import { matchPattern, matchTables } from '../../../src/core/lab/inspect';
 import { fromRows } from '../../../src/core/matrix';
 import { inductionTask } from '../../../src/core/lab/tasks/induction';
