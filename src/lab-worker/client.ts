@@ -100,6 +100,11 @@ export class LabClient {
     this.send({ type: 'example', example });
   }
 
+  /** Shows the snapshot of `step` in the pictures (null: the latest). */
+  showStep(step: number | null): void {
+    this.send({ type: 'show', step });
+  }
+
   /** The trace of one trained layer on the example. */
   trace(layer: number): Promise<LabTrace> {
     return this.ask({ type: 'trace', id: this.nextId++, layer }).then((m) =>

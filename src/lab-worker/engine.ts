@@ -6,9 +6,12 @@
 import { matchTables } from '../core/lab/inspect';
 import { labTrace } from '../core/lab/toTrace';
 import { trainDocument, type LabLogEntry } from '../core/lab/document';
-import { createTrainer, type LabTrainer } from '../core/lab/trainer';
+import { createTrainer, type LabTrainer, type TrainerSnapshot } from '../core/lab/trainer';
 import { labTask } from '../core/lab/tasks';
 import type { LabProgress, LabPoint, LabRun, LabTables } from './protocol';
+
+/** The timeline keeps at most this many snapshots. */
+export const MAX_SNAPSHOTS = 120;
 
 /** The example a run opens on: the first held-out sequence. */
 function defaultExample(trainer: LabTrainer): number[] {
@@ -31,6 +34,10 @@ export class LabEngine {
   private example: number[];
   private readonly log: LabLogEntry[] = [];
   private pending: LabPoint[] = [];
+  /** The timeline: snapshots taken at the curve's points, thinned to at most MAX_SNAPSHOTS. */
+  private readonly snapshots: TrainerSnapshot[] = [];
+  /** The step whose snapshot the pictures show, or null for the latest. */
+  private shown: number | null = null;
 
   constructor(
     readonly run: LabRun,
@@ -66,17 +73,43 @@ export class LabEngine {
     const point = { step: this.step, loss, accuracy };
     this.log.push(point);
     this.pending.push(point);
+    this.snapshots.push(this.trainer.snapshot());
+    // Thinned by dropping every other older snapshot: the timeline keeps its whole span.
+    if (this.snapshots.length > MAX_SNAPSHOTS) {
+      const kept = this.snapshots.filter((_, i) => i % 2 === 0 || i === this.snapshots.length - 1);
+      this.snapshots.splice(0, this.snapshots.length, ...kept);
+    }
     return point;
+  }
+
+  /** Shows the snapshot of `step` (the nearest kept one at or before it), or the latest with null. */
+  showStep(step: number | null): void {
+    this.shown = step;
+  }
+
+  /** The snapshot the pictures show, or null for the current parameters. */
+  private shownSnapshot(): TrainerSnapshot | null {
+    if (this.shown === null || this.shown >= this.step) return null;
+    const target = this.shown;
+    let best: TrainerSnapshot | null = null;
+    for (const s of this.snapshots) if (s.step <= target) best = s;
+    return best;
   }
 
   /** Where training stands, for the page; the curve's new points since the last call. */
   progress(gen: number, running: boolean): LabProgress {
     const point = this.record();
     const { trainer } = this;
+    // Looking back: the pictures are computed at the snapshot, then training's state returns.
+    const back = running ? null : this.shownSnapshot();
+    const now = back ? trainer.snapshot() : null;
+    if (back) trainer.restore(back);
     const attention = trainer.attention(this.example);
     const tables: LabTables[][] = trainer.params.layers.map((layer, l) =>
       layer.heads.map((_, h) => matchTables(trainer.params, trainer.shape, l, h)),
     );
+    const shownStep = trainer.stepCount;
+    if (now) trainer.restore(now);
     const points = this.pending;
     this.pending = [];
     return {
@@ -87,6 +120,8 @@ export class LabEngine {
       accuracy: point.accuracy,
       running,
       example: this.example,
+      shownStep,
+      timeline: this.snapshots.map((snapshot) => snapshot.step),
       attention,
       tables,
       points,

@@ -44,6 +44,8 @@ export type ToLab =
   | { readonly type: 'step' }
   | { readonly type: 'speed'; readonly speed: number }
   | { readonly type: 'example'; readonly example: readonly number[] | null }
+  /** Look back at the snapshot of a step (null: the latest). */
+  | { readonly type: 'show'; readonly step: number | null }
   | { readonly type: 'trace'; readonly id: number; readonly layer: number }
   | { readonly type: 'document'; readonly id: number };
 
@@ -57,6 +59,10 @@ export interface LabProgress {
   readonly running: boolean;
   /** The example the pictures show (token ids). */
   readonly example: readonly number[];
+  /** The step the pictures show: `step`, or an earlier snapshot's when looking back. */
+  readonly shownStep: number;
+  /** The steps of the snapshots kept, in order (the timeline). */
+  readonly timeline: readonly number[];
   /** Attention on the example, per layer per head, (T, T) each. */
   readonly attention: readonly (readonly Matrix[])[];
   /** Match tables per layer per head. */

@@ -97,6 +97,9 @@ export const lab = {
     'How much a query of one token (row) matches a key of another (column), read from the weights alone.',
   matchTokens: 'Token query–key match',
   matchPositions: 'Position query–key match',
+  timeline: 'Timeline',
+  timelineHelp: 'Look back at the attention and the weights at an earlier step.',
+  timelineValue: (step: string) => `Showing step ${step}`,
   exportCurve: 'Curve',
   exportModel: 'Trained model (JSON)',
 } as const;

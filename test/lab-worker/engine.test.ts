@@ -29,6 +29,25 @@ describe('LabEngine', () => {
     expect(engine.progress(1, false).points.map((p) => p.step)).toEqual([2]);
   });
 
+  it('looks back at a snapshot of the timeline, and training carries on from the latest', () => {
+    const engine = new LabEngine(RUN, null);
+    const start = engine.progress(1, false);
+    engine.train(3);
+    engine.progress(1, false);
+    const latest = engine.progress(1, false);
+    expect(latest.timeline).toEqual([0, 3]);
+    engine.showStep(0);
+    const back = engine.progress(1, false);
+    expect(back.shownStep).toBe(0);
+    expect(back.step).toBe(3);
+    expect(back.attention[0]?.[0]?.data).toEqual(start.attention[0]?.[0]?.data);
+    engine.showStep(null);
+    expect(engine.progress(1, false).attention[0]?.[0]?.data).toEqual(
+      latest.attention[0]?.[0]?.data,
+    );
+    expect(engine.step).toBe(3);
+  });
+
   it('keeps a typed example only when it is one of the task', () => {
     const engine = new LabEngine(RUN, null);
     engine.setExample([0, 1]);

@@ -56,7 +56,7 @@ export function LabGraph({ label, tokens, weights, causal, maxWidth = 520 }: Lab
   return (
     <div ref={box} className="lab-graph">
       <svg
-        className="attention-graph layout-line"
+        className="attention-graph layout-line is-dense"
         aria-label={label}
         width={geometry.width}
         height={geometry.height}

@@ -16,6 +16,7 @@ import { LabStatus } from './LabStatus';
 import { MatchTables } from './MatchTables';
 import { StepThroughButton } from './StepThroughButton';
 import { TaskCard } from './TaskCard';
+import { Timeline } from './Timeline';
 import { TrainingCurve } from './TrainingCurve';
 import { useLabDriver } from './labDriver';
 import './Lab.css';
@@ -45,6 +46,7 @@ export function LabScreen() {
           <StepThroughButton />
         </div>
         <LabPictures />
+        <Timeline />
         <TrainingCurve />
         <LabExports />
         <MatchTables />

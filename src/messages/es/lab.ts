@@ -96,6 +96,9 @@ export const lab: Messages['lab'] = {
     'Cuánto coincide una consulta de un token (fila) con una clave de otro (columna), leído solo de los pesos.',
   matchTokens: 'Coincidencia consulta–clave de tokens',
   matchPositions: 'Coincidencia consulta–clave de posiciones',
+  timeline: 'Línea de tiempo',
+  timelineHelp: 'Vuelve a ver la atención y los pesos en un paso anterior.',
+  timelineValue: (step) => `Mostrando el paso ${step}`,
   exportCurve: 'Curva',
   exportModel: 'Modelo entrenado (JSON)',
 };
