@@ -76,6 +76,9 @@ export function Presentation() {
 function PresentationBar() {
   const m = useMessages().present;
   const text = useAppStore((s) => s.text);
+  // In the Lab there is no sentence and no steps: the bar names the Lab and keeps Exit.
+  const inLab = useAppStore((s) => s.screen === 'lab');
+  const labTitle = useMessages().lab.open;
   const step = useStep();
   const heads = useAppStore((s) => s.settings.heads);
   const nextStep = useAppStore((s) => s.nextStep);
@@ -152,10 +155,16 @@ function PresentationBar() {
   return (
     <div ref={ref} className="presentation" role="region" aria-label={m.region} tabIndex={-1}>
       <p className="presentation__sentence">
-        <span className="visually-hidden">{m.sentenceLabel}: </span>
-        {text}
+        {inLab ? (
+          labTitle
+        ) : (
+          <>
+            <span className="visually-hidden">{m.sentenceLabel}: </span>
+            {text}
+          </>
+        )}
       </p>
-      <p className="presentation__indicator">
+      <p className="presentation__indicator" hidden={inLab}>
         <span aria-hidden="true">{m.indicator(n, steps.length)}</span>
         <span className="visually-hidden">{m.indicatorLabel(n, steps.length)}</span>
       </p>
