@@ -75,7 +75,8 @@ export function assertShape64(where: string, m: Mat64, rows: number, cols: numbe
 
 /**
  * out (n, p) = a (n, m) · b (m, p), or out += a · b when `accumulate`. Loops i, k, j so the
- * innermost loop walks rows of b and out contiguously.
+ * innermost loop walks rows of b and out contiguously, four rows of b at a time so that
+ * each pass reads and writes a row of out once for four products.
  */
 export function gemm(
   out: Float64Array,
@@ -90,16 +91,37 @@ export function gemm(
   for (let i = 0; i < n; i++) {
     const ai = i * m;
     const oi = i * p;
-    for (let k = 0; k < m; k++) {
+    let k = 0;
+    for (; k + 3 < m; k += 4) {
+      const x0 = a[ai + k] as number;
+      const x1 = a[ai + k + 1] as number;
+      const x2 = a[ai + k + 2] as number;
+      const x3 = a[ai + k + 3] as number;
+      const b0 = k * p;
+      const b1 = b0 + p;
+      const b2 = b1 + p;
+      const b3 = b2 + p;
+      for (let j = 0; j < p; j++) {
+        out[oi + j] =
+          (out[oi + j] as number) +
+          x0 * (b[b0 + j] as number) +
+          x1 * (b[b1 + j] as number) +
+          x2 * (b[b2 + j] as number) +
+          x3 * (b[b3 + j] as number);
+      }
+    }
+    for (; k < m; k++) {
       const x = a[ai + k] as number;
-      if (x === 0) continue;
       const bk = k * p;
       for (let j = 0; j < p; j++) out[oi + j] = (out[oi + j] as number) + x * (b[bk + j] as number);
     }
   }
 }
 
-/** out (m, p) = aᵀ · b for a (n, m) and b (n, p), or out += aᵀ · b when `accumulate`. */
+/**
+ * out (m, p) = aᵀ · b for a (n, m) and b (n, p), or out += aᵀ · b when `accumulate`. Four
+ * rows of a and b per pass, for the same reason as in `gemm`.
+ */
 export function gemmTransA(
   out: Float64Array,
   a: Float64Array,
@@ -110,12 +132,37 @@ export function gemmTransA(
   accumulate = false,
 ): void {
   if (!accumulate) out.fill(0, 0, m * p);
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const a0 = i * m;
+    const a1 = a0 + m;
+    const a2 = a1 + m;
+    const a3 = a2 + m;
+    const b0 = i * p;
+    const b1 = b0 + p;
+    const b2 = b1 + p;
+    const b3 = b2 + p;
+    for (let k = 0; k < m; k++) {
+      const x0 = a[a0 + k] as number;
+      const x1 = a[a1 + k] as number;
+      const x2 = a[a2 + k] as number;
+      const x3 = a[a3 + k] as number;
+      const ok = k * p;
+      for (let j = 0; j < p; j++) {
+        out[ok + j] =
+          (out[ok + j] as number) +
+          x0 * (b[b0 + j] as number) +
+          x1 * (b[b1 + j] as number) +
+          x2 * (b[b2 + j] as number) +
+          x3 * (b[b3 + j] as number);
+      }
+    }
+  }
+  for (; i < n; i++) {
     const ai = i * m;
     const bi = i * p;
     for (let k = 0; k < m; k++) {
       const x = a[ai + k] as number;
-      if (x === 0) continue;
       const ok = k * p;
       for (let j = 0; j < p; j++) out[ok + j] = (out[ok + j] as number) + x * (b[bi + j] as number);
     }

@@ -1,8 +1,8 @@
 /**
  * `induction`: with the causal mask, a random segment appears twice, and in its second copy
  * each position answers the token that followed it in the first ("… D F B … D F" → after the
- * second D comes F, after F comes B). The first copy starts at a random place, so no fixed
- * position gives the answer away.
+ * second D comes F, after F comes B). The first copy starts at a random place (never the
+ * very first position), so no fixed position gives the answer away.
  *
  * The general rule, for any sequence: position t answers when its token occurred exactly
  * once before, at j < t, and then answers the token at j + 1. A sampled example holds
@@ -42,9 +42,9 @@ export const INDUCTION_DEFAULTS: LabConfig = {
   width: 16,
   layers: 2,
   heads: 1,
-  lr: 0.01,
+  lr: 0.005,
   batch: 16,
-  steps: 800,
+  steps: 1000,
   positions: true,
 };
 
@@ -72,7 +72,7 @@ export function makeInductionTask(
   defaults = INDUCTION_DEFAULTS,
 ): LabTask {
   const { symbols: V, length: T, segment: L } = sizes;
-  if (L < 1 || 2 * L > T || V < T - L) {
+  if (L < 1 || 2 * L + 1 > T || V < T - L) {
     throw new RangeError(`makeInductionTask: bad sizes ${JSON.stringify(sizes)}`);
   }
   return {
@@ -82,9 +82,11 @@ export function makeInductionTask(
     causal: true,
     defaults,
     sample(random: Random): LabExample {
-      // T − L distinct tokens, then the second copy of the segment at the end.
+      // T − L distinct tokens, then the second copy of the segment at the end. The first
+      // copy never starts at position 0: a first-layer head can only look at itself there,
+      // so position 0 would seem to follow its own token and match the query falsely.
       const head = distinctInts(random, V, T - L);
-      const start = randomInt(random, T - 2 * L + 1);
+      const start = 1 + randomInt(random, T - 2 * L);
       const tokens = [...head, ...head.slice(start, start + L)];
       const targets = tokens.map((_, t) =>
         t < T - L ? -1 : (tokens[start + (t - (T - L)) + 1] as number),
