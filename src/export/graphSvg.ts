@@ -16,8 +16,8 @@ import type { Matrix } from '../core/matrix';
 import { numberFormat, type NumberFormat } from '../format';
 import type { Messages } from '../messages';
 import type { FocusDirection, GraphLayout } from '../store/store';
-import { edgeOpacity, edgeWidth, type Edge } from '../viz/edges';
-import { graphGeometry, type GraphGeometry } from '../viz/graphGeometry';
+import { edgeOpacity, edgeWidth, type Edge } from '../viz/graph/edges';
+import { graphGeometry, type GraphGeometry } from '../viz/graph/graphGeometry';
 import {
   EXPORT_COLORS,
   headingHeight,

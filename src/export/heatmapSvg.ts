@@ -2,7 +2,7 @@
  * The attention heatmap as a standalone SVG document, built from the data (not copied from
  * the page), so it works the same whether the screen shows the SVG or the canvas heatmap:
  * a title, the key and query axes with every token's label (the full text in each label's
- * <title>), the cells coloured by the view's own scale (src/viz/heatmapModel), numbers in
+ * <title>), the cells coloured by the view's own scale (src/viz/heatmap/heatmapModel.ts), numbers in
  * cells that are big enough, the row sums once softmax is applied, and the colour legend.
  *
  * Up to DETAILED_MAX_TOKENS tokens each cell is its own <rect> carrying data-i, data-j,
@@ -14,9 +14,14 @@
 import { rgb } from 'd3-color';
 import { numberFormat, type NumberFormat } from '../format';
 import type { Messages } from '../messages';
-import { cellText, heatmapGeometry, MAX_CELL, type HeatmapGeometry } from '../viz/heatmapGeometry';
-import { viewColorTable, viewDomain } from '../viz/heatmapImage';
-import { isMaskedCell, type HeatmapView } from '../viz/heatmapModel';
+import {
+  cellText,
+  heatmapGeometry,
+  MAX_CELL,
+  type HeatmapGeometry,
+} from '../viz/heatmap/heatmapGeometry';
+import { viewColorTable, viewDomain } from '../viz/heatmap/heatmapImage';
+import { isMaskedCell, type HeatmapView } from '../viz/heatmap/heatmapModel';
 import { colorTableIndex, textColorOn } from '../viz/scales';
 import { estimateTextWidth } from '../viz/text';
 import {

@@ -14,9 +14,14 @@ import { isolate } from '../../bidi';
 import { useMessages } from '../../messages';
 import { hasReached } from '../../store/steps';
 import { useAppStore, type Cell } from '../../store/store';
-import { edgeKey, maxEdgesFor, selectEdgesDetailed, type EdgeSelection } from '../../viz/edges';
-import { effectiveLayout, graphGeometry } from '../../viz/graphGeometry';
-import { headAt } from '../../viz/heatmapModel';
+import {
+  edgeKey,
+  maxEdgesFor,
+  selectEdgesDetailed,
+  type EdgeSelection,
+} from '../../viz/graph/edges';
+import { effectiveLayout, graphGeometry } from '../../viz/graph/graphGeometry';
+import { headAt } from '../../viz/heatmap/heatmapModel';
 import { estimateTextWidth } from '../../viz/text';
 import { useSvgId } from '../../viz/useSvgId';
 import { GraphEdges, HighlightedEdges, type DrawnEdge } from './GraphEdges';

@@ -7,7 +7,7 @@ import { useId, type ChangeEvent } from 'react';
 import { useNumberFormat } from '../common/useNumberFormat';
 import { useMessages } from '../../messages';
 import { useAppStore, type FocusDirection, type GraphLayout } from '../../store/store';
-import { effectiveLayout, LINE_LAYOUT_MAX_TOKENS } from '../../viz/graphGeometry';
+import { effectiveLayout, LINE_LAYOUT_MAX_TOKENS } from '../../viz/graph/graphGeometry';
 
 /** Props of `GraphControls`. */
 export interface GraphControlsProps {

@@ -8,8 +8,8 @@
 import { memo, type CSSProperties } from 'react';
 import { useNumberFormat } from '../common/useNumberFormat';
 import { useMessages } from '../../messages';
-import { edgeKey, edgeOpacity, edgeWidth, type Edge } from '../../viz/edges';
-import type { EdgeShape } from '../../viz/paths';
+import { edgeKey, edgeOpacity, edgeWidth, type Edge } from '../../viz/graph/edges';
+import type { EdgeShape } from '../../viz/graph/paths';
 
 /** An edge with its path. */
 export type DrawnEdge = Edge & EdgeShape;

@@ -10,9 +10,9 @@ import { svgToPng } from '../../export/png';
 import { useMessages } from '../../messages';
 import { useNumberFormat } from '../common/useNumberFormat';
 import { useAppStore, type GraphLayout } from '../../store/store';
-import type { EdgeSelection } from '../../viz/edges';
-import { headAt } from '../../viz/heatmapModel';
-import type { LineOrientation } from '../../viz/layouts';
+import type { EdgeSelection } from '../../viz/graph/edges';
+import { headAt } from '../../viz/heatmap/heatmapModel';
+import type { LineOrientation } from '../../viz/graph/layouts';
 import { ExportMenu } from '../sharing/ExportMenu';
 
 /** Props of `GraphExport`. */

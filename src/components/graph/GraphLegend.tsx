@@ -4,7 +4,7 @@
  */
 import { useMessages } from '../../messages';
 import type { GraphLayout } from '../../store/store';
-import type { LineOrientation } from '../../viz/layouts';
+import type { LineOrientation } from '../../viz/graph/layouts';
 import { useSvgId } from '../../viz/useSvgId';
 import { ArrowMarker } from './ArrowMarker';
 

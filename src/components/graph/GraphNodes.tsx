@@ -11,8 +11,8 @@
 import { memo } from 'react';
 import type { EmbeddedToken } from '../../core/types';
 import { useMessages } from '../../messages';
-import type { GraphGeometry, LabelSpot } from '../../viz/graphGeometry';
-import type { NodeBox } from '../../viz/paths';
+import type { GraphGeometry, LabelSpot } from '../../viz/graph/graphGeometry';
+import type { NodeBox } from '../../viz/graph/paths';
 
 /** Props of `GraphNodes`. */
 export interface GraphNodesProps {

@@ -5,7 +5,7 @@
  */
 import type { FocusEvent, KeyboardEvent, MouseEvent, PointerEvent, RefObject } from 'react';
 import { useAppStore, type Cell } from '../../store/store';
-import { edgeKey, type Edge } from '../../viz/edges';
+import { edgeKey, type Edge } from '../../viz/graph/edges';
 
 /** The edge a DOM event happened on, read from its data-source / data-target. */
 function edgeOf(target: EventTarget | null): Cell | null {

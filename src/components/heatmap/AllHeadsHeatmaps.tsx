@@ -8,9 +8,9 @@ import type { AttentionTrace } from '../../core/types';
 import { useMessages } from '../../messages';
 import type { StepId } from '../../store/steps';
 import { useAppStore } from '../../store/store';
-import { drawPixels, prepareCanvas, readCanvasColors } from '../../viz/heatmapCanvas';
-import { HEATMAP_CANVAS_MIN_TOKENS } from '../../viz/heatmapGeometry';
-import { heatmapPixels, maskedRuns } from '../../viz/heatmapImage';
+import { drawPixels, prepareCanvas, readCanvasColors } from '../../viz/heatmap/heatmapCanvas';
+import { HEATMAP_CANVAS_MIN_TOKENS } from '../../viz/heatmap/heatmapGeometry';
+import { heatmapPixels, maskedRuns } from '../../viz/heatmap/heatmapImage';
 import { useDevicePixelRatio } from '../../viz/useDevicePixelRatio';
 import { usePaletteKey } from '../common/useTheme';
 import {
@@ -19,7 +19,7 @@ import {
   isMaskedCell,
   resolveMode,
   type HeatmapView,
-} from '../../viz/heatmapModel';
+} from '../../viz/heatmap/heatmapModel';
 
 /** Props of `AllHeadsHeatmaps`. */
 export interface AllHeadsHeatmapsProps {

@@ -22,14 +22,14 @@ import {
 import { useNumberFormat } from '../common/useNumberFormat';
 import { useMessages, type Messages } from '../../messages';
 import { useAppStore, type Cell } from '../../store/store';
-import { paintHeatmap, prepareCanvas, readCanvasColors } from '../../viz/heatmapCanvas';
+import { paintHeatmap, prepareCanvas, readCanvasColors } from '../../viz/heatmap/heatmapCanvas';
 import {
   AXIS_TITLE,
   heatmapHit,
   visibleLabels,
   type HeatmapGeometry,
-} from '../../viz/heatmapGeometry';
-import { heatmapPixels, maskedRuns } from '../../viz/heatmapImage';
+} from '../../viz/heatmap/heatmapGeometry';
+import { heatmapPixels, maskedRuns } from '../../viz/heatmap/heatmapImage';
 import { useDevicePixelRatio } from '../../viz/useDevicePixelRatio';
 import { usePaletteKey } from '../common/useTheme';
 import type { HeatmapRendererProps } from './Heatmap';

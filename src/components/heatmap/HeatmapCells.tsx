@@ -7,8 +7,8 @@
 import { Fragment, memo } from 'react';
 import { useNumberFormat } from '../common/useNumberFormat';
 import type { Messages } from '../../messages';
-import { cellText, type HeatmapGeometry } from '../../viz/heatmapGeometry';
-import { isMaskedCell, type HeatmapView } from '../../viz/heatmapModel';
+import { cellText, type HeatmapGeometry } from '../../viz/heatmap/heatmapGeometry';
+import { isMaskedCell, type HeatmapView } from '../../viz/heatmap/heatmapModel';
 import { textColorOn } from '../../viz/contrast';
 
 /** Props of `HeatmapCells`. */

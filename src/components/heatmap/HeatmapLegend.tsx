@@ -4,7 +4,7 @@
  */
 import { useNumberFormat } from '../common/useNumberFormat';
 import { useMessages } from '../../messages';
-import type { HeatmapView } from '../../viz/heatmapModel';
+import type { HeatmapView } from '../../viz/heatmap/heatmapModel';
 import { useSvgId } from '../../viz/useSvgId';
 
 /** Props of `HeatmapLegend`. */

@@ -12,7 +12,7 @@ import { useMessages } from '../../messages';
 import type { StepId } from '../../store/steps';
 import { useAppStore } from '../../store/store';
 import { useNumberFormat, type NumberFormat } from '../common/useNumberFormat';
-import { heatmapGeometry, heatmapRenderer } from '../../viz/heatmapGeometry';
+import { heatmapGeometry, heatmapRenderer } from '../../viz/heatmap/heatmapGeometry';
 import {
   availableModes,
   headAt,
@@ -21,7 +21,7 @@ import {
   resolveMode,
   type HeatmapMode,
   type HeatmapView,
-} from '../../viz/heatmapModel';
+} from '../../viz/heatmap/heatmapModel';
 import { useElementWidth } from '../../viz/useElementWidth';
 import { AllHeadsHeatmaps } from './AllHeadsHeatmaps';
 import { CanvasHeatmap } from './CanvasHeatmap';

@@ -5,8 +5,8 @@ import type { Matrix } from '../../../src/core/matrix';
 import { graphSvg, type GraphSvgInput } from '../../../src/export/graphSvg';
 import { xmlSafe } from '../../../src/export/xml';
 import { en } from '../../../src/messages';
-import { edgeWidth, selectEdges } from '../../../src/viz/edges';
-import { graphGeometry } from '../../../src/viz/graphGeometry';
+import { edgeWidth, selectEdges } from '../../../src/viz/graph/edges';
+import { graphGeometry } from '../../../src/viz/graph/graphGeometry';
 import { expectInert, parseSvg, titlesOf } from './svgCheck';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', 'javascript:alert(1)'];

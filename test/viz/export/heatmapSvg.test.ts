@@ -6,9 +6,9 @@ import type { Matrix } from '../../../src/core/matrix';
 import { DETAILED_MAX_TOKENS, heatmapSvg } from '../../../src/export/heatmapSvg';
 import { xmlSafe } from '../../../src/export/xml';
 import { en } from '../../../src/messages';
-import { rowSums } from '../../../src/viz/heatmapGeometry';
-import { viewColorTable } from '../../../src/viz/heatmapImage';
-import type { HeatmapView } from '../../../src/viz/heatmapModel';
+import { rowSums } from '../../../src/viz/heatmap/heatmapGeometry';
+import { viewColorTable } from '../../../src/viz/heatmap/heatmapImage';
+import type { HeatmapView } from '../../../src/viz/heatmap/heatmapModel';
 import { colorTableIndex, divergingScale, weightScale } from '../../../src/viz/scales';
 import { expectInert, parseSvg, titlesOf } from './svgCheck';
 

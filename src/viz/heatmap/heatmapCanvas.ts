@@ -5,11 +5,11 @@
  * image lives here; hover and selection are drawn by the renderer's SVG overlay, so this
  * runs when the matrix, the scale or the size changes, never on hover.
  */
-import type { Language } from '../store/store';
+import type { Language } from '../../store/store';
 import { cellText } from './heatmapGeometry';
 import { isMaskedCell, type HeatmapView } from './heatmapModel';
 import type { MaskedRun } from './heatmapImage';
-import { textColorOnRgb } from './contrast';
+import { textColorOnRgb } from '../contrast';
 
 /** Colours the canvas needs, read from the page's CSS custom properties. */
 export interface CanvasColors {
