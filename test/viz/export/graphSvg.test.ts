@@ -4,9 +4,12 @@ import fc from 'fast-check';
 import type { Matrix } from '../../../src/core/matrix';
 import { graphSvg, type GraphSvgInput } from '../../../src/export/graphSvg';
 import { xmlSafe } from '../../../src/export/xml';
+import { numberFormat } from '../../../src/format';
 import { en } from '../../../src/messages';
+import type { GraphLayout } from '../../../src/store/store';
 import { edgeWidth, selectEdges } from '../../../src/viz/graph/edges';
 import { graphGeometry } from '../../../src/viz/graph/graphGeometry';
+import { graphScene } from '../../../src/viz/graph/graphScene';
 import { expectInert, parseSvg, titlesOf } from './svgCheck';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', 'javascript:alert(1)'];
@@ -22,27 +25,35 @@ function rowStochastic(T: number): Matrix {
   return { rows: T, cols: T, data };
 }
 
-function input(texts: readonly string[], patch: Partial<GraphSvgInput> = {}): GraphSvgInput {
-  const weights = rowStochastic(texts.length);
-  return {
+/** What the tests vary: the layout, the focused token, and whether edges are shown yet. */
+interface Options {
+  readonly layout?: GraphLayout;
+  readonly focus?: number | null;
+  readonly edgesShown?: boolean;
+}
+
+/** The export of `texts` drawn 640 px wide from their scene (odd tokens unknown), every edge kept. */
+function input(texts: readonly string[], options: Options = {}): GraphSvgInput {
+  const scene = graphScene({
     tokens: texts.map((text, k) => ({ text, known: k % 2 === 0 })),
-    layout: 'line',
     width: 640,
-    weights,
+    weights: rowStochastic(texts.length),
+    edgesShown: options.edgesShown ?? true,
     causal: false,
-    edges: selectEdges(weights, {
+    view: {
+      layout: options.layout ?? 'line',
       threshold: 0,
       topK: 0,
-      focus: null,
+      focus: options.focus ?? null,
       direction: 'out',
-      maxEdges: 1000,
-    }),
-    focus: null,
-    direction: 'out',
+    },
+    format: numberFormat('en'),
+    strings: en.viz,
+  });
+  return {
+    scene,
     heading: { title: 'Attention graph', subtitle: `“${texts.join(' ')}”` },
     legend: en.viz.legendArrow,
-    strings: en.viz,
-    ...patch,
   };
 }
 
@@ -74,7 +85,7 @@ describe('graphSvg', () => {
 
     const edges = Array.from(doc.querySelectorAll('[data-source]'));
     expect(edges).toHaveLength(16);
-    const weights = data.weights!;
+    const weights = rowStochastic(4);
     for (const e of edges) {
       const s = Number(e.getAttribute('data-source'));
       const t = Number(e.getAttribute('data-target'));
@@ -95,7 +106,7 @@ describe('graphSvg', () => {
   });
 
   it('draws only the tokens before step Softmax (no edges yet)', () => {
-    const doc = parseSvg(graphSvg(input(['a', 'b'], { edges: [] })).svg);
+    const doc = parseSvg(graphSvg(input(['a', 'b'], { edgesShown: false })).svg);
     expect(doc.querySelectorAll('[data-token-index]')).toHaveLength(2);
     expect(doc.querySelectorAll('[data-source]')).toHaveLength(0);
   });
@@ -110,8 +121,13 @@ describe('graphSvg', () => {
       direction: 'out',
       maxEdges: 1000,
     });
-    const doc = parseSvg(graphSvg(input(texts, { focus: 1, edges })).svg);
+    const doc = parseSvg(graphSvg(input(texts, { focus: 1 })).svg);
     expect(doc.querySelectorAll('[data-source]')).toHaveLength(3);
+    // The focused token's own edges, as the screen's selection rules choose them.
+    const drawn = Array.from(doc.querySelectorAll('[data-source]'), (e) =>
+      [e.getAttribute('data-source'), e.getAttribute('data-target')].join('-'),
+    );
+    expect(drawn.sort()).toEqual(edges.map((e) => `${e.source}-${e.target}`).sort());
     const focused = doc.querySelector('[data-token-index="1"] rect')!;
     expect(focused.getAttribute('fill')).toBe('#3b4cca');
     const labels = Array.from(doc.querySelectorAll('.edge-labels text'), (t) => t.textContent);
@@ -121,7 +137,7 @@ describe('graphSvg', () => {
 
   it('draws long inputs as dots with the labels that fit, every token keeping its title', () => {
     const texts = Array.from({ length: 60 }, (_, k) => `token${k}`);
-    const doc = parseSvg(graphSvg(input(texts, { layout: 'circle', edges: [] })).svg);
+    const doc = parseSvg(graphSvg(input(texts, { layout: 'circle', edgesShown: false })).svg);
     const geometry = graphGeometry(texts, 'circle', 640, null, false);
     expect(geometry.compact).toBe(true);
     expect(doc.querySelectorAll('[data-token-index] circle')).toHaveLength(60);
