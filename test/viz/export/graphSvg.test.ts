@@ -146,6 +146,17 @@ describe('graphSvg', () => {
     expect(doc.querySelectorAll('[data-token-index] text')).toHaveLength(shown);
   });
 
+  it('keeps an unknown word’s mark on a small dot, as the screen does', () => {
+    const texts = Array.from({ length: 300 }, (_, k) => `w${k}`);
+    const doc = parseSvg(graphSvg(input(texts, { layout: 'circle', edgesShown: false })).svg);
+    const dot = (i: number) => doc.querySelector(`[data-token-index="${i}"] circle`)!;
+    expect(Number(dot(0).getAttribute('r'))).toBeLessThan(3);
+    // Token 0 is known (filled, no outline); token 1 unknown (outlined in --unknown).
+    expect(dot(0).getAttribute('stroke')).toBeNull();
+    expect(dot(1).getAttribute('stroke')).toBe('#a3320b');
+    expect(dot(1).getAttribute('fill')).toBe('#55596b');
+  });
+
   it('keeps hostile sentences as text: no element, attribute or link comes from them', () => {
     for (const focus of [null, 0]) {
       const doc = parseSvg(graphSvg(input(HOSTILE, { focus })).svg);

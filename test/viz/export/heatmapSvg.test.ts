@@ -5,7 +5,8 @@ import { rgb } from 'd3-color';
 import type { Matrix } from '../../../src/core/matrix';
 import { DETAILED_MAX_TOKENS, heatmapSvg } from '../../../src/export/heatmapSvg';
 import { xmlSafe } from '../../../src/export/xml';
-import { en } from '../../../src/messages';
+import { numberFormat } from '../../../src/format';
+import { en, MESSAGES } from '../../../src/messages';
 import { rowSums } from '../../../src/viz/heatmap/heatmapGeometry';
 import { viewColorTable } from '../../../src/viz/heatmap/heatmapImage';
 import type { HeatmapView } from '../../../src/viz/heatmap/heatmapModel';
@@ -122,6 +123,35 @@ describe('heatmapSvg', () => {
     expect(texts).toContain(en.viz.legendMasked);
   });
 
+  it('draws what the screen draws: outlined cells, numbers in the interface’s language, 12-px sums', () => {
+    const values: Matrix = {
+      rows: 2,
+      cols: 2,
+      data: Float32Array.from([0.75, 0.25, 0.1, 0.9]),
+    };
+    const doc = parseSvg(
+      heatmapSvg({
+        tokens: ['cat', 'sat'],
+        view: weightsView(values),
+        heading: heading('cat sat'),
+        strings: MESSAGES.es.viz,
+        format: numberFormat('es'),
+      }).svg,
+    );
+    // The cells' hairline (--border-strong), which the palettes' light ends need (WCAG 1.4.11).
+    const grid = doc.querySelector('.hm-grid')!;
+    expect(grid.getAttribute('stroke')).toBe('#7c8094');
+    expect(grid.getAttribute('stroke-width')).toBe('1');
+    const texts = Array.from(doc.querySelectorAll('text'), (t) => t.textContent);
+    expect(texts).toEqual(expect.arrayContaining(['0,75', '0,25', '0,10', '0,90']));
+    const sum = Array.from(doc.querySelectorAll('text')).find((t) =>
+      t.textContent?.endsWith('1,00'),
+    );
+    expect(sum?.parentElement?.getAttribute('font-size')).toBe('12');
+    // The legend's bar and swatch are outlined in --border-strong too.
+    expect(doc.querySelector('.hm-legend rect')!.getAttribute('stroke')).toBe('#7c8094');
+  });
+
   it('keeps hostile sentences as text: no element, attribute or link comes from them', () => {
     const sentence = HOSTILE.join(' ');
     const { svg } = heatmapSvg({
@@ -183,6 +213,9 @@ describe('heatmapSvg', () => {
       }
     }
     expect(colours.size).toBe(T * T);
+    // The lines between cells, as the canvas draws them: T + 1 each way.
+    const lines = doc.querySelector('.hm-grid path[fill="none"]')!.getAttribute('d')!;
+    expect(lines.match(/M/g)).toHaveLength(2 * (T + 1));
     for (let i = 0; i < T; i++) {
       for (let j = 0; j < T; j++) {
         const k = colorTableIndex(table, values.data[i * T + j]!);
