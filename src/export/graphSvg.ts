@@ -19,7 +19,7 @@ import {
   headingSvg,
   headingWidth,
   MARGIN,
-  svgDocument,
+  svgExport,
   wrapText,
   type Heading,
   type SvgExport,
@@ -64,7 +64,7 @@ export function graphSvg(input: GraphSvgInput): SvgExport {
       element('text', { x: MARGIN, y: legendTop + (k + 0.8) * (LEGEND_FONT + 5) }, xmlText(line)),
     ),
   );
-  const svg = svgDocument({
+  return svgExport({
     width,
     height,
     title: heading.title,
@@ -75,7 +75,6 @@ export function graphSvg(input: GraphSvgInput): SvgExport {
       element('g', { transform: `translate(${num(MARGIN)} ${num(top)})` }, drawing) +
       legend,
   });
-  return { svg, width: Math.ceil(width), height: Math.ceil(height) };
 }
 
 /** The arrowhead (ArrowMarker.tsx): 9 px long in user units, whatever the stroke width. */

@@ -35,7 +35,7 @@ import {
   headingSvg,
   headingWidth,
   MARGIN,
-  svgDocument,
+  svgExport,
   type Heading,
   type SvgExport,
 } from './svgDocument';
@@ -114,7 +114,7 @@ export function heatmapSvg(input: HeatmapSvgInput): SvgExport {
     ]),
     legend.svg,
   ];
-  const svg = svgDocument({
+  return svgExport({
     width,
     height,
     title: heading.title,
@@ -122,7 +122,6 @@ export function heatmapSvg(input: HeatmapSvgInput): SvgExport {
     defs: hatchPattern() + gradient(scene),
     body: body.join(''),
   });
-  return { svg, width: Math.ceil(width), height: Math.ceil(height) };
 }
 
 /** The hatch of masked cells: the scene's HATCH, in the colours of .hm-hatch-bg and .hm-hatch-line. */

@@ -138,6 +138,15 @@ export function svgDocument(parts: SvgDocumentParts): string {
   );
 }
 
+/** The standalone SVG file of `parts` and its size in whole px, as every export returns it. */
+export function svgExport(parts: SvgDocumentParts): SvgExport {
+  return {
+    svg: svgDocument(parts),
+    width: Math.ceil(parts.width),
+    height: Math.ceil(parts.height),
+  };
+}
+
 /** `text` broken into lines no wider than `maxWidth` px at `fontSize` (estimated; a word longer than a line gets a line of its own). */
 export function wrapText(text: string, fontSize: number, maxWidth: number): string[] {
   const lines: string[] = [];

@@ -24,11 +24,11 @@ import { useAppStore, type Cell } from '../../store/store';
 import { paintHeatmap, prepareCanvas, readCanvasColors } from '../../viz/heatmap/heatmapCanvas';
 import { AXIS_TITLE, heatmapHit, visibleLabels } from '../../viz/heatmap/heatmapGeometry';
 import { heatmapPixels, maskedRuns } from '../../viz/heatmap/heatmapImage';
-import { SUM_FONT_SIZE, type AxisLabel, type HeatmapScene } from '../../viz/heatmap/heatmapScene';
+import type { AxisLabel, HeatmapScene } from '../../viz/heatmap/heatmapScene';
 import { useDevicePixelRatio } from '../../viz/useDevicePixelRatio';
 import { usePaletteKey } from '../common/useTheme';
 import type { HeatmapRendererProps } from './Heatmap';
-import { AxisText, turnOf } from './AxisText';
+import { AxisText, AxisTitles, RowSums } from './HeatmapText';
 import { HeatmapMarks, markRect } from './HeatmapMarks';
 import { useHeatmapInteraction } from './useHeatmapInteraction';
 import './Heatmap.css';
@@ -149,37 +149,10 @@ export function CanvasHeatmap({ scene }: HeatmapRendererProps) {
  * a hover does not touch them.
  */
 const CanvasFrame = memo(function CanvasFrame({ scene }: { scene: HeatmapScene }) {
-  const { keyTitle, queryTitle, sums } = scene;
   return (
     <g className="hm-frame">
-      <text className="hm-axis-title" x={keyTitle.x} y={keyTitle.y}>
-        {keyTitle.text}
-      </text>
-      <text className="hm-axis-title" transform={turnOf(queryTitle)} textAnchor="middle">
-        {queryTitle.text}
-      </text>
-      {sums && (
-        <g className="hm-sums">
-          <text className="hm-sum-header" x={sums.header.x} y={sums.header.y} textAnchor="middle">
-            {sums.header.text}
-          </text>
-          {/* No titles: the overlay is hidden from the pointer and screen readers alike. */}
-          {sums.rows.map((sum) => (
-            <text
-              key={sum.index}
-              className="hm-sum"
-              data-row-sum={sum.index}
-              x={sum.x}
-              y={sum.y}
-              textAnchor="middle"
-              dominantBaseline="central"
-              fontSize={SUM_FONT_SIZE}
-            >
-              {sum.text}
-            </text>
-          ))}
-        </g>
-      )}
+      <AxisTitles scene={scene} />
+      {scene.sums && <RowSums sums={scene.sums} titled={false} />}
     </g>
   );
 });

@@ -9,9 +9,9 @@ import { useCallback, useRef, type FocusEvent, type KeyboardEvent, type PointerE
 import { HeatmapMarks } from './HeatmapMarks';
 import { useMessages } from '../../messages';
 import { useAppStore, type Cell } from '../../store/store';
-import { SUM_FONT_SIZE, type HeatmapScene } from '../../viz/heatmap/heatmapScene';
+import type { AxisLabel, HeatmapScene } from '../../viz/heatmap/heatmapScene';
 import { useSvgId } from '../../viz/useSvgId';
-import { AxisText, turnOf } from './AxisText';
+import { AxisText, AxisTitles, RowSums } from './HeatmapText';
 import { HatchPattern } from './HatchPattern';
 import { HeatmapCells } from './HeatmapCells';
 import { useHeatmapInteraction } from './useHeatmapInteraction';
@@ -36,7 +36,6 @@ export function HeatmapSvg({ scene }: HeatmapRendererProps) {
   const hoverToken = useAppStore((s) => s.hoverToken);
   const hoverCell = useAppStore((s) => s.hoverCell);
   const selection = useAppStore((s) => s.selection);
-  const setHoverToken = useAppStore((s) => s.setHoverToken);
   const svgRef = useRef<SVGSVGElement>(null);
   const hatchId = useSvgId('hm-hatch');
   const { geometry, view, n, size } = scene;
@@ -68,7 +67,6 @@ export function HeatmapSvg({ scene }: HeatmapRendererProps) {
   const { cell, left, top } = geometry;
   const hlRow = (i: number) => hoverToken === i || hoverCell?.i === i || selection?.i === i;
   const hlCol = (j: number) => hoverToken === j || hoverCell?.j === j || selection?.j === j;
-  const { keyTitle, queryTitle } = scene;
 
   return (
     <svg
@@ -88,12 +86,7 @@ export function HeatmapSvg({ scene }: HeatmapRendererProps) {
         <HatchPattern id={hatchId} />
       </defs>
 
-      <text className="hm-axis-title" x={keyTitle.x} y={keyTitle.y}>
-        {keyTitle.text}
-      </text>
-      <text className="hm-axis-title" transform={turnOf(queryTitle)} textAnchor="middle">
-        {queryTitle.text}
-      </text>
+      <AxisTitles scene={scene} />
 
       {scene.rowLabels.map((label) => (
         <g key={label.index}>
@@ -106,15 +99,11 @@ export function HeatmapSvg({ scene }: HeatmapRendererProps) {
               height={cell}
             />
           )}
-          <AxisText
-            text={label}
-            className={`hm-label${hlRow(label.index) ? ' is-hl' : ''}`}
+          <TokenLabel
+            label={label}
+            highlighted={hlRow(label.index)}
             fontSize={geometry.labelFontSize}
-            onPointerEnter={() => setHoverToken(label.index)}
-            onPointerLeave={() => setHoverToken(null)}
-          >
-            <title>{label.title}</title>
-          </AxisText>
+          />
         </g>
       ))}
       {/* Column highlights first: turned labels lean over their neighbours' bands. */}
@@ -132,15 +121,11 @@ export function HeatmapSvg({ scene }: HeatmapRendererProps) {
       )}
       {scene.columnLabels.map((label) => (
         <g key={label.index}>
-          <AxisText
-            text={label}
-            className={`hm-label${hlCol(label.index) ? ' is-hl' : ''}`}
+          <TokenLabel
+            label={label}
+            highlighted={hlCol(label.index)}
             fontSize={geometry.labelFontSize}
-            onPointerEnter={() => setHoverToken(label.index)}
-            onPointerLeave={() => setHoverToken(null)}
-          >
-            <title>{label.title}</title>
-          </AxisText>
+          />
         </g>
       ))}
 
@@ -158,33 +143,7 @@ export function HeatmapSvg({ scene }: HeatmapRendererProps) {
         <HeatmapCells scene={scene} activeI={active.i} activeJ={active.j} hatchId={hatchId} />
       </g>
 
-      {scene.sums && (
-        <g className="hm-sums">
-          <text
-            className="hm-sum-header"
-            x={scene.sums.header.x}
-            y={scene.sums.header.y}
-            textAnchor="middle"
-          >
-            {scene.sums.header.text}
-          </text>
-          {scene.sums.rows.map((sum) => (
-            <text
-              key={sum.index}
-              className="hm-sum"
-              data-row-sum={sum.index}
-              x={sum.x}
-              y={sum.y}
-              textAnchor="middle"
-              dominantBaseline="central"
-              fontSize={SUM_FONT_SIZE}
-            >
-              <title>{sum.title}</title>
-              {sum.text}
-            </text>
-          ))}
-        </g>
-      )}
+      {scene.sums && <RowSums sums={scene.sums} titled />}
 
       <HeatmapMarks
         place={geometry}
@@ -196,5 +155,29 @@ export function HeatmapSvg({ scene }: HeatmapRendererProps) {
         hasView={view !== null}
       />
     </svg>
+  );
+}
+
+/** A token's label on an axis, bold when highlighted; pointing at it highlights the token everywhere. */
+function TokenLabel({
+  label,
+  highlighted,
+  fontSize,
+}: {
+  label: AxisLabel;
+  highlighted: boolean;
+  fontSize: number;
+}) {
+  const setHoverToken = useAppStore((s) => s.setHoverToken);
+  return (
+    <AxisText
+      text={label}
+      className={`hm-label${highlighted ? ' is-hl' : ''}`}
+      fontSize={fontSize}
+      onPointerEnter={() => setHoverToken(label.index)}
+      onPointerLeave={() => setHoverToken(null)}
+    >
+      <title>{label.title}</title>
+    </AxisText>
   );
 }

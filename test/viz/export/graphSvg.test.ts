@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Matrix } from '../../../src/core/matrix';
 import { graphSvg, type GraphSvgInput } from '../../../src/export/graphSvg';
 import { xmlSafe } from '../../../src/export/xml';
 import { numberFormat } from '../../../src/format';
@@ -10,20 +9,10 @@ import type { GraphLayout } from '../../../src/store/store';
 import { edgeWidth, selectEdges } from '../../../src/viz/graph/edges';
 import { graphGeometry } from '../../../src/viz/graph/graphGeometry';
 import { graphScene } from '../../../src/viz/graph/graphScene';
+import { rowStochastic } from '../heatmap/views';
 import { expectInert, parseSvg, titlesOf } from './svgCheck';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', 'javascript:alert(1)'];
-
-/** A (T, T) matrix whose rows add up to 1, different in every cell. */
-function rowStochastic(T: number): Matrix {
-  const data = new Float32Array(T * T);
-  for (let i = 0; i < T; i++) {
-    let sum = 0;
-    for (let j = 0; j < T; j++) sum += data[i * T + j] = 1 + ((i * 7 + j * 13) % 17);
-    for (let j = 0; j < T; j++) data[i * T + j] = (data[i * T + j] as number) / sum;
-  }
-  return { rows: T, cols: T, data };
-}
 
 /** What the tests vary: the layout, the focused token, and whether edges are shown yet. */
 interface Options {

@@ -7,49 +7,13 @@ import { DETAILED_MAX_TOKENS, heatmapSvg } from '../../../src/export/heatmapSvg'
 import { xmlSafe } from '../../../src/export/xml';
 import { numberFormat } from '../../../src/format';
 import { en, MESSAGES } from '../../../src/messages';
-import { rowSums } from '../../../src/viz/heatmap/heatmapGeometry';
 import { viewColorTable } from '../../../src/viz/heatmap/heatmapImage';
-import type { HeatmapView } from '../../../src/viz/heatmap/heatmapModel';
 import { colorTableIndex, divergingScale, weightScale } from '../../../src/viz/scales';
+import { maskedView, rowStochastic, weightsView } from '../heatmap/views';
 import { expectInert, parseSvg, titlesOf } from './svgCheck';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', 'javascript:alert(1)'];
 const hex = (c: string) => rgb(c).formatHex();
-
-function weightsView(values: Matrix): HeatmapView {
-  return {
-    mode: 'weights',
-    values,
-    kind: 'sequential',
-    color: weightScale(),
-    limit: 1,
-    causal: false,
-    sums: rowSums(values),
-  };
-}
-
-function maskedView(values: Matrix, limit: number): HeatmapView {
-  return {
-    mode: 'masked',
-    values,
-    kind: 'diverging',
-    color: divergingScale(limit),
-    limit,
-    causal: true,
-    sums: null,
-  };
-}
-
-/** A (T, T) matrix whose rows add up to 1, different in every cell. */
-function rowStochastic(T: number): Matrix {
-  const data = new Float32Array(T * T);
-  for (let i = 0; i < T; i++) {
-    let sum = 0;
-    for (let j = 0; j < T; j++) sum += data[i * T + j] = 1 + ((i * 7 + j * 13) % 17);
-    for (let j = 0; j < T; j++) data[i * T + j] = (data[i * T + j] as number) / sum;
-  }
-  return { rows: T, cols: T, data };
-}
 
 const heading = (sentence: string) => ({ title: 'Attention heatmap', subtitle: `“${sentence}”` });
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows, type Matrix } from '../../../src/core/matrix';
+import { fromRows } from '../../../src/core/matrix';
 import { numberFormat } from '../../../src/format';
 import { en } from '../../../src/messages';
 import { heatmapGeometry } from '../../../src/viz/heatmap/heatmapGeometry';
-import type { HeatmapView } from '../../../src/viz/heatmap/heatmapModel';
 import {
   cellNumber,
   gridOutline,
@@ -11,7 +10,8 @@ import {
   LEGEND_BAR,
   type HeatmapSceneInput,
 } from '../../../src/viz/heatmap/heatmapScene';
-import { divergingScale, textColorOn, weightScale } from '../../../src/viz/scales';
+import { textColorOn, weightScale } from '../../../src/viz/scales';
+import { maskedView, weightsView } from './views';
 
 // Every value exact in float32, so the expectations can be written out.
 const WEIGHTS = fromRows([
@@ -29,30 +29,10 @@ const MASKED_SCORES = fromRows([
   [0.25, -2, 1],
 ]);
 
-function weightsView(values: Matrix, causal = false): HeatmapView {
-  const sums = Array.from({ length: values.rows }, (_, i) =>
-    Array.from(values.data.slice(i * values.cols, (i + 1) * values.cols)).reduce((a, b) => a + b),
-  );
-  return {
-    mode: 'weights',
-    values,
-    kind: 'sequential',
-    color: weightScale(),
-    limit: 1,
-    causal,
-    sums,
-  };
-}
-
-function scoresView(values: Matrix, limit: number): HeatmapView {
-  const color = divergingScale(limit);
-  return { mode: 'masked', values, kind: 'diverging', color, limit, causal: true, sums: null };
-}
-
-/** The scene of `tokens` laid out 640 px wide on `renderer`. */
+/** The scene of `tokens` laid out 640 px wide for the SVG heatmap, unless `options` say otherwise. */
 function input(
   tokens: readonly string[],
-  view: HeatmapView | null,
+  view: HeatmapSceneInput['view'],
   options: Partial<HeatmapSceneInput> = {},
 ): HeatmapSceneInput {
   return {
@@ -84,7 +64,7 @@ describe('heatmapScene', () => {
   });
 
   it('hatches masked scores (fill null) and prints −∞ on them in the muted colour', () => {
-    const scene = heatmapScene(input(['a', 'b', 'c'], scoresView(MASKED_SCORES, 2)));
+    const scene = heatmapScene(input(['a', 'b', 'c'], maskedView(MASKED_SCORES, 2)));
     const masked = scene.cellAt(0, 2);
     expect(masked).toMatchObject({ masked: true, fill: null, ink: null, text: '−∞' });
     expect(masked.title).toBe(en.viz.cellMasked('a', 'c'));
