@@ -47,7 +47,7 @@ export function CanvasHeatmap({ scene }: HeatmapRendererProps) {
   const dpr = useDevicePixelRatio();
   // The canvas reads its colours from CSS: a new theme or presentation's palette repaints it.
   const palette = usePaletteKey();
-  const { cell, left, top } = geometry;
+  const { left, top } = geometry;
   // Focus stays on the element; keys move an outlined active cell (no focusCell).
   const {
     active: activeCell,
@@ -71,13 +71,12 @@ export function CanvasHeatmap({ scene }: HeatmapRendererProps) {
       pixels,
       runs,
       n,
-      cell,
       dpr,
       geometry,
       colors: readCanvasColors(canvas),
       lang,
     });
-  }, [view, pixels, runs, n, cell, size, dpr, geometry, palette, lang]);
+  }, [view, pixels, runs, n, size, dpr, geometry, palette, lang]);
 
   /** What the pointer is over, from its position relative to the drawing. */
   const hitOf = (e: PointerEvent | MouseEvent) => {

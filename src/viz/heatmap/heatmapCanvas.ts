@@ -155,12 +155,11 @@ export interface HeatmapPaint {
   /** `maskedRuns(view)`. */
   readonly runs: readonly MaskedRun[];
   readonly n: number;
-  /** Side of a cell, CSS px. */
-  readonly cell: number;
   readonly dpr: number;
   /**
-   * Where the grid lies in the drawing (the hatch lines up with the SVG's), and whether
-   * cells carry numbers (cells of at least MIN_CELL_FOR_NUMBERS px) and at what size.
+   * Where the grid lies in the drawing (the hatch lines up with the SVG's), the side of a
+   * cell (CSS px), and whether cells carry numbers (from MIN_CELL_FOR_NUMBERS px) and at
+   * what size.
    */
   readonly geometry: Pick<
     HeatmapGeometry,
@@ -173,7 +172,8 @@ export interface HeatmapPaint {
 
 /** Paints the grid of cells on `ctx`, whose canvas is the n·cell square (see the module comment). */
 export function paintHeatmap(ctx: CanvasRenderingContext2D, paint: HeatmapPaint): void {
-  const { view, pixels, runs, n, cell, dpr, colors } = paint;
+  const { view, pixels, runs, n, dpr, colors } = paint;
+  const { cell } = paint.geometry;
   const w = ctx.canvas.width;
   const h = ctx.canvas.height;
   const unit = (cell * w) / Math.max(1, n * cell); // device px per cell
