@@ -194,14 +194,13 @@ export function heatmapScene(input: HeatmapSceneInput): HeatmapScene {
   }
   const { cell, left, top } = g;
   const size = Math.ceil(n * cell);
-  const middle = (k: number) => k * cell + cell / 2;
 
   const rowLabels = tokens.map((title, i): AxisLabel => ({
     index: i,
     title,
     text: g.labels[i] ?? '',
     x: left - 6,
-    y: top + middle(i),
+    y: top + i * cell + cell / 2,
     anchor: 'end',
     rotate: 0,
     central: true,
@@ -211,7 +210,7 @@ export function heatmapScene(input: HeatmapSceneInput): HeatmapScene {
     index: j,
     title,
     text: g.labels[j] ?? '',
-    x: left + middle(j),
+    x: left + j * cell + cell / 2,
     y: turned ? top - 6 : top - 8,
     anchor: turned ? 'start' : 'middle',
     rotate: turned ? -g.columnLabelAngle : 0,
