@@ -13,7 +13,7 @@ import { useTrace } from '../../store/useTrace';
 import './Worksheet.css';
 
 const WorksheetPreview = lazy(() =>
-  import('./Worksheet').then((module) => ({ default: module.WorksheetPreview })),
+  import('./WorksheetPreview').then((module) => ({ default: module.WorksheetPreview })),
 );
 
 /** The Worksheet button and, while open, its preview. */

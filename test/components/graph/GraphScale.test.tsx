@@ -12,14 +12,14 @@ import { computeTrace } from '../../../src/core/trace';
 import type { AttentionTrace } from '../../../src/core/types';
 import { viz } from '../../../src/messages/viz';
 import { useAppStore } from '../../../src/store/store';
-import { DEFAULT_MAX_EDGES } from '../../../src/viz/edges';
-import { graphGeometry, LINE_LAYOUT_MAX_TOKENS } from '../../../src/viz/graphGeometry';
+import { DEFAULT_MAX_EDGES } from '../../../src/viz/graph/edges';
+import { graphGeometry, LINE_LAYOUT_MAX_TOKENS } from '../../../src/viz/graph/graphGeometry';
 import { gloveVectors, resetStore } from '../../helpers/testStore';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 
 // Count layouts: they must follow the sentence, the layout and the width, never the pointer.
-vi.mock('../../../src/viz/graphGeometry', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../src/viz/graphGeometry')>();
+vi.mock('../../../src/viz/graph/graphGeometry', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/viz/graph/graphGeometry')>();
   return { ...actual, graphGeometry: vi.fn(actual.graphGeometry) };
 });
 
