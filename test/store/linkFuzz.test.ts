@@ -13,6 +13,7 @@ import { MAX_TOKENS, tokenize } from '../../src/core/tokenizer';
 import { deriveTrace } from '../../src/store/useTrace';
 import type { WordVectors } from '../../src/core/vectors';
 import { gloveVectors } from '../helpers/testStore';
+import { binaryString } from '../helpers/arbitraries';
 
 let glove: WordVectors;
 beforeAll(async () => {
@@ -25,7 +26,7 @@ beforeEach(() => {
 
 const key = fc.oneof(fc.constantFrom(...Object.values(LINK_KEYS)), fc.string({ maxLength: 3 }));
 const value = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 12 }),
+  binaryString({ maxLength: 12 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.constantFrom(
     '0',
@@ -51,7 +52,7 @@ const fragment = fc.oneof(
   fc
     .array(fc.tuple(key, value), { maxLength: 20 })
     .map((pairs) => `#${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`),
-  fc.string({ unit: 'binary', maxLength: 200 }).map((s) => `#${s}`),
+  binaryString({ maxLength: 200 }).map((s) => `#${s}`),
   fc
     .string({ unit: 'grapheme', maxLength: 100 })
     .map((t) => `#${encodeLessonLink({ ...DEFAULT_LESSON, text: t })}&sel=3-1&focus=2`),
