@@ -41,4 +41,15 @@ export const reliability = {
       ? '1 invisible character (a control or format character, or half of a broken character) is not a token and was left out.'
       : `${count} invisible characters (control or format characters, or halves of broken characters) are not tokens and were left out.`,
   noTokens: 'This text has no tokens: only spaces and invisible characters.',
+  /** The offer to bring back the user's own text after something replaced it. */
+  replaced: {
+    label: 'Your earlier text',
+    byExample: (start: string) => `An example replaced your text (“${start}”).`,
+    byLink: (start: string) => `A link replaced your text (“${start}”).`,
+    undone: (start: string) =>
+      `Your text is back; the text it replaced (“${start}”) is one click away.`,
+    undo: 'Undo',
+    redo: 'Redo',
+    dismiss: 'Dismiss',
+  },
 } as const;

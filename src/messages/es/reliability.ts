@@ -24,4 +24,13 @@ export const reliability: Messages['reliability'] = {
       ? '1 carácter invisible (un carácter de control o de formato, o la mitad de un carácter roto) no es un token y se ha omitido.'
       : `${count} caracteres invisibles (de control o de formato, o mitades de caracteres rotos) no son tokens y se han omitido.`,
   noTokens: 'Este texto no tiene tokens: solo espacios y caracteres invisibles.',
+  replaced: {
+    label: 'Tu texto anterior',
+    byExample: (start) => `Un ejemplo ha sustituido tu texto («${start}»).`,
+    byLink: (start) => `Un enlace ha sustituido tu texto («${start}»).`,
+    undone: (start) => `Tu texto ha vuelto; el texto que lo sustituyó («${start}») está a un clic.`,
+    undo: 'Deshacer',
+    redo: 'Rehacer',
+    dismiss: 'Descartar',
+  },
 };
