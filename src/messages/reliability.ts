@@ -41,6 +41,19 @@ export const reliability = {
       ? '1 invisible character (a control or format character, or half of a broken character) is not a token and was left out.'
       : `${count} invisible characters (control or format characters, or halves of broken characters) are not tokens and were left out.`,
   noTokens: 'This text has no tokens: only spaces and invisible characters.',
+  /** Code loaded on demand (a panel, the worksheet, the quiz's question) that could not be had. */
+  lazy: {
+    parts: {
+      worksheet: 'The worksheet could not be opened',
+      quiz: 'The question could not be shown',
+    },
+    notDownloaded: 'its code could not be downloaded (is the connection down?)',
+    tryAgain: 'Try again',
+    close: 'Close',
+    newVersion:
+      'A new version of Attention Graph has been published since this page was opened: reload to use it. Your sentence and view are kept.',
+    reload: 'Reload',
+  },
   /** The offer to bring back the user's own text after something replaced it. */
   replaced: {
     label: 'Your earlier text',

@@ -24,6 +24,18 @@ export const reliability: Messages['reliability'] = {
       ? '1 carácter invisible (un carácter de control o de formato, o la mitad de un carácter roto) no es un token y se ha omitido.'
       : `${count} caracteres invisibles (de control o de formato, o mitades de caracteres rotos) no son tokens y se han omitido.`,
   noTokens: 'Este texto no tiene tokens: solo espacios y caracteres invisibles.',
+  lazy: {
+    parts: {
+      worksheet: 'No se pudo abrir la ficha de trabajo',
+      quiz: 'No se pudo mostrar la pregunta',
+    },
+    notDownloaded: 'no se pudo descargar su código (¿se ha caído la conexión?)',
+    tryAgain: 'Reintentar',
+    close: 'Cerrar',
+    newVersion:
+      'Se ha publicado una versión nueva de Attention Graph desde que se abrió esta página: recarga para usarla. Tu oración y la vista se conservan.',
+    reload: 'Recargar',
+  },
   replaced: {
     label: 'Tu texto anterior',
     byExample: (start) => `Un ejemplo ha sustituido tu texto («${start}»).`,
