@@ -6,6 +6,8 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { ManifestTransform } from 'workbox-build';
+import { reliability as englishReliability } from './src/messages/reliability';
+import { reliability as spanishReliability } from './src/messages/es/reliability';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
@@ -66,6 +68,45 @@ const versionTheVectorTable: ManifestTransform = (entries) => ({
   warnings: [],
 });
 
+/** The messages of a page that cannot run the app, in every language of the interface. */
+const BOOT_MESSAGES = [
+  { lang: 'en', boot: englishReliability.boot },
+  { lang: 'es', boot: spanishReliability.boot },
+];
+
+/** `text` safe inside an HTML element. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Writes the page's own messages into index.html (see the comment there): what to do
+ * without JavaScript, inside `<noscript>`, and what to do when the app cannot start,
+ * inside the root element, where React replaces it once the app runs. Every language at
+ * once, each marked with its `lang`: no script runs to choose one. The text comes from
+ * src/messages like every other string. styles.css keeps the root's message hidden for
+ * the first seconds, so a normal start never flashes it.
+ */
+function startMessages(): Plugin {
+  const paragraphs = (pick: (boot: (typeof BOOT_MESSAGES)[number]['boot']) => string) =>
+    BOOT_MESSAGES.map(({ lang, boot }) => `<p lang="${lang}">${escapeHtml(pick(boot))}</p>`).join(
+      '',
+    );
+  return {
+    name: 'attention-graph:start-messages',
+    transformIndexHtml: (html) =>
+      html
+        .replace(
+          '<!--app:needs-javascript-->',
+          `<div class="app-boot app-boot--no-script">${paragraphs((b) => b.needsJavaScript)}</div>`,
+        )
+        .replace(
+          '<!--app:cannot-start-->',
+          `<div class="app-boot app-boot--not-started">${paragraphs((b) => b.cannotStart)}</div>`,
+        ),
+  };
+}
+
 /**
  * The Content-Security-Policy of index.html holds for the build only. The development
  * server needs what it forbids: Vite injects each CSS file as a `<style>` element and
@@ -106,6 +147,7 @@ function previewCaching(): Plugin {
 export default defineConfig({
   plugins: [
     react(),
+    startMessages(),
     vectorsVersion(),
     previewCaching(),
     policyInBuildOnly(),

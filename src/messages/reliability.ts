@@ -41,6 +41,19 @@ export const reliability = {
       ? '1 invisible character (a control or format character, or half of a broken character) is not a token and was left out.'
       : `${count} invisible characters (control or format characters, or halves of broken characters) are not tokens and were left out.`,
   noTokens: 'This text has no tokens: only spaces and invisible characters.',
+  /**
+   * What the page says when the app cannot run at all. vite.config.ts writes these into
+   * index.html at build time, in every language at once (no script runs to choose one).
+   */
+  boot: {
+    needsJavaScript:
+      'Attention Graph needs JavaScript, and it is turned off for this page. Turn it on for this site, then reload.',
+    cannotStart:
+      'Attention Graph has not started. It needs JavaScript and a recent browser (Chrome, Edge, Firefox or Safari from 2023 on), and it must run in a tab of its own: a frame inside another page may not let it start. Reload, or open this address in a new tab.',
+    /** After the app started but its frame failed; `reason` is the error's message. */
+    crashed: (reason: string) =>
+      `Attention Graph stopped because of an error (${reason}). Reload the page: the lesson link in the address bar keeps your sentence and view.`,
+  },
   /** Code loaded on demand (a panel, the worksheet, the quiz's question) that could not be had. */
   lazy: {
     parts: {
