@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS, WEIGHTS_PRESETS } from '../core/trace';
 import { MAX_TOKENS } from '../core/tokenizer';
 import type { AttentionSettings, WeightsPreset } from '../core/types';
 import { share, type LinkProblemMessages } from '../messages/share';
+import { hasBrokenEscapes } from './percentEscapes';
 import { stepsFor, type StepId } from './steps';
 import {
   DEFAULT_GRAPH,
@@ -193,21 +194,6 @@ interface Pair {
 function formDecode(raw: string): string {
   // URLSearchParams turns a broken escape into U+FFFD instead of throwing, as decodeURIComponent would.
   return new URLSearchParams(`x=${raw}`).get('x') ?? '';
-}
-
-/** True when `raw` holds an escape sequence that is not valid UTF-8. */
-function hasBrokenEscapes(raw: string): boolean {
-  if (!raw.includes('%')) return false;
-  // Only escapes: a lone "%" (as in "100%") is kept as it is by both decoders and is no damage.
-  const escapes = raw.match(/(?:%[0-9A-Fa-f]{2})+/g) ?? [];
-  return escapes.some((run) => {
-    try {
-      decodeURIComponent(run);
-      return false;
-    } catch {
-      return true;
-    }
-  });
 }
 
 /** A value short enough to quote in a notice: a damaged 1 MB parameter must not become a 1 MB notice. */
