@@ -38,3 +38,38 @@ describe('Export menus', () => {
     }
   });
 });
+
+describe('Export menus on a narrow phone', () => {
+  for (const width of [280, 320]) {
+    it(`at ${width} px every menu opens inside the window`, async () => {
+      const page = await openApp(suite.browser, suite.url, { width, height: 740 });
+      try {
+        const summaries = page.locator('.export-menu summary');
+        const count = await summaries.count();
+        expect(count).toBeGreaterThanOrEqual(2);
+        for (let k = 0; k < count; k++) {
+          const summary = summaries.nth(k);
+          await summary.scrollIntoViewIfNeeded();
+          await summary.click();
+          const list = page.locator('.export-menu details[open] .export-menu-list');
+          await list.waitFor();
+          const edges = await list.evaluate((ul) => {
+            const items = [ul, ...Array.from(ul.querySelectorAll('button'))];
+            return {
+              left: Math.min(...items.map((el) => el.getBoundingClientRect().left)),
+              right: Math.max(...items.map((el) => el.getBoundingClientRect().right)),
+              window: document.documentElement.clientWidth,
+            };
+          });
+          await page.screenshot({ path: `${OUTPUT_DIR}/export-menu-${width}-${k}.png` });
+          expect(edges.left).toBeGreaterThanOrEqual(0);
+          expect(edges.right).toBeLessThanOrEqual(edges.window);
+          await page.keyboard.press('Escape');
+          await expect.poll(() => list.count()).toBe(0);
+        }
+      } finally {
+        await closePage(page);
+      }
+    });
+  }
+});

@@ -1,7 +1,9 @@
 /**
  * The behaviour of a small pop-up menu built on a native `<details>`: Enter and Space open
  * it (the browser's), Escape closes it and returns focus to its button, a click or a focus
- * outside closes it, and ↑ ↓ Home End move between its buttons.
+ * outside closes it, and ↑ ↓ Home End move between its buttons. The list that opens is
+ * moved sideways as far as needed to stay inside the window (a menu near the edge of a
+ * 280-pixel phone would otherwise open past it).
  *
  * Whether the menu is open is read from the element itself (`details.open`), never from
  * the `toggle` event: the browser fires that event in a later task, so a key pressed in
@@ -32,6 +34,24 @@ export interface Disclosure {
 }
 
 const MOVES = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
+
+/** Space kept between an open list and the window's edges, in px. */
+const EDGE = 8;
+
+/** Moves the open list of `details` sideways until it is inside the window (or as near as it fits). */
+export function keepInsideWindow(details: HTMLDetailsElement): void {
+  const list = details.querySelector<HTMLElement>(':scope > :not(summary)');
+  if (!list) return;
+  list.style.transform = '';
+  if (!details.open) return;
+  const box = list.getBoundingClientRect();
+  const width = document.documentElement.clientWidth;
+  let shift = 0;
+  if (box.right > width - EDGE) shift = width - EDGE - box.right;
+  // The left edge wins when the list is wider than the window: its start stays readable.
+  if (box.left + shift < EDGE) shift = EDGE - box.left;
+  if (shift !== 0) list.style.transform = `translateX(${Math.round(shift)}px)`;
+}
 
 /** See the module comment. */
 export function useDisclosure(): Disclosure {
@@ -101,6 +121,26 @@ export function useDisclosure(): Disclosure {
     (e: { currentTarget: HTMLDetailsElement }) => setOpen(e.currentTarget.open),
     [],
   );
+
+  // Fitted when the `open` attribute changes: a mutation observer runs before the next
+  // paint, where the toggle event may come a frame late.
+  useEffect(() => {
+    const details = ref.current;
+    if (!details) return;
+    const observer = new MutationObserver(() => keepInsideWindow(details));
+    observer.observe(details, { attributes: true, attributeFilter: ['open'] });
+    return () => observer.disconnect();
+  }, []);
+
+  // The window may narrow while the menu is open (a phone turned, a window resized).
+  useEffect(() => {
+    if (!open) return;
+    const refit = () => {
+      if (ref.current) keepInsideWindow(ref.current);
+    };
+    window.addEventListener('resize', refit);
+    return () => window.removeEventListener('resize', refit);
+  }, [open]);
 
   return { ref, open, close, props: { ref, onToggle, onKeyDown } };
 }
