@@ -7,6 +7,7 @@ import { registerServiceWorkerWhenVectorsReady } from './store/serviceWorker';
 import { useAppStore } from './store/store';
 import './styles.css';
 import './theme.css';
+import './forcedColors.css';
 
 /**
  * An error that no panel's safety net caught unmounts the whole app: say so in the root
