@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -37,15 +37,24 @@ function computeVectorsVersion(): string {
 
 const VECTORS_VERSION = computeVectorsVersion();
 
+/** The table's size in bytes (0 without a table): the least an offline copy needs. */
+const VECTORS_BYTES = existsSync(path.join(ROOT, 'public', VECTOR_TABLE))
+  ? statSync(path.join(ROOT, 'public', VECTOR_TABLE)).size
+  : 0;
+
 /**
  * Hands the table's version to the app as `import.meta.env.VITE_VECTORS_VERSION`
- * (undefined in unit tests), which src/store/loadVectors.ts appends to the table's URL.
+ * (undefined in unit tests), which src/store/loadVectors.ts appends to the table's URL,
+ * and its size as `VITE_VECTORS_BYTES` (src/store/offlineInstall.ts).
  */
 function vectorsVersion(): Plugin {
   return {
     name: 'attention-graph:vectors-version',
     config: () => ({
-      define: { 'import.meta.env.VITE_VECTORS_VERSION': JSON.stringify(VECTORS_VERSION) },
+      define: {
+        'import.meta.env.VITE_VECTORS_VERSION': JSON.stringify(VECTORS_VERSION),
+        'import.meta.env.VITE_VECTORS_BYTES': JSON.stringify(VECTORS_BYTES),
+      },
     }),
   };
 }
