@@ -25,6 +25,7 @@ import {
   MAX_HEADS,
 } from '../../src/core/settings';
 import { madeUpWordVectors, type WordVectors } from '../../src/core/vectors/table';
+import { binaryString } from '../helpers/arbitraries';
 
 let glove: WordVectors;
 beforeAll(async () => {
@@ -76,7 +77,7 @@ const knownWords = fc.constantFrom(
 const arbText = fc.oneof(
   fc.array(knownWords, { maxLength: 60 }).map((w) => w.join(' ')),
   fc.string({ unit: 'grapheme', maxLength: 80 }),
-  fc.string({ unit: 'binary', maxLength: 80 }),
+  binaryString({ maxLength: 80 }),
   fc.string({ unit: 'grapheme-composite', maxLength: 40 }),
   fc.tuple(knownWords, fc.integer({ min: 1, max: 80 })).map(([w, n]) => `${w} `.repeat(n)),
 );
@@ -228,7 +229,7 @@ describe('the trace holds only finite numbers (fast-check)', () => {
 describe('tokenize on long arbitrary strings (fast-check)', () => {
   // Long enough to cross the tokenizer's 2,048-unit windows several times.
   const long = fc.oneof(
-    fc.string({ unit: 'binary', minLength: 2500, maxLength: 6000 }),
+    binaryString({ minLength: 2500, maxLength: 6000 }),
     fc.string({ unit: 'grapheme', minLength: 1500, maxLength: 3000 }),
     fc
       .array(fc.string({ unit: 'grapheme', maxLength: 12 }), { minLength: 300, maxLength: 900 })

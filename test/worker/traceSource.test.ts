@@ -39,8 +39,20 @@ function makeSource() {
   return { source, failures, notified };
 }
 
+/**
+ * Lets the fake worker answer everything it was asked, then checks that the source is
+ * current. The worker's replies run on fake timers, so the outcome does not depend on how
+ * long a trace takes to compute (a polling wait with a deadline failed on a busy machine
+ * when the table's parsing and the first trace outlasted it).
+ */
 async function untilCurrent(source: TraceSource): Promise<void> {
-  await vi.waitFor(() => expect(source.getSnapshot().status).toBe('current'));
+  await settle();
+  expect(source.getSnapshot().status).toBe('current');
+}
+
+/** Runs the fake worker's pending replies, and those they lead to, until none is left. */
+async function settle(): Promise<void> {
+  await vi.runAllTimersAsync();
 }
 
 function shownTrace(source: TraceSource) {
@@ -53,8 +65,13 @@ describe('TraceSource', () => {
   let table: WordVectors;
 
   beforeEach(() => {
+    vi.useFakeTimers();
     FakeWorker.reset();
     table = madeUpWordVectors();
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
   it('keeps small inputs on the main thread and starts no worker', () => {
@@ -136,7 +153,8 @@ describe('TraceSource', () => {
     source.update(inputs(SMALL, table));
     expect(source.getSnapshot().status).toBe('current');
     const worker = FakeWorker.instances[0] as FakeWorker;
-    await vi.waitFor(() => expect(worker.sent).toHaveLength(1));
+    await settle();
+    expect(worker.sent).toHaveLength(1);
     expect(source.getSnapshot().shown).toEqual({ kind: 'main', inputs: inputs(SMALL, table) });
     expect(source.getSnapshot().status).toBe('current');
   });
@@ -194,7 +212,7 @@ describe('TraceSource', () => {
     expect(notified).toHaveBeenCalled();
     source.update(inputs(words(450), table));
     expect(FakeWorker.instances).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await settle();
     expect(source.getSnapshot().status).toBe('current');
   });
 

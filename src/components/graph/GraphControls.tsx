@@ -7,8 +7,8 @@ import { useId, type ChangeEvent } from 'react';
 import { useNumberFormat } from '../common/useNumberFormat';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
-import { effectiveLayout, LINE_LAYOUT_MAX_TOKENS } from '../../viz/graphGeometry';
 import { THRESHOLD_STEP, type FocusDirection, type GraphLayout } from '../../vocabulary/graph';
+import { effectiveLayout, LINE_LAYOUT_MAX_TOKENS } from '../../viz/graph/graphGeometry';
 
 /** Props of `GraphControls`. */
 export interface GraphControlsProps {

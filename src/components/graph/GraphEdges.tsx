@@ -6,19 +6,12 @@
  * paths, not a thousand.
  */
 import { memo, type CSSProperties } from 'react';
-import { useNumberFormat } from '../common/useNumberFormat';
-import { useMessages } from '../../messages';
-import { edgeKey, edgeOpacity, edgeWidth, type Edge } from '../../viz/edges';
-import type { EdgeShape } from '../../viz/paths';
-
-/** An edge with its path. */
-export type DrawnEdge = Edge & EdgeShape;
+import type { EdgeLabel, GraphSceneEdge } from '../../viz/graph/graphScene';
 
 /** Props of `GraphEdges`. */
 export interface GraphEdgesProps {
-  /** Edges in drawing order (weakest first, so strong edges lie on top). */
-  readonly edges: readonly DrawnEdge[];
-  readonly tokens: readonly string[];
+  /** The scene's edges, in drawing order (weakest first, so strong edges lie on top). */
+  readonly edges: readonly GraphSceneEdge[];
   /** Key (`edgeKey`) of the edge holding the one tab stop of the edge list. */
   readonly activeKey: string | null;
   /** id of the arrowhead marker. */
@@ -26,61 +19,50 @@ export interface GraphEdgesProps {
 }
 
 /** Inline style setting the edge's weight-driven opacity through a custom property, so CSS can dim it. */
-function edgeStyle(weight: number) {
-  return { strokeWidth: edgeWidth(weight), '--edge-opacity': edgeOpacity(weight) } as CSSProperties;
+function edgeStyle(e: GraphSceneEdge) {
+  return { strokeWidth: e.strokeWidth, '--edge-opacity': e.opacity } as CSSProperties;
 }
 
 /** The list of edges (see the module comment). */
 export const GraphEdges = memo(function GraphEdges({
   edges,
-  tokens,
   activeKey,
   markerId,
 }: GraphEdgesProps) {
-  const fmt = useNumberFormat();
-  const m = useMessages().viz;
   return (
     <>
-      {edges.map((e) => {
-        const key = edgeKey(e.source, e.target);
-        const title = m.edgeTitle(
-          tokens[e.source] ?? '',
-          tokens[e.target] ?? '',
-          fmt.full(e.weight),
-        );
-        return (
-          <g
-            key={key}
-            className="edge"
-            data-source={e.source}
-            data-target={e.target}
-            data-weight={String(e.weight)}
-            // A button: clicking it, or Enter, opens the pair's arithmetic.
-            role="button"
-            tabIndex={key === activeKey ? 0 : -1}
-            aria-label={title}
-          >
-            <title>{title}</title>
-            <path className="edge-hit" d={e.d} />
-            <path
-              className="edge-line"
-              d={e.d}
-              style={edgeStyle(e.weight)}
-              markerEnd={`url(#${markerId})`}
-            />
-          </g>
-        );
-      })}
+      {edges.map((e) => (
+        <g
+          key={e.key}
+          className="edge"
+          data-source={e.source}
+          data-target={e.target}
+          data-weight={String(e.weight)}
+          // A button: clicking it, or Enter, opens the pair's arithmetic.
+          role="button"
+          tabIndex={e.key === activeKey ? 0 : -1}
+          aria-label={e.title}
+        >
+          <title>{e.title}</title>
+          <path className="edge-hit" d={e.d} />
+          <path
+            className="edge-line"
+            d={e.d}
+            style={edgeStyle(e)}
+            markerEnd={`url(#${markerId})`}
+          />
+        </g>
+      ))}
     </>
   );
 });
 
 /** Props of `HighlightedEdges`. */
 export interface HighlightedEdgesProps {
-  readonly edges: readonly DrawnEdge[];
+  readonly edges: readonly GraphSceneEdge[];
   readonly markerId: string;
-  /** Print each edge's weight beside it (used when few edges are drawn). */
-  readonly labels: readonly { key: string; x: number; y: number; text: string }[];
+  /** The scene's weight labels (a focused token's edges). */
+  readonly labels: readonly EdgeLabel[];
 }
 
 /** Highlighted edges redrawn on top in the highlight colour, and weight labels; not interactive. */
@@ -89,10 +71,10 @@ export function HighlightedEdges({ edges, markerId, labels }: HighlightedEdgesPr
     <g className="edge-overlay" aria-hidden="true">
       {edges.map((e) => (
         <path
-          key={edgeKey(e.source, e.target)}
+          key={e.key}
           className="edge-line edge-line--hl"
           d={e.d}
-          style={{ strokeWidth: edgeWidth(e.weight) + 1 }}
+          style={{ strokeWidth: e.strokeWidth + 1 }}
           markerEnd={`url(#${markerId})`}
         />
       ))}

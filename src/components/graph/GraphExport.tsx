@@ -1,6 +1,6 @@
 /**
- * The graph panel's Export menu: the graph as SVG and PNG, drawn from the same layout and
- * the same edges as the screen (see src/export/graphSvg.ts), built on click.
+ * The graph panel's Export menu: the graph as SVG and PNG, written from the very scene the
+ * screen draws (see src/export/graphSvg.ts), built on click.
  */
 import type { AttentionTrace } from '../../core/types';
 import { downloadBlob, downloadText, MEDIA_TYPES } from '../../export/download';
@@ -8,63 +8,36 @@ import { exportFileName } from '../../export/fileName';
 import { graphSvg } from '../../export/graphSvg';
 import { svgToPng } from '../../export/png';
 import { useMessages } from '../../messages';
-import { useNumberFormat } from '../common/useNumberFormat';
 import { useAppStore } from '../../store/store';
-import type { EdgeSelection } from '../../viz/edges';
-import { headAt } from '../../viz/heatmapModel';
-import type { LineOrientation } from '../../viz/layouts';
+import type { GraphScene } from '../../viz/graph/graphScene';
 import { ExportMenu } from '../sharing/ExportMenu';
-import type { GraphLayout } from '../../vocabulary/graph';
 
 /** Props of `GraphExport`. */
 export interface GraphExportProps {
   readonly trace: AttentionTrace;
-  /** The edges drawn, or null before step Softmax (then the file has the tokens only). */
-  readonly selection: EdgeSelection | null;
-  /** The drawing's width on screen, px. */
-  readonly width: number;
-  /** The layout drawn (effectiveLayout). */
-  readonly layout: GraphLayout;
-  readonly orientation: LineOrientation;
+  /** The scene on screen (before step Softmax it has no edges: the file has the tokens only). */
+  readonly scene: GraphScene;
 }
 
 /** The menu (see the module comment). */
-export function GraphExport({ trace, selection, width, layout, orientation }: GraphExportProps) {
+export function GraphExport({ trace, scene }: GraphExportProps) {
   const messages = useMessages();
-  const format = useNumberFormat();
   const m = messages.exportFiles;
   const viz = messages.viz;
   const headIndex = useAppStore((s) => s.head);
-  const focus = useAppStore((s) => s.graph.focus);
-  const direction = useAppStore((s) => s.graph.direction);
   if (trace.tokens.length === 0) return null;
   const heads = trace.heads.length;
   const head = Math.max(0, Math.min(headIndex, heads - 1));
   const name = (extension: string) =>
     exportFileName(trace.text, ['graph', `head${head + 1}`], extension);
-  const sides =
-    layout !== 'line'
-      ? viz.legendOther
-      : orientation === 'horizontal'
-        ? viz.legendLineHorizontal
-        : viz.legendLineVertical;
   const drawing = () =>
     graphSvg({
-      tokens: trace.tokens,
-      layout,
-      width,
-      weights: headAt(trace, head)?.weights ?? null,
-      causal: trace.settings.causal,
-      edges: selection?.edges ?? [],
-      focus: focus !== null && focus < trace.tokens.length ? focus : null,
-      direction,
+      scene,
       heading: {
         title: m.graphFileTitle(m.headPart(head, heads)),
         subtitle: m.sentence(trace.text),
       },
-      legend: `${viz.legendArrow} ${sides}`,
-      strings: viz,
-      format,
+      legend: `${viz.legendArrow} ${viz[scene.legend]}`,
     });
   return (
     <ExportMenu

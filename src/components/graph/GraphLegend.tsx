@@ -3,27 +3,20 @@
  * means weight, and, for the line layout, which side of the line each direction takes.
  */
 import { useMessages } from '../../messages';
-import type { LineOrientation } from '../../viz/layouts';
+import type { GraphLegendKey } from '../../viz/graph/graphScene';
 import { useSvgId } from '../../viz/useSvgId';
 import { ArrowMarker } from './ArrowMarker';
-import type { GraphLayout } from '../../vocabulary/graph';
 
 /** Props of `GraphLegend`. */
 export interface GraphLegendProps {
-  readonly layout: GraphLayout;
-  readonly orientation: LineOrientation;
+  /** Which sentence says where each direction goes (the scene's `legend`). */
+  readonly sides: GraphLegendKey;
 }
 
 /** The legend (see the module comment). */
-export function GraphLegend({ layout, orientation }: GraphLegendProps) {
+export function GraphLegend({ sides }: GraphLegendProps) {
   const m = useMessages().viz;
   const markerId = useSvgId('legend-arrow');
-  const sides =
-    layout !== 'line'
-      ? m.legendOther
-      : orientation === 'horizontal'
-        ? m.legendLineHorizontal
-        : m.legendLineVertical;
   return (
     <div className="graph-legend">
       <svg width="132" height="34" aria-hidden="true" className="graph-legend-sample">
@@ -53,7 +46,7 @@ export function GraphLegend({ layout, orientation }: GraphLegendProps) {
         </g>
       </svg>
       <p>
-        <strong>{m.legendArrow}</strong> {sides}
+        <strong>{m.legendArrow}</strong> {m[sides]}
       </p>
     </div>
   );

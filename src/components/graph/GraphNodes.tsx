@@ -1,66 +1,62 @@
 /**
- * The graph's token nodes: one focusable <g data-token-index> per token, placed with a CSS
- * transform so a layout change glides. A short sentence gets rounded rectangles holding the
- * token's text; a long input (a compact geometry) gets dots with the labels that fit beside
- * them, and the highlighted tokens' labels drawn on top by `HighlightedLabels`. Unknown
- * words (made-up vectors) get a dashed border, as their chips do.
+ * The graph's token nodes: one focusable <g data-token-index> per node of the scene, placed
+ * with a CSS transform so a layout change glides. A short sentence gets rounded rectangles
+ * holding the token's text; a long input (a compact scene) gets dots with the labels that
+ * fit beside them, and the highlighted tokens' labels drawn on top by `HighlightedLabels`.
+ * Unknown words (made-up vectors) get a dashed border, as their chips do. The colours are
+ * AttentionGraph.css's, keyed on the classes set here (the scene's NodePaint says the same
+ * for the export).
  *
  * Each node is its own memoized component: a hover changes the highlight of two or three
  * nodes, so only those re-render, not all 512.
  */
 import { memo } from 'react';
-import type { EmbeddedToken } from '../../core/types';
 import { useMessages } from '../../messages';
-import type { GraphGeometry, LabelSpot } from '../../viz/graphGeometry';
-import type { NodeBox } from '../../viz/paths';
+import type { GraphScene, GraphSceneNode } from '../../viz/graph/graphScene';
+import type { LabelSpot } from '../../viz/graph/graphGeometry';
+import type { NodeBox } from '../../viz/graph/paths';
 
 /** Props of `GraphNodes`. */
 export interface GraphNodesProps {
-  readonly geometry: GraphGeometry;
-  readonly tokens: readonly EmbeddedToken[];
+  readonly scene: GraphScene;
   /** Tokens to highlight (hovered, or ends of the hovered or selected edge). */
   readonly highlighted: ReadonlySet<number>;
-  /** The focused token (store.graph.focus), or null. */
-  readonly focus: number | null;
   /** The node holding the nodes' one tab stop. */
   readonly active: number;
 }
 
 /** The nodes (see the module comment). Events are handled by the parent, by delegation. */
-export function GraphNodes({ geometry, tokens, highlighted, focus, active }: GraphNodesProps) {
+export function GraphNodes({ scene, highlighted, active }: GraphNodesProps) {
   return (
     <>
-      {geometry.boxes.map((box, i) => {
-        const token = tokens[i];
-        return (
-          <GraphNode
-            key={i}
-            index={i}
-            box={box}
-            label={geometry.labels[i] ?? ''}
-            spot={geometry.labelSpots[i]}
-            compact={geometry.compact}
-            hitRadius={geometry.hitRadius}
-            fontSize={geometry.fontSize}
-            text={token?.text ?? ''}
-            known={token?.known ?? true}
-            highlighted={highlighted.has(i)}
-            focused={focus === i}
-            active={i === active}
-          />
-        );
-      })}
+      {scene.nodes.map((node) => (
+        <GraphNode
+          key={node.index}
+          index={node.index}
+          box={node.box}
+          shape={node.shape}
+          label={node.label}
+          spot={node.spot}
+          hitRadius={scene.hitRadius}
+          fontSize={scene.fontSize}
+          text={node.text}
+          known={node.known}
+          highlighted={highlighted.has(node.index)}
+          focused={node.focused}
+          active={node.index === active}
+        />
+      ))}
     </>
   );
 }
 
-/** Props of `GraphNode`: plain values only, so that memo skips unchanged nodes. */
+/** Props of `GraphNode`: plain values (and the geometry's own objects) only, so that memo skips unchanged nodes. */
 interface GraphNodeProps {
   readonly index: number;
   readonly box: NodeBox;
+  readonly shape: GraphSceneNode['shape'];
   readonly label: string;
-  readonly spot: LabelSpot | undefined;
-  readonly compact: boolean;
+  readonly spot: LabelSpot;
   readonly hitRadius: number;
   readonly fontSize: number;
   /** The token's full text. */
@@ -75,9 +71,9 @@ interface GraphNodeProps {
 const GraphNode = memo(function GraphNode({
   index,
   box,
+  shape,
   label,
   spot,
-  compact,
   hitRadius,
   fontSize,
   text,
@@ -103,15 +99,15 @@ const GraphNode = memo(function GraphNode({
       style={{ transform: `translate(${box.x}px, ${box.y}px)` }}
     >
       <title>{title}</title>
-      {compact ? (
+      {shape !== 'box' ? (
         <>
           {/* A dot is a small target: a transparent disc around it takes the pointer. */}
           <circle className="node-hit" r={hitRadius} />
           <circle
-            className={box.halfWidth < 3 ? 'node-dot node-dot--small' : 'node-dot'}
+            className={shape === 'smallDot' ? 'node-dot node-dot--small' : 'node-dot'}
             r={box.halfWidth}
           />
-          {spot?.shown && (
+          {spot.shown && (
             <text
               className="node-label"
               x={spot.dx}
@@ -144,10 +140,8 @@ const GraphNode = memo(function GraphNode({
 
 /** Props of `HighlightedLabels`. */
 export interface HighlightedLabelsProps {
-  readonly geometry: GraphGeometry;
-  readonly texts: readonly string[];
+  readonly scene: GraphScene;
   readonly highlighted: ReadonlySet<number>;
-  readonly focus: number | null;
 }
 
 /**
@@ -155,27 +149,27 @@ export interface HighlightedLabelsProps {
  * every node and edge: thinning may have left their labels out, and the reader is looking
  * at exactly these. Not interactive.
  */
-export function HighlightedLabels({ geometry, texts, highlighted, focus }: HighlightedLabelsProps) {
+export function HighlightedLabels({ scene, highlighted }: HighlightedLabelsProps) {
+  const { focus } = scene;
   const shown = new Set(highlighted);
   if (focus !== null) shown.add(focus);
   return (
     <g className="node-labels-hl" aria-hidden="true">
       {[...shown].map((i) => {
-        const box = geometry.boxes[i];
-        const spot = geometry.labelSpots[i];
-        if (!box || !spot) return null;
+        const node = scene.nodes[i];
+        if (!node) return null;
         return (
           <text
             key={i}
             className={`node-label-hl${i === focus ? ' is-focus' : ''}`}
             data-label-for={i}
-            x={box.x + spot.dx}
-            y={box.y + spot.dy}
-            textAnchor={spot.anchor}
+            x={node.labelAt.x}
+            y={node.labelAt.y}
+            textAnchor={node.spot.anchor}
             dominantBaseline="central"
-            fontSize={geometry.fontSize + 1}
+            fontSize={scene.haloFontSize}
           >
-            {texts[i]}
+            {node.display}
           </text>
         );
       })}

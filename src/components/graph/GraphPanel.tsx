@@ -1,18 +1,20 @@
 /**
  * The graph panel: heading, controls, one line of status (how many edges, what the focus
  * shows, or that edges come at step Softmax), the graph sized to the panel, and its legend.
+ * The graph's scene is built once here and read by all of them, and by the export menu.
  */
 import { useId, useMemo, useRef } from 'react';
 import type { AttentionTrace } from '../../core/types';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
-import { effectiveLayout, graphGeometry } from '../../viz/graphGeometry';
-import { headAt } from '../../viz/heatmapModel';
+import type { EdgeSelection } from '../../viz/graph/edges';
+import { headAt } from '../../viz/heatmap/heatmapModel';
 import { useElementWidth } from '../../viz/useElementWidth';
-import { AttentionGraph, useEdgeSelection, useTokenTexts } from './AttentionGraph';
+import { AttentionGraph } from './AttentionGraph';
 import { GraphControls } from './GraphControls';
 import { GraphExport } from './GraphExport';
 import { GraphLegend } from './GraphLegend';
+import { useGraphScene } from './useGraphScene';
 
 /** Props of `GraphPanel`. */
 export interface GraphPanelProps {
@@ -26,16 +28,7 @@ export function GraphPanel({ trace }: GraphPanelProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(boxRef);
   const n = trace.tokens.length;
-  const chosenLayout = useAppStore((s) => s.graph.layout);
-  const layout = effectiveLayout(chosenLayout, n);
-  const selection = useEdgeSelection(trace);
-  const texts = useTokenTexts(trace);
-  // Only the orientation is needed here, and only for the line (which never reads the weights).
-  const orientation = useMemo(
-    () =>
-      layout === 'line' ? graphGeometry(texts, 'line', width, null).orientation : 'horizontal',
-    [texts, width, layout],
-  );
+  const scene = useGraphScene(trace, width);
 
   return (
     <section className="attention-panel graph-panel" aria-labelledby={titleId}>
@@ -43,24 +36,14 @@ export function GraphPanel({ trace }: GraphPanelProps) {
         <h2 id={titleId} className="attention-panel-title">
           {m.graphTitle}
         </h2>
-        <GraphExport
-          trace={trace}
-          selection={selection}
-          width={width}
-          layout={layout}
-          orientation={orientation}
-        />
+        <GraphExport trace={trace} scene={scene} />
       </div>
       <GraphControls tokenCount={n} />
-      <GraphStatus trace={trace} selection={selection} />
+      <GraphStatus trace={trace} selection={scene.selection} />
       <div ref={boxRef} className="attention-panel-body graph-box">
-        {n === 0 ? (
-          <p className="hm-note">{m.emptyText}</p>
-        ) : (
-          <AttentionGraph trace={trace} width={width} selection={selection} />
-        )}
+        {n === 0 ? <p className="hm-note">{m.emptyText}</p> : <AttentionGraph scene={scene} />}
       </div>
-      <GraphLegend layout={layout} orientation={orientation} />
+      <GraphLegend sides={scene.legend} />
     </section>
   );
 }
@@ -71,7 +54,7 @@ function GraphStatus({
   selection,
 }: {
   trace: AttentionTrace;
-  selection: ReturnType<typeof useEdgeSelection>;
+  selection: EdgeSelection | null;
 }) {
   const m = useMessages().viz;
   const focus = useAppStore((s) => s.graph.focus);

@@ -5,8 +5,8 @@
  */
 import type { FocusEvent, KeyboardEvent, MouseEvent, PointerEvent, RefObject } from 'react';
 import { useAppStore } from '../../store/store';
-import { edgeKey, type Edge } from '../../viz/edges';
 import type { Cell } from '../../vocabulary/cell';
+import { edgeKey, type Edge } from '../../viz/graph/edges';
 
 /** The edge a DOM event happened on, read from its data-source / data-target. */
 function edgeOf(target: EventTarget | null): Cell | null {

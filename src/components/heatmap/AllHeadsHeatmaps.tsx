@@ -7,9 +7,10 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import type { AttentionTrace } from '../../core/types';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
-import { drawPixels, prepareCanvas, readCanvasColors } from '../../viz/heatmapCanvas';
-import { HEATMAP_CANVAS_MIN_TOKENS } from '../../viz/heatmapGeometry';
-import { heatmapPixels, maskedRuns } from '../../viz/heatmapImage';
+import { drawPixels, prepareCanvas, readCanvasColors } from '../../viz/heatmap/heatmapCanvas';
+import { HEATMAP_CANVAS_MIN_TOKENS } from '../../viz/heatmap/heatmapGeometry';
+import { heatmapPixels, maskedRuns } from '../../viz/heatmap/heatmapImage';
+import type { StepId } from '../../vocabulary/steps';
 import { useDevicePixelRatio } from '../../viz/useDevicePixelRatio';
 import { usePaletteKey } from '../common/useTheme';
 import {
@@ -18,8 +19,7 @@ import {
   isMaskedCell,
   resolveMode,
   type HeatmapView,
-} from '../../viz/heatmapModel';
-import type { StepId } from '../../vocabulary/steps';
+} from '../../viz/heatmap/heatmapModel';
 
 /** Props of `AllHeadsHeatmaps`. */
 export interface AllHeadsHeatmapsProps {

@@ -19,31 +19,28 @@ import {
   type MouseEvent,
   type PointerEvent,
 } from 'react';
-import { useNumberFormat } from '../common/useNumberFormat';
-import { useMessages, type Messages } from '../../messages';
+import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
-import { paintHeatmap, prepareCanvas, readCanvasColors } from '../../viz/heatmapCanvas';
-import {
-  AXIS_TITLE,
-  heatmapHit,
-  visibleLabels,
-  type HeatmapGeometry,
-} from '../../viz/heatmapGeometry';
-import { heatmapPixels, maskedRuns } from '../../viz/heatmapImage';
+import type { Cell } from '../../vocabulary/cell';
+import { paintHeatmap, prepareCanvas, readCanvasColors } from '../../viz/heatmap/heatmapCanvas';
+import { AXIS_TITLE, heatmapHit, visibleLabels } from '../../viz/heatmap/heatmapGeometry';
+import { heatmapPixels, maskedRuns } from '../../viz/heatmap/heatmapImage';
+import type { AxisLabel, HeatmapScene } from '../../viz/heatmap/heatmapScene';
 import { useDevicePixelRatio } from '../../viz/useDevicePixelRatio';
 import { usePaletteKey } from '../common/useTheme';
 import type { HeatmapRendererProps } from './Heatmap';
+import { AxisText, AxisTitles, RowSums } from './HeatmapText';
 import { HeatmapMarks, markRect } from './HeatmapMarks';
 import { useHeatmapInteraction } from './useHeatmapInteraction';
 import './Heatmap.css';
-import type { Cell } from '../../vocabulary/cell';
 
 // Outlines of a hovered or selected cell never shrink below this (px): a 1-px cell's outline would vanish.
 const MIN_MARK = 7;
 
 /** The canvas heatmap (see the module comment). */
-export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) {
+export function CanvasHeatmap({ scene }: HeatmapRendererProps) {
   const m = useMessages().viz;
+  const { geometry, view, n, size } = scene;
   const lang = useAppStore((s) => s.lang);
   const setHoverToken = useAppStore((s) => s.setHoverToken);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -51,9 +48,7 @@ export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) 
   const dpr = useDevicePixelRatio();
   // The canvas reads its colours from CSS: a new theme or presentation's palette repaints it.
   const palette = usePaletteKey();
-  const n = tokens.length;
-  const { cell, left, top } = geometry;
-  const size = Math.ceil(n * cell);
+  const { left, top } = geometry;
   // Focus stays on the element; keys move an outlined active cell (no focusCell).
   const {
     active: activeCell,
@@ -77,26 +72,12 @@ export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) 
       pixels,
       runs,
       n,
-      cell,
       dpr,
-      numbers: geometry.showNumbers,
-      numberFontSize: geometry.numberFontSize,
+      geometry,
       colors: readCanvasColors(canvas),
       lang,
     });
-  }, [
-    view,
-    pixels,
-    runs,
-    n,
-    cell,
-    size,
-    dpr,
-    geometry.showNumbers,
-    geometry.numberFontSize,
-    palette,
-    lang,
-  ]);
+  }, [view, pixels, runs, n, size, dpr, geometry, palette, lang]);
 
   /** What the pointer is over, from its position relative to the drawing. */
   const hitOf = (e: PointerEvent | MouseEvent) => {
@@ -156,135 +137,29 @@ export function CanvasHeatmap({ geometry, tokens, view }: HeatmapRendererProps) 
         height={geometry.height}
         viewBox={`0 0 ${geometry.width} ${geometry.height}`}
       >
-        <CanvasFrame geometry={geometry} n={n} sums={view?.sums ?? null} m={m} />
-        <CanvasHighlights
-          geometry={geometry}
-          n={n}
-          hasView={view !== null}
-          active={focused && view ? activeCell : null}
-        />
+        <CanvasFrame scene={scene} />
+        <CanvasHighlights scene={scene} active={focused && view ? activeCell : null} />
       </svg>
     </div>
   );
-}
-
-/** Props of `CanvasFrame`. */
-interface FrameProps {
-  readonly geometry: HeatmapGeometry;
-  readonly n: number;
-  readonly sums: readonly number[] | null;
-  readonly m: Messages['viz'];
 }
 
 /**
  * The axis titles and the row sums (every labelStride-th row, as the labels). Memoized:
  * a hover does not touch them.
  */
-const CanvasFrame = memo(function CanvasFrame({ geometry, n, sums, m }: FrameProps) {
-  const fmt = useNumberFormat();
-  const { cell, left, top, labelStride: stride } = geometry;
-  const size = Math.ceil(n * cell);
-  const rows = [];
-  for (let k = 0; k < n; k += stride) rows.push(k);
+const CanvasFrame = memo(function CanvasFrame({ scene }: { scene: HeatmapScene }) {
   return (
     <g className="hm-frame">
-      <text className="hm-axis-title" x={left} y={13}>
-        {m.keyAxis}
-      </text>
-      <text
-        className="hm-axis-title"
-        transform={`translate(13 ${top + size / 2}) rotate(-90)`}
-        textAnchor="middle"
-      >
-        {m.queryAxis}
-      </text>
-      {sums && geometry.showSums && (
-        <g className="hm-sums">
-          <text className="hm-sum-header" x={geometry.sumsX} y={top - 8} textAnchor="middle">
-            {m.rowSumHeader}
-          </text>
-          {rows.map((i) => (
-            <text
-              key={i}
-              className="hm-sum"
-              data-row-sum={i}
-              x={geometry.sumsX}
-              y={top + i * cell + cell / 2}
-              textAnchor="middle"
-              dominantBaseline="central"
-              fontSize={Math.min(geometry.numberFontSize, 12)}
-            >
-              {fmt.number(sums[i] ?? 0, 2)}
-            </text>
-          ))}
-        </g>
-      )}
+      <AxisTitles scene={scene} />
+      {scene.sums && <RowSums sums={scene.sums} titled={false} />}
     </g>
   );
 });
 
-/** Row i's label, right-aligned left of the grid. */
-function RowLabel({
-  geometry,
-  i,
-  highlighted,
-}: {
-  geometry: HeatmapGeometry;
-  i: number;
-  highlighted: boolean;
-}) {
-  const { cell, left, top } = geometry;
-  return (
-    <text
-      className={`hm-label${highlighted ? ' is-hl' : ''}`}
-      data-row-label={i}
-      x={left - 6}
-      y={top + i * cell + cell / 2}
-      textAnchor="end"
-      dominantBaseline="central"
-      fontSize={geometry.labelFontSize}
-    >
-      {geometry.labels[i]}
-    </text>
-  );
-}
-
-/** Column j's label above the grid, turned as the geometry says. */
-function ColumnLabel({
-  geometry,
-  j,
-  highlighted,
-}: {
-  geometry: HeatmapGeometry;
-  j: number;
-  highlighted: boolean;
-}) {
-  const { cell, left, top } = geometry;
-  const x = left + j * cell + cell / 2;
-  const turned = geometry.rotateColumnLabels;
-  return (
-    <text
-      className={`hm-label${highlighted ? ' is-hl' : ''}`}
-      data-column-label={j}
-      transform={
-        turned ? `translate(${x} ${top - 6}) rotate(${-geometry.columnLabelAngle})` : undefined
-      }
-      x={turned ? 0 : x}
-      y={turned ? 0 : top - 8}
-      textAnchor={turned ? 'start' : 'middle'}
-      dominantBaseline={turned ? 'central' : undefined}
-      fontSize={geometry.labelFontSize}
-    >
-      {geometry.labels[j]}
-    </text>
-  );
-}
-
 /** Props of `CanvasHighlights`. */
 interface HighlightsProps {
-  readonly geometry: HeatmapGeometry;
-  readonly n: number;
-  readonly hasView: boolean;
+  readonly scene: HeatmapScene;
   /** The keyboard's active cell while the heatmap has focus, else null. */
   readonly active: Cell | null;
 }
@@ -296,12 +171,12 @@ interface HighlightsProps {
  * dozen SVG elements at most, so re-rendering them per hover is cheap; the image below is
  * untouched.
  */
-function CanvasHighlights({ geometry, n, hasView, active }: HighlightsProps) {
+function CanvasHighlights({ scene, active }: HighlightsProps) {
   const hoverToken = useAppStore((s) => s.hoverToken);
   const hoverCell = useAppStore((s) => s.hoverCell);
   const selection = useAppStore((s) => s.selection);
+  const { geometry, n, size } = scene;
   const { cell, left, top } = geometry;
-  const size = Math.ceil(n * cell);
   const inRange = (c: Cell | null): c is Cell => c !== null && c.i < n && c.j < n;
   const token = hoverToken !== null && hoverToken < n ? hoverToken : null;
   const cells = [hoverCell, selection].filter(inRange);
@@ -335,10 +210,22 @@ function CanvasHighlights({ geometry, n, hasView, active }: HighlightsProps) {
           />
         ))}
         {rows.map((i) => (
-          <RowLabel key={`r${i}`} geometry={geometry} i={i} highlighted={hlRows.includes(i)} />
+          <AxisText
+            key={`r${i}`}
+            text={scene.rowLabels[i] as AxisLabel}
+            className={`hm-label${hlRows.includes(i) ? ' is-hl' : ''}`}
+            data-row-label={i}
+            fontSize={geometry.labelFontSize}
+          />
         ))}
         {columns.map((j) => (
-          <ColumnLabel key={`c${j}`} geometry={geometry} j={j} highlighted={hlCols.includes(j)} />
+          <AxisText
+            key={`c${j}`}
+            text={scene.columnLabels[j] as AxisLabel}
+            className={`hm-label${hlCols.includes(j) ? ' is-hl' : ''}`}
+            data-column-label={j}
+            fontSize={geometry.labelFontSize}
+          />
         ))}
       </g>
       <HeatmapMarks
@@ -348,7 +235,7 @@ function CanvasHighlights({ geometry, n, hasView, active }: HighlightsProps) {
         token={token}
         hoverCell={hoverCell}
         selection={selection}
-        hasView={hasView}
+        hasView={scene.view !== null}
         minMark={MIN_MARK}
       >
         {active && (

@@ -1,29 +1,27 @@
 /**
  * The attention heatmap drawn as SVG: one focusable <rect> per (query, key) cell, token
  * labels on both axes, the row sums once softmax is applied, and the linked highlighting
- * of the hovered token, the hovered cell and the selected cell. Used below
- * HEATMAP_CANVAS_MIN_TOKENS tokens; CanvasHeatmap, with the same props, takes over above.
+ * of the hovered token, the hovered cell and the selected cell. It draws the panel's
+ * scene (src/viz/heatmap/heatmapScene.ts), as the canvas heatmap and the export do. Used
+ * below HEATMAP_CANVAS_MIN_TOKENS tokens; CanvasHeatmap, with the same props, takes over above.
  */
 import { useCallback, useRef, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
-import { useNumberFormat } from '../common/useNumberFormat';
 import { HeatmapMarks } from './HeatmapMarks';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
-import type { HeatmapGeometry } from '../../viz/heatmapGeometry';
-import type { HeatmapView } from '../../viz/heatmapModel';
+import type { Cell } from '../../vocabulary/cell';
+import type { AxisLabel, HeatmapScene } from '../../viz/heatmap/heatmapScene';
 import { useSvgId } from '../../viz/useSvgId';
+import { AxisText, AxisTitles, RowSums } from './HeatmapText';
+import { HatchPattern } from './HatchPattern';
 import { HeatmapCells } from './HeatmapCells';
 import { useHeatmapInteraction } from './useHeatmapInteraction';
 import './Heatmap.css';
-import type { Cell } from '../../vocabulary/cell';
 
 /** Props every heatmap renderer (this SVG one, or a canvas one for long inputs) takes. */
 export interface HeatmapRendererProps {
-  readonly geometry: HeatmapGeometry;
-  /** Full token texts, for titles (the geometry holds the shortened labels). */
-  readonly tokens: readonly string[];
-  /** The matrix to draw, or null before step Score (an empty, dimmed grid). */
-  readonly view: HeatmapView | null;
+  /** What to draw; its view is null before step Score (an empty, dimmed grid). */
+  readonly scene: HeatmapScene;
 }
 
 /** The cell a DOM event happened on, read from its data-i / data-j. */
@@ -34,16 +32,14 @@ function cellOf(target: EventTarget | null): Cell | null {
 }
 
 /** The SVG heatmap (see the module comment). */
-export function HeatmapSvg({ geometry, tokens, view }: HeatmapRendererProps) {
-  const fmt = useNumberFormat();
+export function HeatmapSvg({ scene }: HeatmapRendererProps) {
   const m = useMessages().viz;
   const hoverToken = useAppStore((s) => s.hoverToken);
   const hoverCell = useAppStore((s) => s.hoverCell);
   const selection = useAppStore((s) => s.selection);
-  const setHoverToken = useAppStore((s) => s.setHoverToken);
   const svgRef = useRef<SVGSVGElement>(null);
   const hatchId = useSvgId('hm-hatch');
-  const n = tokens.length;
+  const { geometry, view, n, size } = scene;
   // Roving tabindex: the grid is one tab stop, at the cell last focused. Keys move the DOM
   // focus from cell to cell; the cell's focus event then makes it the active one.
   const focusCell = useCallback(
@@ -70,7 +66,6 @@ export function HeatmapSvg({ geometry, tokens, view }: HeatmapRendererProps) {
   };
 
   const { cell, left, top } = geometry;
-  const size = n * cell;
   const hlRow = (i: number) => hoverToken === i || hoverCell?.i === i || selection?.i === i;
   const hlCol = (j: number) => hoverToken === j || hoverCell?.j === j || selection?.j === j;
 
@@ -89,57 +84,31 @@ export function HeatmapSvg({ geometry, tokens, view }: HeatmapRendererProps) {
       viewBox={`0 0 ${geometry.width} ${geometry.height}`}
     >
       <defs>
-        <pattern
-          id={hatchId}
-          width="6"
-          height="6"
-          patternUnits="userSpaceOnUse"
-          patternTransform="rotate(45)"
-        >
-          <rect className="hm-hatch-bg" width="6" height="6" />
-          <line className="hm-hatch-line" x1="0" y1="0" x2="0" y2="6" />
-        </pattern>
+        <HatchPattern id={hatchId} />
       </defs>
 
-      <text className="hm-axis-title" x={left} y={13}>
-        {m.keyAxis}
-      </text>
-      <text
-        className="hm-axis-title"
-        transform={`translate(13 ${top + size / 2}) rotate(-90)`}
-        textAnchor="middle"
-      >
-        {m.queryAxis}
-      </text>
+      <AxisTitles scene={scene} />
 
-      {geometry.labels.map((label, i) => (
-        <g key={i}>
-          {hlRow(i) && (
+      {scene.rowLabels.map((label) => (
+        <g key={label.index}>
+          {hlRow(label.index) && (
             <rect
               className="hm-label-bg"
               x={20}
-              y={top + i * cell}
+              y={top + label.index * cell}
               width={left - 22}
               height={cell}
             />
           )}
-          <text
-            className={`hm-label${hlRow(i) ? ' is-hl' : ''}`}
-            x={left - 6}
-            y={top + i * cell + cell / 2}
-            textAnchor="end"
-            dominantBaseline="central"
+          <TokenLabel
+            label={label}
+            highlighted={hlRow(label.index)}
             fontSize={geometry.labelFontSize}
-            onPointerEnter={() => setHoverToken(i)}
-            onPointerLeave={() => setHoverToken(null)}
-          >
-            <title>{tokens[i]}</title>
-            {label}
-          </text>
+          />
         </g>
       ))}
       {/* Column highlights first: turned labels lean over their neighbours' bands. */}
-      {geometry.labels.map((_, j) =>
+      {scene.columnLabels.map(({ index: j }) =>
         hlCol(j) ? (
           <rect
             key={j}
@@ -151,31 +120,15 @@ export function HeatmapSvg({ geometry, tokens, view }: HeatmapRendererProps) {
           />
         ) : null,
       )}
-      {geometry.labels.map((label, j) => {
-        const x = left + j * cell + cell / 2;
-        return (
-          <g key={j}>
-            <text
-              className={`hm-label${hlCol(j) ? ' is-hl' : ''}`}
-              transform={
-                geometry.rotateColumnLabels
-                  ? `translate(${x} ${top - 6}) rotate(${-geometry.columnLabelAngle})`
-                  : undefined
-              }
-              x={geometry.rotateColumnLabels ? 0 : x}
-              y={geometry.rotateColumnLabels ? 0 : top - 8}
-              textAnchor={geometry.rotateColumnLabels ? 'start' : 'middle'}
-              dominantBaseline={geometry.rotateColumnLabels ? 'central' : undefined}
-              fontSize={geometry.labelFontSize}
-              onPointerEnter={() => setHoverToken(j)}
-              onPointerLeave={() => setHoverToken(null)}
-            >
-              <title>{tokens[j]}</title>
-              {label}
-            </text>
-          </g>
-        );
-      })}
+      {scene.columnLabels.map((label) => (
+        <g key={label.index}>
+          <TokenLabel
+            label={label}
+            highlighted={hlCol(label.index)}
+            fontSize={geometry.labelFontSize}
+          />
+        </g>
+      ))}
 
       <g
         className="hm-grid"
@@ -188,39 +141,10 @@ export function HeatmapSvg({ geometry, tokens, view }: HeatmapRendererProps) {
         onKeyDown={view ? onKeyDown : undefined}
         onClick={view ? (e) => click(cellOf(e.target)) : undefined}
       >
-        <HeatmapCells
-          geometry={geometry}
-          tokens={tokens}
-          view={view}
-          activeI={active.i}
-          activeJ={active.j}
-          hatchId={hatchId}
-          m={m}
-        />
+        <HeatmapCells scene={scene} activeI={active.i} activeJ={active.j} hatchId={hatchId} />
       </g>
 
-      {view?.sums && (
-        <g className="hm-sums">
-          <text className="hm-sum-header" x={geometry.sumsX} y={top - 8} textAnchor="middle">
-            {m.rowSumHeader}
-          </text>
-          {view.sums.map((sum, i) => (
-            <text
-              key={i}
-              className="hm-sum"
-              data-row-sum={i}
-              x={geometry.sumsX}
-              y={top + i * cell + cell / 2}
-              textAnchor="middle"
-              dominantBaseline="central"
-              fontSize={Math.min(geometry.numberFontSize, 13)}
-            >
-              <title>{m.rowSumTitle(tokens[i] ?? '', fmt.full(sum))}</title>
-              {fmt.number(sum, 2)}
-            </text>
-          ))}
-        </g>
-      )}
+      {scene.sums && <RowSums sums={scene.sums} titled />}
 
       <HeatmapMarks
         place={geometry}
@@ -232,5 +156,29 @@ export function HeatmapSvg({ geometry, tokens, view }: HeatmapRendererProps) {
         hasView={view !== null}
       />
     </svg>
+  );
+}
+
+/** A token's label on an axis, bold when highlighted; pointing at it highlights the token everywhere. */
+function TokenLabel({
+  label,
+  highlighted,
+  fontSize,
+}: {
+  label: AxisLabel;
+  highlighted: boolean;
+  fontSize: number;
+}) {
+  const setHoverToken = useAppStore((s) => s.setHoverToken);
+  return (
+    <AxisText
+      text={label}
+      className={`hm-label${highlighted ? ' is-hl' : ''}`}
+      fontSize={fontSize}
+      onPointerEnter={() => setHoverToken(label.index)}
+      onPointerLeave={() => setHoverToken(null)}
+    >
+      <title>{label.title}</title>
+    </AxisText>
   );
 }

@@ -1,26 +1,20 @@
 /**
- * The heatmap's T x T cells: one <rect data-i data-j> each, coloured by the view's scale,
- * hatched where the causal mask hides the key, with the number printed when it fits.
- * With a view, each row is an ARIA row and each cell a gridcell named by its title (the
- * printed number is hidden from screen readers: the name already says it in full).
+ * The heatmap's T x T cells, from the scene: one <rect data-i data-j> each, coloured by the
+ * view's scale, hatched where the causal mask hides the key, with the number printed when
+ * it fits. With a view, each row is an ARIA row and each cell a gridcell named by its title
+ * (the printed number is hidden from screen readers: the name already says it in full).
  */
-import { Fragment, memo } from 'react';
-import { useNumberFormat } from '../common/useNumberFormat';
-import type { Messages } from '../../messages';
-import { cellText, type HeatmapGeometry } from '../../viz/heatmapGeometry';
-import { isMaskedCell, type HeatmapView } from '../../viz/heatmapModel';
-import { textColorOn } from '../../viz/contrast';
+import { Fragment, memo, type ReactElement } from 'react';
+import type { HeatmapScene } from '../../viz/heatmap/heatmapScene';
 
 /** Props of `HeatmapCells`. */
 export interface CellsProps {
-  readonly geometry: HeatmapGeometry;
-  readonly tokens: readonly string[];
-  readonly view: HeatmapView | null;
+  readonly scene: HeatmapScene;
   /** The cell holding the grid's one tab stop. */
   readonly activeI: number;
   readonly activeJ: number;
+  /** id of the hatch pattern of masked cells. */
   readonly hatchId: string;
-  readonly m: Messages['viz'];
 }
 
 /**
@@ -28,82 +22,62 @@ export interface CellsProps {
  * store on every cell) redraws a few overlay rects rather than T² cells.
  */
 export const HeatmapCells = memo(function HeatmapCells({
-  geometry,
-  tokens,
-  view,
+  scene,
   activeI,
   activeJ,
   hatchId,
-  m,
 }: CellsProps) {
-  const fmt = useNumberFormat();
-  const { cell, left, top } = geometry;
-  const n = tokens.length;
+  const { n, view } = scene;
   const rows = [];
   for (let i = 0; i < n; i++) {
-    const out = [];
+    const out: ReactElement[] = [];
     for (let j = 0; j < n; j++) {
-      const x = left + j * cell;
-      const y = top + i * cell;
       if (!view) {
+        const box = scene.cellBox(i, j);
         out.push(
           <rect
             key={`${i}-${j}`}
             className="hm-cell hm-cell--empty"
-            x={x + 0.5}
-            y={y + 0.5}
-            width={cell - 1}
-            height={cell - 1}
+            x={box.x}
+            y={box.y}
+            width={box.side}
+            height={box.side}
           />,
         );
         continue;
       }
-      const value = view.values.data[i * n + j] as number;
-      const masked = isMaskedCell(view, i, j);
-      const query = tokens[i] ?? '';
-      const key = tokens[j] ?? '';
-      const fill = masked ? `url(#${hatchId})` : view.color(value);
-      const title = masked
-        ? view.mode === 'weights'
-          ? m.cellMaskedWeight(query, key)
-          : m.cellMasked(query, key)
-        : m.cellValue(query, key, fmt.full(value));
-      const text = geometry.showNumbers
-        ? masked && view.mode !== 'weights'
-          ? '−∞'
-          : cellText(value, cell, geometry.numberFontSize, fmt.lang)
-        : '';
+      const c = scene.cellAt(i, j);
       const isActive = activeI === i && activeJ === j;
       out.push(
         <Fragment key={`${i}-${j}`}>
           <rect
-            className={`hm-cell${masked ? ' hm-cell--masked' : ''}`}
+            className={`hm-cell${c.masked ? ' hm-cell--masked' : ''}`}
             data-i={i}
             data-j={j}
-            data-value={String(value)}
-            x={x + 0.5}
-            y={y + 0.5}
-            width={cell - 1}
-            height={cell - 1}
-            fill={fill}
+            data-value={String(c.value)}
+            x={c.x}
+            y={c.y}
+            width={c.side}
+            height={c.side}
+            fill={c.fill ?? `url(#${hatchId})`}
             role="gridcell"
             tabIndex={isActive ? 0 : -1}
-            aria-label={title}
+            aria-label={c.title}
           >
-            <title>{title}</title>
+            <title>{c.title}</title>
           </rect>
-          {text && (
+          {c.text && (
             <text
               aria-hidden="true"
-              className={masked ? 'hm-num hm-num--masked' : 'hm-num'}
-              x={x + cell / 2}
-              y={y + cell / 2}
+              className={c.masked ? 'hm-num hm-num--masked' : 'hm-num'}
+              x={c.cx}
+              y={c.cy}
               textAnchor="middle"
               dominantBaseline="central"
-              fontSize={geometry.numberFontSize}
-              fill={masked ? undefined : textColorOn(fill)}
+              fontSize={scene.geometry.numberFontSize}
+              fill={c.ink ?? undefined}
             >
-              {text}
+              {c.text}
             </text>
           )}
         </Fragment>,

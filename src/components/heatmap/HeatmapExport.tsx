@@ -11,7 +11,7 @@ import { heatmapSvg } from '../../export/heatmapSvg';
 import { svgToPng } from '../../export/png';
 import { useMessages } from '../../messages';
 import { useNumberFormat } from '../common/useNumberFormat';
-import type { HeatmapView } from '../../viz/heatmapModel';
+import type { HeatmapView } from '../../viz/heatmap/heatmapModel';
 import { downloadTrace } from '../sharing/DownloadTrace';
 import { ExportMenu, type ExportItem } from '../sharing/ExportMenu';
 

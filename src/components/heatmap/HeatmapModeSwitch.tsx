@@ -6,7 +6,7 @@
 import { useId } from 'react';
 import { useMessages } from '../../messages';
 import { MathText, plainSubscripts } from '../common/MathText';
-import type { HeatmapMode } from '../../viz/heatmapModel';
+import type { HeatmapMode } from '../../viz/heatmap/heatmapModel';
 
 /** Props of `HeatmapModeSwitch`. */
 export interface HeatmapModeSwitchProps {

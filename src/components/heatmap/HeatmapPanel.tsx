@@ -11,7 +11,8 @@ import type { AttentionTrace } from '../../core/types';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
 import { useNumberFormat, type NumberFormat } from '../common/useNumberFormat';
-import { heatmapGeometry, heatmapRenderer } from '../../viz/heatmapGeometry';
+import { heatmapGeometry, heatmapRenderer } from '../../viz/heatmap/heatmapGeometry';
+import { heatmapScene } from '../../viz/heatmap/heatmapScene';
 import {
   availableModes,
   headAt,
@@ -20,7 +21,7 @@ import {
   resolveMode,
   type HeatmapMode,
   type HeatmapView,
-} from '../../viz/heatmapModel';
+} from '../../viz/heatmap/heatmapModel';
 import { useElementWidth } from '../../viz/useElementWidth';
 import { AllHeadsHeatmaps } from './AllHeadsHeatmaps';
 import { CanvasHeatmap } from './CanvasHeatmap';
@@ -72,6 +73,11 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
     () => heatmapGeometry(tokens, layoutWidth, { renderer }),
     [tokens, layoutWidth, renderer],
   );
+  // Built once per change of matrix, size or language, never on hover.
+  const scene = useMemo(
+    () => heatmapScene({ tokens, view, geometry, format: fmt, strings: m }),
+    [tokens, view, geometry, fmt, m],
+  );
   const Renderer = renderer === 'canvas' ? CanvasHeatmap : HeatmapSvg;
   const heads = trace.heads.length;
 
@@ -106,12 +112,12 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
           <p className="hm-note">{m.emptyText}</p>
         ) : (
           <div className="heatmap-scroll">
-            <Renderer geometry={geometry} tokens={tokens} view={view} />
+            <Renderer scene={scene} />
           </div>
         )}
-        {view && tokens.length > 0 && (
+        {view && scene.legend && tokens.length > 0 && (
           <>
-            <HeatmapLegend view={view} />
+            <HeatmapLegend legend={scene.legend} />
             <CellReadout view={view} tokens={tokens} />
             <p className="hm-note">{m.heatmapHelp}</p>
           </>

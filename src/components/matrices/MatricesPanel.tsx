@@ -10,31 +10,10 @@ import { useAppStore } from '../../store/store';
 import { exportFileName } from '../../export/fileName';
 import { MatrixGrid } from './MatrixGrid';
 import { useHeadTrace, type HeadView } from '../common/useHeadTrace';
-import './MatricesPanel.css';
 import { MathText } from '../common/MathText';
+import { GROUPS, MATRIX_TABS, STEP_GROUP, type GroupId } from './matrixTabs';
+import './MatricesPanel.css';
 import { hasReached, type StepId } from '../../vocabulary/steps';
-
-/** A tab of the panel. */
-type GroupId = 'embeddings' | 'weights' | 'qkv' | 'head' | 'multi';
-
-/** Tabs in pipeline order, each with the step that first computes its numbers. */
-const GROUPS: readonly { id: GroupId; from: StepId }[] = [
-  { id: 'embeddings', from: 'tokens' },
-  { id: 'weights', from: 'qkv' },
-  { id: 'qkv', from: 'qkv' },
-  { id: 'head', from: 'weighted' },
-  { id: 'multi', from: 'output' },
-];
-
-/** The tab that opens at each step: the matrices that step reads or makes. */
-const STEP_GROUP: Record<StepId, GroupId> = {
-  tokens: 'embeddings',
-  qkv: 'qkv',
-  score: 'qkv',
-  softmax: 'qkv',
-  weighted: 'head',
-  output: 'multi',
-};
 
 /** The matrices panel: tabs of MatrixGrids, following the walkthrough's step and the selected head. */
 export function MatricesPanel() {
@@ -107,163 +86,49 @@ export function MatricesPanel() {
   );
 }
 
-/** The grids of one tab. */
+/** The notes and grids of one tab, as the table (matrixTabs.ts) describes them. */
 function Group({ group, view }: { group: GroupId; view: HeadView }) {
   const m = useMessages().numbers;
   const { trace, head, headIndex, labels } = view;
-  const { settings } = trace;
-  const heads = trace.heads.length;
-  const suffix = m.headSuffix(headIndex, heads);
+  const suffix = m.headSuffix(headIndex, trace.heads.length);
   const unknown = useMemo(() => trace.tokens.map((t) => !t.known), [trace]);
-  const modelDims = useMemo(() => dimLabels(settings.width, m.dim), [settings.width, m]);
+  const modelDims = useMemo(
+    () => dimLabels(trace.settings.width, m.dim),
+    [trace.settings.width, m],
+  );
   const concatDims = useMemo(() => dimLabels(trace.concat.cols, m.dim), [trace.concat.cols, m]);
-  const tokens = { rowLabels: labels, tokenRows: true, unknownRows: unknown } as const;
-  // Each grid offers its matrix as CSV, named after the sentence, the matrix and (for a head's own matrices) the head.
-  const csv = (name: string, perHead = false) => ({
-    csvFileName: exportFileName(trace.text, [name, perHead ? `head${headIndex + 1}` : ''], 'csv'),
-  });
-
-  switch (group) {
-    case 'embeddings':
-      return (
-        <>
-          <p className="matrices-note">
-            {trace.vectors === 'made-up'
-              ? m.madeUpNote
-              : settings.width < 100
-                ? m.pcaNote(settings.width)
-                : m.gloveNote}
-          </p>
+  const rowsOf = {
+    tokens: { rowLabels: labels, tokenRows: true, unknownRows: unknown },
+    modelDims: { rowLabels: modelDims },
+    concatDims: { rowLabels: concatDims },
+  } as const;
+  const tab = MATRIX_TABS[group];
+  return (
+    <>
+      {tab.notes(m, trace).map((note) => (
+        <p key={note.text} className="matrices-note">
+          {note.math ? <MathText text={note.text} /> : note.text}
+        </p>
+      ))}
+      {tab.matrices
+        .filter((spec) => spec.shown?.(trace) ?? true)
+        .map((spec) => (
           <MatrixGrid
-            {...tokens}
-            matrix={trace.embeddings}
-            name="E"
-            {...csv('E')}
-            description={m.matrices.embeddings}
+            key={spec.name}
+            {...rowsOf[spec.rows]}
+            matrix={spec.matrix(trace, head)}
+            name={spec.name}
+            // Named after the sentence, the matrix and (for a head's own matrices) the head.
+            csvFileName={exportFileName(
+              trace.text,
+              [spec.name, spec.perHead ? `head${headIndex + 1}` : ''],
+              'csv',
+            )}
+            description={spec.description(m, trace) + (spec.perHead ? suffix : '')}
           />
-          {settings.positions && (
-            <MatrixGrid
-              {...tokens}
-              matrix={trace.positions}
-              name="P"
-              {...csv('P')}
-              description={m.matrices.positions}
-            />
-          )}
-          <MatrixGrid
-            {...tokens}
-            matrix={trace.input}
-            name="X"
-            {...csv('X')}
-            description={settings.positions ? m.matrices.input : m.matrices.inputNoPositions}
-          />
-        </>
-      );
-    case 'weights':
-      return (
-        <>
-          {settings.weights === 'similarity' && <p className="matrices-note">{m.similarityNote}</p>}
-          {heads > 1 && (
-            <p className="matrices-note">
-              <MathText text={m.headDimNote(settings.width, trace.dK, heads)} />
-            </p>
-          )}
-          <MatrixGrid
-            matrix={head.wq}
-            name="wq"
-            {...csv('wq', true)}
-            description={m.matrices.wq + suffix}
-            rowLabels={modelDims}
-          />
-          <MatrixGrid
-            matrix={head.wk}
-            name="wk"
-            {...csv('wk', true)}
-            description={m.matrices.wk + suffix}
-            rowLabels={modelDims}
-          />
-          <MatrixGrid
-            matrix={head.wv}
-            name="wv"
-            {...csv('wv', true)}
-            description={m.matrices.wv + suffix}
-            rowLabels={modelDims}
-          />
-        </>
-      );
-    case 'qkv':
-      return (
-        <>
-          {settings.weights === 'similarity' && <p className="matrices-note">{m.sameQKNote}</p>}
-          <MatrixGrid
-            {...tokens}
-            matrix={head.q}
-            name="Q"
-            {...csv('Q', true)}
-            description={m.matrices.q + suffix}
-          />
-          <MatrixGrid
-            {...tokens}
-            matrix={head.k}
-            name="K"
-            {...csv('K', true)}
-            description={m.matrices.k + suffix}
-          />
-          <MatrixGrid
-            {...tokens}
-            matrix={head.v}
-            name="V"
-            {...csv('V', true)}
-            description={m.matrices.v + suffix}
-          />
-        </>
-      );
-    case 'head':
-      return (
-        <>
-          <MatrixGrid
-            {...tokens}
-            matrix={head.v}
-            name="V"
-            {...csv('V', true)}
-            description={m.matrices.v + suffix}
-          />
-          <MatrixGrid
-            {...tokens}
-            matrix={head.output}
-            name="O"
-            {...csv('O', true)}
-            description={m.matrices.output + suffix}
-          />
-        </>
-      );
-    case 'multi':
-      return (
-        <>
-          <MatrixGrid
-            {...tokens}
-            matrix={trace.concat}
-            name="concat"
-            {...csv('concat')}
-            description={m.matrices.concat}
-          />
-          <MatrixGrid
-            matrix={trace.wo}
-            name="wo"
-            {...csv('wo')}
-            description={m.matrices.wo}
-            rowLabels={concatDims}
-          />
-          <MatrixGrid
-            {...tokens}
-            matrix={trace.output}
-            name="output"
-            {...csv('output')}
-            description={m.matrices.final}
-          />
-        </>
-      );
-  }
+        ))}
+    </>
+  );
 }
 
 /** ["d0", "d1", ...] for `n` dimensions. */

@@ -25,6 +25,7 @@ import { useNumberFormat } from '../common/useNumberFormat';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
 import { textColorOn } from '../../viz/contrast';
+import { moveInRect } from '../../viz/gridKeys';
 import { divergingScale, maxAbs } from '../../viz/scales';
 import { MatrixCsvButton } from './MatrixCsvButton';
 import './MatrixGrid.css';
@@ -156,25 +157,14 @@ export function MatrixGrid({
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (empty) return;
-    const { r, c } = current;
-    const moves: Record<string, Position> = {
-      ArrowRight: { r, c: c + 1 },
-      ArrowLeft: { r, c: c - 1 },
-      ArrowDown: { r: r + 1, c },
-      ArrowUp: { r: r - 1, c },
-      Home: e.ctrlKey ? { r: 0, c: 0 } : { r, c: 0 },
-      End: e.ctrlKey ? { r: rows - 1, c: cols - 1 } : { r, c: cols - 1 },
-      PageUp: { r: 0, c },
-      PageDown: { r: rows - 1, c },
-    };
-    const next = moves[e.key];
-    if (!next) return;
+    const moved = moveInRect(e.key, { i: current.r, j: current.c }, rows, cols, e.ctrlKey);
+    // Enter and Space are left alone: a matrix's cell has nothing to open.
+    if (moved === null || moved === 'select') return;
     // The arrows belong to the grid here: the app's step navigation must not see them.
     e.preventDefault();
     e.stopPropagation();
-    const moved = { r: clamp(next.r, 0, rows - 1), c: clamp(next.c, 0, cols - 1) };
-    setActive(moved);
-    linkToken(moved.r);
+    setActive({ r: moved.i, c: moved.j });
+    linkToken(moved.i);
   };
 
   const onMouseMove = (e: MouseEvent<HTMLDivElement>) => {

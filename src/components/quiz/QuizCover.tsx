@@ -6,14 +6,15 @@
  * and a veil in their place; a `quiet` cover (the step's example line, the data tables)
  * simply hides its content.
  */
-import { lazy, Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useMessages } from '../../messages';
 import { quizStepOf } from '../../store/quiz';
 import { useAppStore } from '../../store/store';
+import { lazyComponent } from '../shell/lazyPanel';
 import { useQuizCovered } from './useQuiz';
 import './Quiz.css';
 
-const QuizCard = lazy(() => import('./QuizCard').then((m) => ({ default: m.QuizCard })));
+const QuizCard = lazyComponent(() => import('./QuizCard').then((m) => m.QuizCard), 'quiz');
 
 /** Props of QuizCover. */
 export interface QuizCoverProps {
@@ -36,11 +37,7 @@ export function QuizCover({ children, quiet = false }: QuizCoverProps) {
   }
   return (
     <>
-      {asking && (
-        <Suspense fallback={null}>
-          <QuizCard />
-        </Suspense>
-      )}
+      {asking && <QuizCard />}
       <div className="quiz-cover" data-quiz-covered={covered ? 'true' : undefined}>
         {covered && <p className="quiz-cover__veil">{m.covered}</p>}
         <div className="quiz-cover__content" inert={covered}>

@@ -1,40 +1,45 @@
 /**
- * The "Examples" menu: a native select (keyboard, touch and screen readers for free).
- * It shows the example currently in the text box, or a prompt when the text is the user's own.
+ * The "Examples" menu: a button that opens a short list of example sentences; choosing
+ * one puts it in the text box. A menu button rather than a native select: a closed select
+ * changes its value on an arrow key or a typed letter (Windows and Linux browsers do), and
+ * here a change replaces what the user typed. Nothing happens until an example is chosen
+ * in the open list, and the choice can be undone (see SentenceInput and TextUndo).
  */
-import { useId } from 'react';
-import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
+import { useMessages } from '../../messages';
+import { useDisclosure } from '../common/useDisclosure';
 
-/** A select that puts an example sentence in the text box. */
-export function ExampleMenu() {
+/** Props of the menu. */
+export interface ExampleMenuProps {
+  /** Puts `text` in the text box (the sentence panel does it undoably). */
+  readonly onChoose: (text: string) => void;
+}
+
+/** The Examples menu (see the module comment). */
+export function ExampleMenu({ onChoose }: ExampleMenuProps) {
   const m = useMessages().shell.examples;
-  const setText = useAppStore((s) => s.setText);
   // The index is a primitive, so the menu re-renders only when it changes, not on every keystroke.
   const current = useAppStore((s) => m.items.findIndex((example) => example.text === s.text));
-  const id = useId();
-  // A label wrapped around a select would add the chosen option to the accessible name: link by id.
+  const menu = useDisclosure();
   return (
-    <div className="example-menu">
-      <label className="example-menu__label" htmlFor={id}>
-        {m.label}
-      </label>
-      <select
-        id={id}
-        value={current >= 0 ? String(current) : ''}
-        onChange={(e) => {
-          const example = m.items[Number(e.target.value)];
-          // The prompt option carries no sentence: choosing it must never clear the user's text.
-          if (e.target.value !== '' && example) setText(example.text);
-        }}
-      >
-        <option value="">{m.choose}</option>
+    <details className="example-menu" {...menu.props}>
+      <summary className="example-menu__button">{m.label}</summary>
+      <ul className="example-menu__list">
         {m.items.map((example, i) => (
-          <option key={example.text} value={String(i)}>
-            {example.label}
-          </option>
+          <li key={example.text}>
+            <button
+              type="button"
+              aria-current={i === current ? 'true' : undefined}
+              onClick={() => {
+                menu.close();
+                onChoose(example.text);
+              }}
+            >
+              {example.label}
+            </button>
+          </li>
         ))}
-      </select>
-    </div>
+      </ul>
+    </details>
   );
 }

@@ -2,11 +2,12 @@
  * A compact "Export" menu: a disclosure (<details>) whose button opens a short list of
  * download buttons. Native, so Enter and Space open it and Tab walks its items; Escape and
  * a click elsewhere close it, and choosing an item closes it and returns focus to its
- * button. While a file is being made (seconds for a long text's SVG or PNG) a status line
+ * button (see useDisclosure: an Escape the moment the menu opens counts too). While a file is being made (seconds for a long text's SVG or PNG) a status line
  * says so, and a failure is reported there in words instead of being lost.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useMessages } from '../../messages';
+import { useDisclosure } from '../common/useDisclosure';
 import './ExportMenu.css';
 
 /** One entry of the menu. */
@@ -28,41 +29,13 @@ export interface ExportMenuProps {
 /** The menu (see the module comment). */
 export function ExportMenu({ what, items }: ExportMenuProps) {
   const m = useMessages().exportFiles;
-  const detailsRef = useRef<HTMLDetailsElement>(null);
-  const [open, setOpen] = useState(false);
+  const menu = useDisclosure();
   const [status, setStatus] = useState<
     { kind: 'busy' } | { kind: 'failed'; reason: string } | null
   >(null);
 
-  // A click or a focus outside the open menu closes it, as menus do.
-  useEffect(() => {
-    if (!open) return;
-    const onOutside = (e: Event) => {
-      const details = detailsRef.current;
-      if (details && e.target instanceof Node && !details.contains(e.target)) details.open = false;
-    };
-    document.addEventListener('pointerdown', onOutside);
-    document.addEventListener('focusin', onOutside);
-    return () => {
-      document.removeEventListener('pointerdown', onOutside);
-      document.removeEventListener('focusin', onOutside);
-    };
-  }, [open]);
-
-  const close = () => {
-    const details = detailsRef.current;
-    if (!details) return;
-    details.open = false;
-    details.querySelector('summary')?.focus();
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape' || !open) return;
-    e.preventDefault();
-    e.stopPropagation();
-    close();
-  };
   const choose = async (item: ExportItem) => {
-    close();
+    menu.close();
     setStatus({ kind: 'busy' });
     try {
       // Let the status paint first: a long text's SVG takes seconds to build.
@@ -76,11 +49,7 @@ export function ExportMenu({ what, items }: ExportMenuProps) {
 
   return (
     <div className="export-menu">
-      <details
-        ref={detailsRef}
-        onToggle={(e) => setOpen(e.currentTarget.open)}
-        onKeyDown={onKeyDown}
-      >
+      <details {...menu.props}>
         <summary className="export-menu-button">
           {m.menu}
           <span className="visually-hidden"> {what}</span>

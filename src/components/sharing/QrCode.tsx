@@ -10,6 +10,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNumberFormat } from '../common/useNumberFormat';
 import { useMessages } from '../../messages';
+import { lazyImport } from '../shell/lazyPanel';
 
 type QrLibrary = typeof import('qrcode');
 type Level = 'L' | 'M';
@@ -23,18 +24,19 @@ const DENSE_VERSION = 15;
 /** The standard's quiet zone, in modules: drawn white, so a dark page cannot eat it. */
 const QUIET = 4;
 
-let library: Promise<QrLibrary> | null = null;
-
-/** The `qrcode` package, loaded once; a failed load (offline before caching) may be retried. */
-function loadLibrary(): Promise<QrLibrary> {
-  library ??= import('qrcode')
+/**
+ * The `qrcode` package, loaded once through the app's loader; a failed load (offline
+ * before caching) is attempted again when the code is next opened.
+ */
+const importLibrary = lazyImport(() =>
+  import('qrcode')
     // A CommonJS package: depending on the bundler its functions sit on the namespace or on `default`.
-    .then((mod) => ('create' in mod ? mod : (mod as { default: QrLibrary }).default))
-    .catch((error: unknown) => {
-      library = null;
-      throw error;
-    });
-  return library;
+    .then((mod) => ('create' in mod ? mod : (mod as { default: QrLibrary }).default)),
+);
+
+function loadLibrary(): Promise<QrLibrary> {
+  importLibrary.retry();
+  return importLibrary();
 }
 
 /** A drawn code: the SVG path of its dark modules and its size with the quiet zone. */

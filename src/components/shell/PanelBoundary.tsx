@@ -7,7 +7,7 @@
 import { Component, useCallback, useState, type ErrorInfo, type ReactNode } from 'react';
 import { useMessages } from '../../messages';
 import type { PanelName } from '../../messages/reliability';
-import { retryFailedPanels } from './lazyPanel';
+import { CodeDownloadError, NewVersionOffer, retryFailedImports } from './lazyPanel';
 import { PANEL_RESETS } from './panelResets';
 import './PanelBoundary.css';
 
@@ -39,7 +39,8 @@ class Catcher extends Component<CatcherProps, CatcherState> {
   }
 }
 
-function reasonOf(error: unknown, unknown: string): string {
+function reasonOf(error: unknown, unknown: string, notDownloaded: string): string {
+  if (error instanceof CodeDownloadError) return notDownloaded;
   if (error instanceof Error && error.message) return error.message;
   if (typeof error === 'string' && error) return error;
   return unknown;
@@ -52,7 +53,7 @@ export function PanelBoundary({ panel, children }: { panel: PanelName; children:
   const [generation, setGeneration] = useState(0);
   const reset = useCallback(() => {
     PANEL_RESETS[panel]();
-    retryFailedPanels();
+    retryFailedImports();
     setGeneration((g) => g + 1);
   }, [panel]);
   const what = m.panelFailed[panel];
@@ -63,9 +64,10 @@ export function PanelBoundary({ panel, children }: { panel: PanelName; children:
         <div className="panel panel-failed" role="alert" data-panel-failed={panel}>
           <p className="panel-failed__message">
             <span aria-hidden="true">⚠ </span>
-            {m.failedWith(what, reasonOf(error, m.unknownReason))}
+            {m.failedWith(what, reasonOf(error, m.unknownReason, m.lazy.notDownloaded))}
           </p>
           <p className="panel-failed__note">{m.keptNote}</p>
+          <NewVersionOffer error={error} />
           <button type="button" onClick={reset}>
             {m.reset}
           </button>

@@ -6,7 +6,7 @@ import { useId } from 'react';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
 import { isThemeChoice, THEME_CHOICES } from '../../theme';
-import '../presentation/Presentation.css';
+import './ThemeSwitch.css';
 
 /** The labelled theme select. */
 export function ThemeSwitch() {

@@ -3,11 +3,24 @@
  * Pure functions of the trace, so the line always agrees with every other panel.
  */
 import { isolate } from '../../bidi';
+import { truncateLabel } from '../../viz/text';
 import type { Matrix } from '../../core/matrix';
 import type { AttentionTrace } from '../../core/types';
 import type { Messages } from '../../messages';
 import { numberFormat, type NumberFormat } from '../common/useNumberFormat';
 import type { StepId } from '../../vocabulary/steps';
+
+/**
+ * The longest a token is quoted in the line, in characters: a token may be 64 KB of pasted
+ * base64, and the line must stay a line. Cut with an ellipsis, as the graph's and the
+ * heatmap's labels are (longer here, where there is room for a whole long word).
+ */
+export const MAX_TOKEN_IN_LINE = 24;
+
+/** A token as the line quotes it: shortened, then isolated (its ellipsis stays at its own end). */
+function quoted(text: string): string {
+  return isolate(truncateLabel(text, MAX_TOKEN_IN_LINE));
+}
 
 /**
  * The query token whose strongest attention to another token is largest: the row where
@@ -60,8 +73,8 @@ export function describeExample(
   const h = trace.heads[head];
   const found = trace.tokens[query];
   if (T === 0 || !h || !found) return null;
-  const token = { text: isolate(found.text) };
-  const name = (j: number) => isolate(trace.tokens[j]?.text ?? '');
+  const token = { text: quoted(found.text) };
+  const name = (j: number) => quoted(trace.tokens[j]?.text ?? '');
   const percent = (w: number) => fmt.number(w * 100, 0);
   switch (step) {
     case 'tokens':

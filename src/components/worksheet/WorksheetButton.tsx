@@ -3,17 +3,19 @@
  * and settings (at width 4, one head, the first few tokens), from which the teacher prints.
  * The preview's code is loaded on first use: most visits never print a worksheet.
  */
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { WORKSHEET_TOKENS, worksheetFromText } from '../../core/worksheet';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
 import { useTrace } from '../../store/useTrace';
+import { lazyComponent } from '../shell/lazyPanel';
 // The sheet's styles come with the button, not with the lazy preview: they are small, and
 // the print rules then apply from the first frame the preview is on screen.
 import './Worksheet.css';
 
-const WorksheetPreview = lazy(() =>
-  import('./Worksheet').then((module) => ({ default: module.WorksheetPreview })),
+const WorksheetPreview = lazyComponent(
+  () => import('./WorksheetPreview').then((module) => module.WorksheetPreview),
+  'worksheet',
 );
 
 /** The Worksheet button and, while open, its preview. */
@@ -33,7 +35,8 @@ export function WorksheetButton() {
     [open, trace, table, tokenCount],
   );
   return (
-    <>
+    // Also holds the message shown when the preview's code cannot be downloaded.
+    <span className="worksheet-anchor">
       <button
         type="button"
         className="worksheet-button"
@@ -48,15 +51,14 @@ export function WorksheetButton() {
         {m.button}
       </button>
       {sheet && (
-        <Suspense fallback={null}>
-          <WorksheetPreview
-            sheet={sheet}
-            tokenCount={tokenCount}
-            onTokenCountChange={setTokenCount}
-            onClose={() => setOpen(false)}
-          />
-        </Suspense>
+        <WorksheetPreview
+          sheet={sheet}
+          tokenCount={tokenCount}
+          onTokenCountChange={setTokenCount}
+          onClose={() => setOpen(false)}
+          onGiveUp={() => setOpen(false)}
+        />
       )}
-    </>
+    </span>
   );
 }

@@ -27,7 +27,6 @@ export const shell: Messages['shell'] = {
   },
   examples: {
     label: 'Ejemplos',
-    choose: 'Elige un ejemplo…',
     items: [
       { label: 'I love tennis. (Me encanta el tenis.)', text: 'I love tennis.' },
       {

@@ -3,6 +3,7 @@
  * (a broken escape becomes U+FFFD, never an exception), keys lower-cased, values kept with
  * a note of whether they were damaged and a short form to quote in a notice.
  */
+import { hasBrokenEscapes } from './percentEscapes';
 
 /** One `key=value` pair of the fragment, decoded. */
 export interface Pair {
@@ -18,21 +19,6 @@ export interface Pair {
 function formDecode(raw: string): string {
   // URLSearchParams turns a broken escape into U+FFFD instead of throwing, as decodeURIComponent would.
   return new URLSearchParams(`x=${raw}`).get('x') ?? '';
-}
-
-/** True when `raw` holds an escape sequence that is not valid UTF-8. */
-function hasBrokenEscapes(raw: string): boolean {
-  if (!raw.includes('%')) return false;
-  // Only escapes: a lone "%" (as in "100%") is kept as it is by both decoders and is no damage.
-  const escapes = raw.match(/(?:%[0-9A-Fa-f]{2})+/g) ?? [];
-  return escapes.some((run) => {
-    try {
-      decodeURIComponent(run);
-      return false;
-    } catch {
-      return true;
-    }
-  });
 }
 
 /** A value short enough to quote in a notice: a damaged 1 MB parameter must not become a 1 MB notice. */

@@ -17,6 +17,7 @@ import { tokensOf } from '../tokens';
 import { decodeLabLink, encodeLabLink, isLabHash } from './labLink';
 import { decodeLessonLink, encodeLessonLink, fitLessonToTokens } from './lessonLink';
 import { lessonFromPatch, type LessonState } from './lessonState';
+import { noteReplacement } from '../textUndo';
 
 /** How long the view must stay still before the address bar follows it, in milliseconds. */
 export const LINK_WRITE_DELAY_MS = 300;
@@ -165,10 +166,13 @@ export function useLessonLink(): void {
     const onHashChange = () => {
       clearTimeout(timer);
       timer = undefined;
+      const before = useAppStore.getState().text;
       // An in-page anchor (#main) replaced the link: put the view's link back.
       if (!applyLessonLink(window.location.hash)) {
         timer = setTimeout(flush, LINK_WRITE_DELAY_MS);
       }
+      // A link opened in this tab may replace what the user typed: keep it one click away.
+      noteReplacement(before, useAppStore.getState().text, 'link');
     };
     // A reload or a tab closed within the delay must not lose the last change.
     const onPageHide = () => flush();

@@ -1,15 +1,22 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AttentionViews } from '../../../src/components/shell/AttentionViews';
 import { at } from '../../../src/core/matrix';
 import { computeTrace } from '../../../src/core/trace';
 import type { AttentionSettings, AttentionTrace } from '../../../src/core/types';
 import { useAppStore } from '../../../src/store/store';
+import type { StepId } from '../../../src/vocabulary/steps';
+import { graphGeometry } from '../../../src/viz/graph/graphGeometry';
 import { gloveVectors, resetStore } from '../../helpers/testStore';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
-import type { StepId } from '../../../src/vocabulary/steps';
+
+// Count layouts: the panel, its legend and its export share one per sentence, layout and width.
+vi.mock('../../../src/viz/graph/graphGeometry', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/viz/graph/graphGeometry')>();
+  return { ...actual, graphGeometry: vi.fn(actual.graphGeometry) };
+});
 
 const TEXT = 'The cat sat on the mat because it was tired.';
 
@@ -184,6 +191,19 @@ describe('AttentionGraph', () => {
     expect(useAppStore.getState().selection).toEqual({ i: 2, j: 5 });
     fireEvent.pointerLeave(e.parentElement!);
     expect(useAppStore.getState().hoverCell).toBeNull();
+  });
+
+  it('places the nodes once per sentence and layout, for the drawing, legend and export alike', async () => {
+    vi.mocked(graphGeometry).mockClear();
+    await setup();
+    const layouts = () => vi.mocked(graphGeometry).mock.calls.length;
+    expect(layouts()).toBe(1);
+    // A new threshold or focus re-chooses edges; the nodes stay where they are.
+    act(() => useAppStore.getState().setGraph({ threshold: 0.1, focus: 2 }));
+    expect(layouts()).toBe(1);
+    act(() => useAppStore.getState().setGraph({ layout: 'circle' }));
+    expect(layouts()).toBe(2);
+    expect(screen.getByText(/small loop is a token attending to itself/)).toBeTruthy();
   });
 
   it('switches layout and says which way the arrows point', async () => {

@@ -6,16 +6,19 @@ import { AttentionViews } from '../../../src/components/shell/AttentionViews';
 import { computeTrace } from '../../../src/core/trace';
 import type { AttentionSettings } from '../../../src/core/types';
 import { useAppStore } from '../../../src/store/store';
-import { heatmapGeometry, HEATMAP_CANVAS_MIN_TOKENS } from '../../../src/viz/heatmapGeometry';
-import { heatmapPixels } from '../../../src/viz/heatmapImage';
+import type { StepId } from '../../../src/vocabulary/steps';
+import {
+  heatmapGeometry,
+  HEATMAP_CANVAS_MIN_TOKENS,
+} from '../../../src/viz/heatmap/heatmapGeometry';
+import { heatmapPixels } from '../../../src/viz/heatmap/heatmapImage';
 import { FALLBACK_WIDTH } from '../../../src/viz/useElementWidth';
 import { gloveVectors, resetStore } from '../../helpers/testStore';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
-import type { StepId } from '../../../src/vocabulary/steps';
 
 // Count how often the base image is built: it must follow the matrix, never the pointer.
-vi.mock('../../../src/viz/heatmapImage', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../src/viz/heatmapImage')>();
+vi.mock('../../../src/viz/heatmap/heatmapImage', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/viz/heatmap/heatmapImage')>();
   return { ...actual, heatmapPixels: vi.fn(actual.heatmapPixels) };
 });
 

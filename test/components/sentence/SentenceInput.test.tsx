@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SentenceInput } from '../../../src/components/sentence/SentenceInput';
 import { en } from '../../../src/messages';
 import { useAppStore } from '../../../src/store/store';
+import { forgetReplacement } from '../../../src/store/textUndo';
 import { resetStore } from '../../helpers/testStore';
 
 const chipTexts = () =>
@@ -23,6 +24,7 @@ describe('SentenceInput', () => {
 
   beforeEach(async () => {
     await resetStore({ text: '' });
+    forgetReplacement();
   });
 
   it('updates the store on every keystroke and the chips follow', async () => {
@@ -87,28 +89,33 @@ describe('SentenceInput', () => {
   it('puts the chosen example in the text box and shows which example is loaded', async () => {
     const user = userEvent.setup();
     render(<SentenceInput />);
-    const menu = screen.getByRole('combobox', { name: 'Examples' });
-    await user.selectOptions(menu, 'The cat sat on the mat because it was tired.');
+    const menu = screen.getByText('Examples', { selector: 'summary' });
+    await user.click(menu);
+    await user.click(
+      screen.getByRole('button', { name: 'The cat sat on the mat because it was tired.' }),
+    );
     expect(useAppStore.getState().text).toBe('The cat sat on the mat because it was tired.');
     expect(screen.getByRole('textbox', { name: 'Sentence' })).toHaveValue(
       'The cat sat on the mat because it was tired.',
     );
     await waitFor(() => expect(chipTexts()).toHaveLength(11));
-    expect(menu).toHaveValue('1');
-    // Editing the text makes it the user's own: the menu goes back to its prompt, the text stays.
+    expect(
+      screen.getByRole('button', { name: 'The cat sat on the mat because it was tired.' }),
+    ).toHaveAttribute('aria-current', 'true');
+    // Editing the text makes it the user's own: no example is marked, the text stays.
     await user.type(screen.getByRole('textbox', { name: 'Sentence' }), ' Yes');
-    expect(menu).toHaveValue('');
-    await user.selectOptions(menu, en.shell.examples.choose);
+    expect(
+      screen.getByRole('button', { name: 'The cat sat on the mat because it was tired.' }),
+    ).not.toHaveAttribute('aria-current');
     expect(useAppStore.getState().text).toBe('The cat sat on the mat because it was tired. Yes');
   });
 
   it('offers the required examples, including a long paragraph', () => {
     render(<SentenceInput />);
-    const options = within(screen.getByRole('combobox', { name: 'Examples' })).getAllByRole(
-      'option',
-    );
+    const menu = screen.getByText('Examples', { selector: 'summary' }).closest('details');
+    const options = within(menu as HTMLElement).getAllByRole('button');
     const texts = en.shell.examples.items.map((e) => e.text);
-    expect(options).toHaveLength(texts.length + 1);
+    expect(options).toHaveLength(texts.length);
     expect(texts).toEqual(
       expect.arrayContaining([
         'I love tennis.',
@@ -117,6 +124,44 @@ describe('SentenceInput', () => {
       ]),
     );
     expect(Math.max(...texts.map((t) => t.split(/\s+/).length))).toBeGreaterThanOrEqual(50);
+  });
+
+  it('an example that replaced the user’s own text can be undone, and Undo can be undone', async () => {
+    const user = userEvent.setup();
+    render(<SentenceInput />);
+    const box = screen.getByRole('textbox', { name: 'Sentence' });
+    await user.type(box, 'My own words');
+    // No offer while nothing was replaced.
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+    await user.click(screen.getByText('Examples', { selector: 'summary' }));
+    await user.click(screen.getByRole('button', { name: /A rose is a rose/ }));
+    expect(useAppStore.getState().text).toBe('A rose is a rose is a rose.');
+    const offer = screen.getByRole('status', { name: 'Your earlier text' });
+    expect(offer).toHaveTextContent('An example replaced your text (“My own words”).');
+    // A second example does not lose the first own text.
+    await user.click(screen.getByText('Examples', { selector: 'summary' }));
+    await user.click(screen.getByRole('button', { name: 'I love tennis.' }));
+    expect(offer).toHaveTextContent('(“My own words”)');
+    // The user edits the example, then undoes: their text is back, and the edit one click away.
+    await user.type(box, ' Really');
+    await user.click(within(offer).getByRole('button', { name: 'Undo' }));
+    expect(useAppStore.getState().text).toBe('My own words');
+    expect(offer).toHaveTextContent('(“I love tennis. Really”) is one click away.');
+    await user.click(within(offer).getByRole('button', { name: 'Redo' }));
+    expect(useAppStore.getState().text).toBe('I love tennis. Really');
+    await user.click(within(offer).getByRole('button', { name: 'Redo' }));
+    expect(useAppStore.getState().text).toBe('My own words');
+    await user.click(within(offer).getByRole('button', { name: 'Dismiss' }));
+    expect(offer).toBeEmptyDOMElement();
+  });
+
+  it('an example replacing an example or the first sentence offers no undo', async () => {
+    const user = userEvent.setup();
+    await resetStore({ text: 'I love tennis.' });
+    render(<SentenceInput />);
+    await user.click(screen.getByText('Examples', { selector: 'summary' }));
+    await user.click(screen.getByRole('button', { name: /A rose is a rose/ }));
+    expect(screen.getByRole('status', { name: 'Your earlier text' })).toBeEmptyDOMElement();
   });
 
   it('hovering or focusing a chip sets the hovered token, and the chip highlights with it', async () => {

@@ -140,7 +140,7 @@ describe('PanelBoundary', () => {
       </PanelBoundary>,
     );
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'The worked arithmetic could not be shown: Failed to fetch dynamically imported module',
+      'The worked arithmetic could not be shown: its code could not be downloaded',
     );
     const failedAttempts = attempts;
     online = true;

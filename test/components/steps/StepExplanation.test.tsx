@@ -94,6 +94,25 @@ describe('StepExplanation', () => {
     expect(screen.getByText(line)).toBeInTheDocument();
   });
 
+  it('shortens a very long token in the line, as the labels are shortened', async () => {
+    const long = 'A'.repeat(70_000);
+    await resetStore({ text: `The ${long} sat.` });
+    const state = useAppStore.getState();
+    const trace = deriveTrace(state.text, state.settings, await gloveVectors());
+    const longIndex = trace.tokens.findIndex((t) => t.text.startsWith('AAAA'));
+    for (const step of ['score', 'softmax', 'weighted', 'output'] as const) {
+      act(() => {
+        useAppStore.getState().setStep(step);
+        useAppStore.getState().setHoverToken(longIndex);
+      });
+      render(<StepExplanation />);
+      const line = document.querySelector('.step-example__line')?.textContent ?? '';
+      expect(line).toContain(`“${'A'.repeat(23)}…”`);
+      expect(line.length).toBeLessThan(400);
+      cleanup();
+    }
+  });
+
   it('describes each step with numbers that match the trace', async () => {
     const state = useAppStore.getState();
     const trace = deriveTrace(state.text, { ...state.settings, heads: 2 }, await gloveVectors());

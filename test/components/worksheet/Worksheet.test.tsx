@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WorksheetPreview } from '../../../src/components/worksheet/Worksheet';
+import { WorksheetPreview } from '../../../src/components/worksheet/WorksheetPreview';
 import { WorksheetButton } from '../../../src/components/worksheet/WorksheetButton';
 import { fromRows } from '../../../src/core/matrix';
 import { buildWorksheet, type Worksheet, type WorksheetSource } from '../../../src/core/worksheet';

@@ -15,6 +15,7 @@ import { DEFAULT_LESSON } from '../../../src/store/link/lessonState';
 import { LINK_KEYS } from '../../../src/store/link/fields';
 import { encodeLessonLink } from '../../../src/store/link/lessonLink';
 import { applyLessonLink, linkedText } from '../../../src/store/link/useLessonLink';
+import { binaryString } from '../../helpers/arbitraries';
 
 let glove: WordVectors;
 beforeAll(async () => {
@@ -27,7 +28,7 @@ beforeEach(() => {
 
 const key = fc.oneof(fc.constantFrom(...Object.values(LINK_KEYS)), fc.string({ maxLength: 3 }));
 const value = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 12 }),
+  binaryString({ maxLength: 12 }),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.constantFrom(
     '0',
@@ -53,7 +54,7 @@ const fragment = fc.oneof(
   fc
     .array(fc.tuple(key, value), { maxLength: 20 })
     .map((pairs) => `#${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`),
-  fc.string({ unit: 'binary', maxLength: 200 }).map((s) => `#${s}`),
+  binaryString({ maxLength: 200 }).map((s) => `#${s}`),
   fc
     .string({ unit: 'grapheme', maxLength: 100 })
     .map((t) => `#${encodeLessonLink({ ...DEFAULT_LESSON, text: t })}&sel=3-1&focus=2`),

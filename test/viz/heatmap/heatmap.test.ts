@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '../../src/core/matrix';
-import type { HeadTrace } from '../../src/core/types';
+import { fromRows } from '../../../src/core/matrix';
+import type { HeadTrace } from '../../../src/core/types';
 import {
   cellText,
   heatmapGeometry,
   MAX_CELL,
   MIN_CELL,
   rowSums,
-} from '../../src/viz/heatmapGeometry';
-import { availableModes, heatmapView, isMaskedCell, resolveMode } from '../../src/viz/heatmapModel';
-import { luminance } from '../../src/viz/scales';
+} from '../../../src/viz/heatmap/heatmapGeometry';
+import {
+  availableModes,
+  heatmapView,
+  isMaskedCell,
+  resolveMode,
+} from '../../../src/viz/heatmap/heatmapModel';
+import { luminance } from '../../../src/viz/scales';
 
 describe('heatmapGeometry', () => {
   it('fits the grid and the row-sum column into the width', () => {

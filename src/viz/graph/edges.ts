@@ -2,8 +2,8 @@
  * Which attention edges the graph draws. Pure: a weight matrix and filters in, a sorted
  * list of edges out, so the rules can be tested without a DOM.
  */
-import type { Matrix } from '../core/matrix';
-import type { FocusDirection } from '../vocabulary/graph';
+import type { Matrix } from '../../core/matrix';
+import type { FocusDirection } from '../../vocabulary/graph';
 
 /** One drawn edge: token `source` (a query) attends to token `target` (a key) with `weight`. */
 export interface Edge {

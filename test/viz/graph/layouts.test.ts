@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fromRows, matrix } from '../../src/core/matrix';
-import { circleLayout, fitToBox, forceLayout, lineLayout } from '../../src/viz/layouts';
+import { fromRows, matrix } from '../../../src/core/matrix';
+import { circleLayout, fitToBox, forceLayout, lineLayout } from '../../../src/viz/graph/layouts';
 
 /** A softmax-like (T, T) matrix with a few strong pairs. */
 function weightsFor(T: number, seed = 1) {

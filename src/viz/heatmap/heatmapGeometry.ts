@@ -4,10 +4,10 @@
  * drawn. Pure, so the SVG renderer and the canvas renderer (for long inputs) share it, and
  * `heatmapHit` maps a pointer position back to a cell or a token with the same numbers.
  */
-import { isolate, unisolate } from '../bidi';
-import { formatNumber } from '../format';
-import { estimateTextWidth, truncateLabel } from './text';
-import type { Language } from '../vocabulary/language';
+import { isolate, unisolate } from '../../bidi';
+import { formatNumber } from '../../format';
+import type { Language } from '../../vocabulary/language';
+import { estimateTextWidth, truncateLabel } from '../text';
 
 /** Longest token label on the heatmap's axes, in characters. */
 export const MAX_AXIS_LABEL = 12;

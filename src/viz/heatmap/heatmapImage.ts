@@ -4,7 +4,7 @@
  * milliseconds). Pure and DOM-free: the canvas renderer scales it up, tests read it back.
  */
 import { isMaskedCell, type HeatmapView } from './heatmapModel';
-import { colorTable, colorTableIndex, type ColorTable } from './scales';
+import { colorTable, colorTableIndex, type ColorTable } from '../scales';
 
 /**
  * RGB of a masked cell's background: the SVG heatmap's hatch background (.hm-hatch-bg),

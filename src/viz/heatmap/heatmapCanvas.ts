@@ -5,11 +5,12 @@
  * image lives here; hover and selection are drawn by the renderer's SVG overlay, so this
  * runs when the matrix, the scale or the size changes, never on hover.
  */
-import { cellText } from './heatmapGeometry';
+import type { Language } from '../../vocabulary/language';
+import type { HeatmapGeometry } from './heatmapGeometry';
 import { isMaskedCell, type HeatmapView } from './heatmapModel';
 import type { MaskedRun } from './heatmapImage';
-import { textColorOnRgb } from './contrast';
-import type { Language } from '../vocabulary/language';
+import { cellNumber, gridOutline, HATCH } from './heatmapScene';
+import { textColorOnRgb } from '../contrast';
 
 /** Colours the canvas needs, read from the page's CSS custom properties. */
 export interface CanvasColors {
@@ -107,31 +108,42 @@ export function drawPixels(
   ctx.drawImage(scratch, 0, 0, n, n, 0, 0, ctx.canvas.width, ctx.canvas.height);
 }
 
-/** A small tile of diagonal lines on the masked background, like the SVG's hatch pattern. */
-function hatchPattern(
+/**
+ * The masked cells: their background, then the scene's hatch (HATCH) drawn exactly where
+ * the SVG heatmap's pattern puts it. That pattern is turned 45° about the drawing's origin,
+ * so its stripes are the lines x + y = √2·(k·size + w/2) (drawing px) for whole k, `w`
+ * px wide, where w is the half of the line the pattern's tile does not clip; the canvas
+ * sits at (left, top) in the drawing, and everything is in device px here.
+ */
+function hatchRuns(
   ctx: CanvasRenderingContext2D,
-  background: string,
-  line: string,
-  dpr: number,
-): CanvasPattern | null {
-  const s = Math.max(4, Math.round(6 * dpr));
-  const tile = document.createElement('canvas');
-  tile.width = s;
-  tile.height = s;
-  const t = tile.getContext('2d');
-  if (!t) return null;
-  t.fillStyle = background;
-  t.fillRect(0, 0, s, s);
-  t.strokeStyle = line;
-  t.lineWidth = 1.4 * dpr;
-  t.beginPath();
-  // One diagonal and its two wrapped corners, so the tiles join into continuous stripes.
-  for (const k of [-s, 0, s]) {
-    t.moveTo(k, s);
-    t.lineTo(k + s, 0);
+  paint: HeatmapPaint,
+  at: (k: number) => number,
+): void {
+  const { runs, dpr, colors, geometry } = paint;
+  ctx.save();
+  ctx.beginPath();
+  for (const r of runs) ctx.rect(at(r.j0), at(r.i), at(r.j1) - at(r.j0), at(r.i + 1) - at(r.i));
+  ctx.fillStyle = colors.maskedBg;
+  ctx.fill();
+  ctx.clip();
+  const h = ctx.canvas.height;
+  const visible = HATCH.lineWidth / 2;
+  const period = HATCH.size * Math.SQRT2;
+  const origin = geometry.left + geometry.top;
+  // Stripes whose line x + y = c crosses the canvas: c from 0 to its width plus its height.
+  const first = Math.floor(origin / period) - 1;
+  const last = Math.ceil((origin + (ctx.canvas.width + h) / dpr) / period) + 1;
+  ctx.strokeStyle = colors.masked;
+  ctx.lineWidth = visible * dpr;
+  ctx.beginPath();
+  for (let k = first; k <= last; k++) {
+    const c = (Math.SQRT2 * (k * HATCH.size + visible / 2) - origin) * dpr;
+    ctx.moveTo(c, 0);
+    ctx.lineTo(c - h, h);
   }
-  t.stroke();
-  return ctx.createPattern(tile, 'repeat');
+  ctx.stroke();
+  ctx.restore();
 }
 
 /** What `paintHeatmap` draws. */
@@ -143,12 +155,16 @@ export interface HeatmapPaint {
   /** `maskedRuns(view)`. */
   readonly runs: readonly MaskedRun[];
   readonly n: number;
-  /** Side of a cell, CSS px. */
-  readonly cell: number;
   readonly dpr: number;
-  /** Print each cell's number (cells of at least MIN_CELL_FOR_NUMBERS px). */
-  readonly numbers: boolean;
-  readonly numberFontSize: number;
+  /**
+   * Where the grid lies in the drawing (the hatch lines up with the SVG's), the side of a
+   * cell (CSS px), and whether cells carry numbers (from MIN_CELL_FOR_NUMBERS px) and at
+   * what size.
+   */
+  readonly geometry: Pick<
+    HeatmapGeometry,
+    'left' | 'top' | 'cell' | 'numberFontSize' | 'showNumbers'
+  >;
   readonly colors: CanvasColors;
   /** The language the numbers are written in (decimal point or comma); English by default. */
   readonly lang?: Language;
@@ -156,7 +172,8 @@ export interface HeatmapPaint {
 
 /** Paints the grid of cells on `ctx`, whose canvas is the n·cell square (see the module comment). */
 export function paintHeatmap(ctx: CanvasRenderingContext2D, paint: HeatmapPaint): void {
-  const { view, pixels, runs, n, cell, dpr, colors } = paint;
+  const { view, pixels, runs, n, dpr, colors } = paint;
+  const { cell } = paint.geometry;
   const w = ctx.canvas.width;
   const h = ctx.canvas.height;
   const unit = (cell * w) / Math.max(1, n * cell); // device px per cell
@@ -169,22 +186,14 @@ export function paintHeatmap(ctx: CanvasRenderingContext2D, paint: HeatmapPaint)
     return;
   }
   drawPixels(ctx, pixels, n);
-  if (runs.length > 0) {
-    const pattern = hatchPattern(ctx, colors.maskedBg, colors.masked, dpr);
-    if (pattern) {
-      ctx.fillStyle = pattern;
-      ctx.beginPath();
-      for (const r of runs) ctx.rect(at(r.j0), at(r.i), at(r.j1) - at(r.j0), at(r.i + 1) - at(r.i));
-      ctx.fill();
-    }
-  }
+  if (runs.length > 0) hatchRuns(ctx, paint, at);
   // The palettes' light ends do not reach 3:1 on the panel (WCAG 1.4.11), so, as the SVG's
   // cells, big cells get an outline in --border-strong between them; smaller cells abut,
   // and a frame of the same colour marks where the grid ends.
   const line = Math.max(1, Math.round(dpr));
-  if (cell >= 8) gaps(ctx, n, at, line, colors.outline);
+  if (gridOutline(cell) === 'cells') gaps(ctx, n, at, line, colors.outline);
   else frame(ctx, line, colors.outline);
-  if (paint.numbers) numbersOn(ctx, paint, at);
+  if (paint.geometry.showNumbers) numbersOn(ctx, paint, at);
 }
 
 /** Lines `width` device px wide at every cell boundary. */
@@ -216,33 +225,29 @@ function frame(ctx: CanvasRenderingContext2D, width: number, color: string): voi
   ctx.fillRect(w - width, 0, width, h);
 }
 
-/** Each cell's number, centred, black or white for contrast (as the SVG's cells). */
+/**
+ * Each cell's number (the scene's `cellNumber`), centred, muted on the hatch, else black or
+ * white for contrast with the colour painted (the image's, sampled from a table).
+ */
 function numbersOn(
   ctx: CanvasRenderingContext2D,
   paint: HeatmapPaint,
   at: (k: number) => number,
 ): void {
-  const { view, pixels, n, cell, dpr, colors } = paint;
+  const { view, pixels, n, dpr, colors, geometry } = paint;
   if (!view || !pixels) return;
-  ctx.font = `${Math.round(paint.numberFontSize * dpr)}px ${colors.fontFamily}`;
+  ctx.font = `${Math.round(geometry.numberFontSize * dpr)}px ${colors.fontFamily}`;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      const value = view.values.data[i * n + j] as number;
-      const masked = isMaskedCell(view, i, j);
-      let text: string;
-      if (masked && view.mode !== 'weights') {
-        text = '−∞';
-        ctx.fillStyle = colors.muted;
-      } else {
-        text = cellText(value, cell, paint.numberFontSize, paint.lang);
-        const p = 4 * (i * n + j);
-        ctx.fillStyle = masked
-          ? colors.muted
-          : textColorOnRgb(pixels[p] as number, pixels[p + 1] as number, pixels[p + 2] as number);
-      }
-      if (text) ctx.fillText(text, (at(j) + at(j + 1)) / 2, (at(i) + at(i + 1)) / 2);
+      const text = cellNumber(view, i, j, geometry, paint.lang ?? 'en');
+      if (!text) continue;
+      const p = 4 * (i * n + j);
+      ctx.fillStyle = isMaskedCell(view, i, j)
+        ? colors.muted
+        : textColorOnRgb(pixels[p] as number, pixels[p + 1] as number, pixels[p + 2] as number);
+      ctx.fillText(text, (at(j) + at(j + 1)) / 2, (at(i) + at(i + 1)) / 2);
     }
   }
 }

@@ -6,8 +6,8 @@ import {
   chordPath,
   selfLoopPath,
   type NodeBox,
-} from '../../src/viz/paths';
-import { graphGeometry } from '../../src/viz/graphGeometry';
+} from '../../../src/viz/graph/paths';
+import { graphGeometry } from '../../../src/viz/graph/graphGeometry';
 
 const box = (x: number, y: number): NodeBox => ({ x, y, halfWidth: 20, halfHeight: 12 });
 

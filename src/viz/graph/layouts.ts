@@ -4,8 +4,8 @@
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from 'd3-force';
 import type { SimulationLinkDatum, SimulationNodeDatum } from 'd3-force';
-import type { Matrix } from '../core/matrix';
-import { mulberry32 } from '../core/random';
+import type { Matrix } from '../../core/matrix';
+import { mulberry32 } from '../../core/random';
 
 /** A node's centre in SVG user units. */
 export interface Point {

@@ -1,8 +1,8 @@
 import { rgb } from 'd3-color';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '../../src/core/matrix';
-import type { HeadTrace } from '../../src/core/types';
+import { fromRows } from '../../../src/core/matrix';
+import type { HeadTrace } from '../../../src/core/types';
 import {
   AXIS_TITLE,
   HEATMAP_CANVAS_MIN_TOKENS,
@@ -12,10 +12,10 @@ import {
   MIN_CANVAS_CELL,
   visibleLabels,
   type HeatmapRenderer,
-} from '../../src/viz/heatmapGeometry';
-import { heatmapPixels, MASKED_RGB, maskedRuns } from '../../src/viz/heatmapImage';
-import { heatmapView } from '../../src/viz/heatmapModel';
-import { colorTable, colorTableIndex, divergingScale, weightScale } from '../../src/viz/scales';
+} from '../../../src/viz/heatmap/heatmapGeometry';
+import { heatmapPixels, MASKED_RGB, maskedRuns } from '../../../src/viz/heatmap/heatmapImage';
+import { heatmapView } from '../../../src/viz/heatmap/heatmapModel';
+import { colorTable, colorTableIndex, divergingScale, weightScale } from '../../../src/viz/scales';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fromRows, matrix, type Matrix } from '../../src/core/matrix';
+import { fromRows, matrix, type Matrix } from '../../../src/core/matrix';
 import {
   DEFAULT_MAX_EDGES,
   edgeOpacity,
@@ -10,7 +10,7 @@ import {
   selectEdges,
   selectEdgesDetailed,
   type EdgeFilter,
-} from '../../src/viz/edges';
+} from '../../../src/viz/graph/edges';
 
 const ALL: EdgeFilter = {
   threshold: 0,

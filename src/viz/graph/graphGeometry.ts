@@ -5,11 +5,11 @@
  * laid out per frame or per hover. Long inputs get small dots with every label that fits
  * beside them instead of labelled boxes, and no reading-order line (see effectiveLayout).
  */
-import type { Matrix } from '../core/matrix';
+import type { Matrix } from '../../core/matrix';
+import type { GraphLayout } from '../../vocabulary/graph';
 import { circleLayout, forceLayout, lineLayout, type LineOrientation, type Point } from './layouts';
 import { arcPath, chordPath, selfLoopPath, type EdgeShape, type NodeBox } from './paths';
-import { estimateTextWidth, truncateLabel } from './text';
-import type { GraphLayout } from '../vocabulary/graph';
+import { estimateTextWidth, truncateLabel } from '../text';
 
 /** Longest label drawn in a node, in characters; the full token is in the node's title. */
 export const MAX_NODE_LABEL = 12;

@@ -3,11 +3,11 @@
  * seen (raw, scaled and masked scores from step Score, weights from Softmax), their colour
  * scale and which cells are masked. Pure, shared by every heatmap renderer.
  */
-import type { Matrix } from '../core/matrix';
-import type { AttentionSettings, AttentionTrace, HeadTrace } from '../core/types';
+import type { Matrix } from '../../core/matrix';
+import type { AttentionSettings, AttentionTrace, HeadTrace } from '../../core/types';
+import { hasReached, type StepId } from '../../vocabulary/steps';
 import { rowSums } from './heatmapGeometry';
-import { divergingScale, maxAbs, weightScale, type ColorScale } from './scales';
-import { hasReached, type StepId } from '../vocabulary/steps';
+import { divergingScale, maxAbs, weightScale, type ColorScale } from '../scales';
 
 /** Which matrix of the head the heatmap shows. */
 export type HeatmapMode = 'scores' | 'scaled' | 'masked' | 'weights';
