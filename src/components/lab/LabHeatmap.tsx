@@ -6,8 +6,10 @@
 import { useMemo, useRef } from 'react';
 import type { Matrix } from '../../core/matrix';
 import { useMessages } from '../../messages';
-import { heatmapGeometry } from '../../viz/heatmapGeometry';
-import type { HeatmapView } from '../../viz/heatmapModel';
+import { heatmapGeometry } from '../../viz/heatmap/heatmapGeometry';
+import type { HeatmapView } from '../../viz/heatmap/heatmapModel';
+import { heatmapScene, type SceneText } from '../../viz/heatmap/heatmapScene';
+import { useNumberFormat } from '../common/useNumberFormat';
 import { divergingScale, maxAbs, weightScale } from '../../viz/scales';
 import { useElementWidth } from '../../viz/useElementWidth';
 import { useSvgId } from '../../viz/useSvgId';
@@ -30,6 +32,31 @@ export interface LabHeatmapProps {
   readonly maxWidth?: number;
 }
 
+/** A line of text of the scene, as SVG. */
+function SceneLabel({
+  t,
+  className,
+  fontSize,
+}: {
+  t: SceneText;
+  className: string;
+  fontSize?: number;
+}) {
+  return (
+    <text
+      className={className}
+      x={t.x}
+      y={t.y}
+      textAnchor={t.anchor}
+      dominantBaseline={t.central ? 'central' : undefined}
+      transform={t.rotate ? `rotate(${t.rotate} ${t.x} ${t.y})` : undefined}
+      fontSize={fontSize}
+    >
+      {t.text}
+    </text>
+  );
+}
+
 /** The heatmap (see the module comment). */
 export function LabHeatmap({
   label,
@@ -40,6 +67,7 @@ export function LabHeatmap({
   maxWidth = 420,
 }: LabHeatmapProps) {
   const m = useMessages().viz;
+  const fmt = useNumberFormat();
   const box = useRef<HTMLDivElement>(null);
   const width = Math.min(maxWidth, useElementWidth(box, maxWidth));
   const hatchId = useSvgId('lab-hatch');
@@ -56,7 +84,10 @@ export function LabHeatmap({
       sums: null,
     };
   }, [values, signed, causal]);
-  const { cell, left, top } = geometry;
+  const scene = useMemo(
+    () => heatmapScene({ tokens, view, geometry, format: fmt, strings: m }),
+    [tokens, view, geometry, fmt, m],
+  );
   return (
     <div ref={box} className="lab-heatmap">
       <svg
@@ -79,61 +110,13 @@ export function LabHeatmap({
             <line className="hm-hatch-line" x1="0" y1="0" x2="0" y2="6" />
           </pattern>
         </defs>
-        <text className="hm-axis-title" x={left} y={13}>
-          {m.keyAxis}
-        </text>
-        <text
-          className="hm-axis-title"
-          transform={`translate(13 ${top + (tokens.length * cell) / 2}) rotate(-90)`}
-          textAnchor="middle"
-        >
-          {m.queryAxis}
-        </text>
-        {geometry.labels.map((text, i) => (
-          <text
-            key={`r${i}`}
-            className="hm-label"
-            x={left - 6}
-            y={top + i * cell + cell / 2}
-            textAnchor="end"
-            dominantBaseline="central"
-            fontSize={geometry.labelFontSize}
-          >
-            {text}
-          </text>
+        <SceneLabel t={scene.keyTitle} className="hm-axis-title" />
+        <SceneLabel t={scene.queryTitle} className="hm-axis-title" />
+        {[...scene.rowLabels, ...scene.columnLabels].map((t, k) => (
+          <SceneLabel key={k} t={t} className="hm-label" fontSize={geometry.labelFontSize} />
         ))}
-        {geometry.labels.map((text, j) => {
-          const x = left + j * cell + cell / 2;
-          const turned = geometry.rotateColumnLabels;
-          return (
-            <text
-              key={`c${j}`}
-              className="hm-label"
-              transform={
-                turned
-                  ? `translate(${x} ${top - 6}) rotate(${-geometry.columnLabelAngle})`
-                  : undefined
-              }
-              x={turned ? 0 : x}
-              y={turned ? 0 : top - 8}
-              textAnchor={turned ? 'start' : 'middle'}
-              dominantBaseline={turned ? 'central' : undefined}
-              fontSize={geometry.labelFontSize}
-            >
-              {text}
-            </text>
-          );
-        })}
         <g className="hm-grid" role="grid">
-          <HeatmapCells
-            geometry={geometry}
-            tokens={tokens}
-            view={view}
-            activeI={0}
-            activeJ={0}
-            hatchId={hatchId}
-            m={m}
-          />
+          <HeatmapCells scene={scene} activeI={0} activeJ={0} hatchId={hatchId} />
         </g>
       </svg>
     </div>
