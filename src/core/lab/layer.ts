@@ -293,6 +293,16 @@ export function layerBackward(
         const pr = r * T;
         const or = r * dK;
         const dqr = r * S;
+        // A row that no loss reaches (dO_i = 0: in the last layer, every position without
+        // an answer) adds exactly zero to every gradient below, so it is skipped.
+        let reached = false;
+        for (let c = 0; c < dK; c++) {
+          if (dO[or + c] !== 0) {
+            reached = true;
+            break;
+          }
+        }
+        if (!reached) continue;
         // dP_ij = dO_i · v_j, and rowDot = Σ_j dP_ij P_ij.
         let rowDot = 0;
         for (let j = 0; j < limit; j++) {
