@@ -1,20 +1,93 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import react from '@vitejs/plugin-react';
 
 /**
- * Two projects: `unit` (core in Node, components in jsdom) runs everywhere;
- * `e2e` drives Debian's Chromium against the built app and needs `npm run build` first.
+ * Four projects, all run by `npm test` (`npm run test:unit` runs the first two,
+ * `npm run test:e2e` the last two):
+ * - `unit-node`: core, store, viz, worker and CLI tests in Node, in worker threads;
+ * - `unit-dom`: every test file whose first line is `// @vitest-environment jsdom` (the
+ *   components, the React hooks, the SVG exports), in `vmThreads`: each file gets a fresh
+ *   VM context in a reused thread, so jsdom is loaded once per thread rather than once per
+ *   file (that load was a quarter of the suite's time);
+ * - `e2e`: the browser tests (Debian's Chromium against the built app: `npm run build`
+ *   first). Each file serves the build on its own port and launches its own Chromium, so
+ *   the files run side by side;
+ * - `e2e-serial`: the browser tests that time something (long tasks while the worker
+ *   computes, animations, a throttled download), run one at a time after everything else
+ *   so that no other test competes with them for the CPU.
  */
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+
+/** Test files (outside test/e2e) whose first line asks for jsdom, relative to the root. */
+function jsdomTestFiles(): string[] {
+  return readdirSync(path.join(ROOT, 'test'), { recursive: true, encoding: 'utf8' })
+    .map((file) => `test/${file.split(path.sep).join('/')}`)
+    .filter((file) => /\.test\.tsx?$/.test(file) && !file.startsWith('test/e2e/'))
+    .filter((file) =>
+      readFileSync(path.join(ROOT, file), 'utf8').startsWith('// @vitest-environment jsdom'),
+    )
+    .sort();
+}
+
+const JSDOM_FILES = jsdomTestFiles();
+
+/** Browser tests that measure time: see `e2e-serial` above. */
+const TIMED_E2E = [
+  'test/e2e/worker.test.ts',
+  'test/e2e/motion.test.ts',
+  'test/e2e/loading.test.ts',
+];
+
+/**
+ * The longest files, started first. Vitest starts the files it has timed before longest
+ * first, but a clean clone has no timings and starts the largest files first, which left
+ * these two (about a third of the browser tests' time) to finish alone at the end.
+ */
+const LONGEST_FIRST = ['test/e2e/axe.test.ts', 'test/e2e/leaks.test.ts'];
+
+class LongestFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (spec: TestSpecification) => {
+      const i = LONGEST_FIRST.indexOf(path.relative(ROOT, spec.moduleId).split(path.sep).join('/'));
+      return i === -1 ? LONGEST_FIRST.length : i;
+    };
+    // Array.prototype.sort is stable: everything else keeps Vitest's order.
+    return sorted.sort((a, b) => rank(a) - rank(b));
+  }
+}
+
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine.
+    maxWorkers: 2,
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         extends: true,
         test: {
-          name: 'unit',
-          include: ['test/core/**/*.test.ts', 'test/store/**/*.test.ts', 'test/vocabulary/**/*.test.ts', 'test/data/**/*.test.ts', 'test/*.test.tsx', 'test/components/**/*.test.tsx', 'test/cli/**/*.test.ts', 'test/viz/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/lab-worker/**/*.test.ts'],
+          name: 'unit-node',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/e2e/**', ...JSDOM_FILES],
           environment: 'node',
+          pool: 'threads',
+          // No setup file: jest-dom's DOM matchers mean nothing here and cost 0.2 s per file.
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'unit-dom',
+          include: JSDOM_FILES,
+          environment: 'jsdom',
+          pool: 'vmThreads',
           setupFiles: ['test/setup.ts'],
           testTimeout: 30_000,
         },
@@ -24,6 +97,17 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          exclude: TIMED_E2E,
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e-serial',
+          include: TIMED_E2E,
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,

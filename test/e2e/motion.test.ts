@@ -22,14 +22,21 @@ const nodeTransforms = (page: Page) =>
 async function switchToForce(page: Page) {
   await goToStep(page, 'Weighted sum');
   await page.locator('.graph-controls select').selectOption('force');
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-  const running = await page.evaluate(
-    () => document.getAnimations().filter((a) => a.playState === 'running').length,
-  );
+  // The running animations and the positions are read in the same task, in the next frame:
+  // read one round trip later, on a busy machine, a glide could already be over.
+  const { running, soon } = await page.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    return {
+      running: document.getAnimations().filter((a) => a.playState === 'running').length,
+      soon: Array.from(
+        document.querySelectorAll('.attention-graph .node'),
+        (n) => getComputedStyle(n).transform,
+      ),
+    };
+  });
   const durations = await page
     .locator('.attention-graph .node, .attention-graph .edge-line')
     .evaluateAll((els) => [...new Set(els.map((e) => getComputedStyle(e).transitionDuration))]);
-  const soon = await nodeTransforms(page);
   await page.waitForTimeout(1000);
   const later = await nodeTransforms(page);
   return { running, durations, soon, later };
