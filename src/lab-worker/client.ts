@@ -11,13 +11,36 @@ import type { FromLab, LabPoint, LabProgress, LabRun, ToLab } from './protocol';
 /** What the page knows of training: the last progress and the whole curve so far. */
 export interface LabSnapshot {
   readonly progress: LabProgress | null;
+  /**
+   * The progress the pictures draw (attention, match tables, example, timeline): the last
+   * progress, except while training, when it is renewed at most every PICTURES_MS. Every
+   * picture is a few hundred SVG cells and edges; redrawing them at every progress message
+   * (six a second) made main-thread tasks of 50 ms and more on a loaded machine.
+   */
+  readonly pictures: LabProgress | null;
   /** Every curve point of this run, in step order. */
   readonly curve: readonly LabPoint[];
   /** The last error the worker reported, or null. */
   readonly error: string | null;
 }
 
-const EMPTY: LabSnapshot = { progress: null, curve: [], error: null };
+const EMPTY: LabSnapshot = { progress: null, pictures: null, curve: [], error: null };
+
+/** While training, the pictures are redrawn at most this often, ms (the status at every message). */
+export const PICTURES_MS = 500;
+
+/** True when `next` must be drawn now rather than at the next picture time. */
+function picturesDue(
+  last: LabProgress | null,
+  next: LabProgress,
+  lastAt: number,
+  now: number,
+): boolean {
+  if (!last || !next.running || !last.running) return true;
+  if (last.shownStep !== last.step || next.shownStep !== next.step) return true;
+  if (last.example.join(',') !== next.example.join(',')) return true;
+  return now - lastAt >= PICTURES_MS;
+}
 
 /** Something that takes the worker's messages (a Worker, or the handler in this thread). */
 interface Port {
@@ -58,6 +81,7 @@ export class LabClient {
   private snapshot: LabSnapshot = EMPTY;
   private readonly listeners = new Set<() => void>();
   private gen = 0;
+  private picturesAt = 0;
   private nextId = 1;
   private readonly waiting = new Map<number, (message: FromLab) => void>();
 
@@ -73,7 +97,7 @@ export class LabClient {
   /** A new run from step 0, trained `steps` steps at once (a lesson link's), shown on `example`. */
   configure(run: LabRun, example: readonly number[] | null, steps = 0): void {
     this.gen++;
-    this.set({ progress: null, curve: [], error: null });
+    this.set({ progress: null, pictures: null, curve: [], error: null });
     this.send({ type: 'configure', gen: this.gen, run, example, steps });
   }
 
@@ -138,7 +162,11 @@ export class LabClient {
         message.points.length > 0
           ? [...this.snapshot.curve, ...message.points]
           : this.snapshot.curve;
-      this.set({ progress: message, curve, error: null });
+      const now = typeof performance !== 'undefined' ? performance.now() : Date.now();
+      const due = picturesDue(this.snapshot.pictures, message, this.picturesAt, now);
+      if (due) this.picturesAt = now;
+      const pictures = due ? message : this.snapshot.pictures;
+      this.set({ progress: message, pictures, curve, error: null });
       return;
     }
     if (message.type === 'error') {

@@ -9,7 +9,7 @@ import { useAppStore } from '../../store/store';
 import { LabGraph } from './LabGraph';
 import { LabHeatmap } from './LabHeatmap';
 import { useLabExample, type LabExampleView } from './useLabExample';
-import { useLabProgress } from './useLabProgress';
+import { useLabPictures } from './useLabProgress';
 
 /** The known pattern of `layer` as a matrix, or null when the layer has none. */
 function knownMatrix(example: LabExampleView, layer: number): Matrix | null {
@@ -23,7 +23,7 @@ export function LabPictures() {
   const example = useLabExample();
   const layer = useAppStore((s) => s.lab.layer);
   const head = useAppStore((s) => s.lab.head);
-  const weights = useLabProgress((s) => s.progress?.attention[layer]?.[head] ?? null);
+  const weights = useLabPictures((p) => p?.attention[layer]?.[head] ?? null);
   const known = useMemo(() => (example ? knownMatrix(example, layer) : null), [example, layer]);
   if (!example || !weights || weights.rows !== example.ids.length) return null;
   const causal = example.task.causal;

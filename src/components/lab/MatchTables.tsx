@@ -10,7 +10,7 @@ import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
 import { LabHeatmap } from './LabHeatmap';
 import { useLabExample } from './useLabExample';
-import { useLabProgress } from './useLabProgress';
+import { useLabPictures } from './useLabProgress';
 
 /** Rows and columns `ids` of the square matrix `m`. */
 function submatrix(m: Matrix, ids: readonly number[]): Matrix {
@@ -29,7 +29,7 @@ export function MatchTables() {
   const m = useMessages().lab;
   const layer = useAppStore((s) => s.lab.layer);
   const head = useAppStore((s) => s.lab.head);
-  const tables = useLabProgress((s) => s.progress?.tables[layer]?.[head] ?? null);
+  const tables = useLabPictures((p) => p?.tables[layer]?.[head] ?? null);
   const example = useLabExample();
   const ids = useMemo(() => (example ? [...new Set(example.ids)] : []), [example]);
   const symbols = useMemo(() => ids.map((id) => example?.task.vocab[id] ?? ''), [ids, example]);

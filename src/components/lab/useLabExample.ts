@@ -9,7 +9,7 @@ import type { KnownPattern, LabTask } from '../../core/lab/tasks/types';
 import { labTokens } from '../../core/lab/toTrace';
 import type { EmbeddedToken } from '../../core/types';
 import { useAppStore } from '../../store/store';
-import { useLabProgress } from './useLabProgress';
+import { useLabPictures } from './useLabProgress';
 
 /** The example and what is drawn of it. */
 export interface LabExampleView {
@@ -23,7 +23,7 @@ export interface LabExampleView {
 /** The example shown, or null before the worker's first progress. */
 export function useLabExample(): LabExampleView | null {
   const taskId = useAppStore((s) => s.lab.task);
-  const example = useLabProgress((s) => s.progress?.example ?? null);
+  const example = useLabPictures((p) => p?.example ?? null);
   const key = example ? example.join(',') : '';
   return useMemo(() => {
     if (!example) return null;
