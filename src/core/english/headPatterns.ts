@@ -21,11 +21,16 @@
  * score. Next to it, `baseline` is the share a head fixed on one position (previous, next,
  * self or first token) would score on the same cases: the best of the four.
  *
- * The dominant `pattern` of a head (see `dominantPattern`) is the highest of its figures: the
- * five mean weights, and the relation shares that are measured on at least `MIN_CASES` cases
- * and beat their positional baseline by at least `MIN_LIFT` (a relation that a plain
- * previous-token head explains as well is no finding). Ties go to the earlier name in
- * `PATTERNS`.
+ * Every figure comes with its `chance` level: the figure of a head that spreads its weight
+ * evenly over the tokens it may see (all of them, or under a causal mask itself and those
+ * before it), so 1/T on the previous token, |targets|/T on a relation.
+ *
+ * The dominant `pattern` of a head (see `dominantPattern`) is the highest of its figures that
+ * is at least MIN_OVER_CHANCE times its chance level: the five mean weights, and the shares of
+ * the relations that are measured on at least `MIN_CASES` cases and beat their positional
+ * baseline by at least `MIN_LIFT` (a relation that a plain previous-token head explains as
+ * well is no finding). Ties go to the earlier name in `PATTERNS`. A head with no such figure
+ * (an untrained one, say) has no pattern: `null`.
  */
 import type { Token } from '../types';
 
@@ -68,6 +73,9 @@ export const MIN_CASES = 20;
 
 /** How far a relation's share must beat its positional baseline to be a head's pattern. */
 export const MIN_LIFT = 0.1;
+
+/** How many times its chance level a figure must reach to be a head's pattern. */
+export const MIN_OVER_CHANCE = 2;
 
 /** Longest run of tokens a noun phrase heuristic scans after its start. */
 export const MAX_PHRASE = 6;
@@ -352,6 +360,8 @@ export interface RelationFigure {
   readonly baseline: number;
   /** Which position that is (null when there are no cases). */
   readonly baselinePattern: Exclude<PositionalPattern, 'punctuation'> | null;
+  /** The share of a head that spreads its weight evenly over the tokens it may see. */
+  readonly chance: number;
 }
 
 /** Everything measured about one head. */
@@ -362,10 +372,12 @@ export interface HeadFigures {
   readonly rows: number;
   /** Mean weight on each position (0 to 1). */
   readonly positional: Readonly<Record<PositionalPattern, number>>;
+  /** The mean weight on each position of a head that spreads its weight evenly. */
+  readonly positionalChance: Readonly<Record<PositionalPattern, number>>;
   readonly relations: Readonly<Record<RelationName, RelationFigure>>;
-  /** The dominant pattern (see `dominantPattern`). */
-  readonly pattern: PatternName;
-  /** Its figure: a mean weight for a positional pattern, a share for a relation (0 to 1). */
+  /** The dominant pattern (see `dominantPattern`), or null when no figure stands out from chance. */
+  readonly pattern: PatternName | null;
+  /** Its figure: a mean weight for a positional pattern, a share for a relation (0 to 1); 0 without a pattern. */
   readonly share: number;
 }
 
@@ -382,8 +394,15 @@ export interface HeadPatternAccumulator {
 
 const BASELINES = ['previous', 'next', 'self', 'first'] as const;
 
+/** Options of `createHeadAccumulator`. */
+export interface AccumulatorOptions {
+  /** The weights come from a causal head: row i sees tokens 0..i only (for the chance levels). */
+  readonly causal?: boolean;
+}
+
 /** A fresh accumulator for one head. */
-export function createHeadAccumulator(): HeadPatternAccumulator {
+export function createHeadAccumulator(options: AccumulatorOptions = {}): HeadPatternAccumulator {
+  const causal = options.causal ?? false;
   let sentences = 0;
   let rowCount = 0;
   const sums = Object.fromEntries(POSITIONAL_PATTERNS.map((p) => [p, 0])) as Record<
@@ -391,9 +410,10 @@ export function createHeadAccumulator(): HeadPatternAccumulator {
     number
   >;
   const counts = { ...sums };
+  const chance = { ...sums };
   const relation = Object.fromEntries(
-    RELATIONS.map((r) => [r, { cases: 0, hits: 0, base: [0, 0, 0, 0] }]),
-  ) as Record<RelationName, { cases: number; hits: number; base: number[] }>;
+    RELATIONS.map((r) => [r, { cases: 0, hits: 0, chance: 0, base: [0, 0, 0, 0] }]),
+  ) as Record<RelationName, { cases: number; hits: number; chance: number; base: number[] }>;
 
   return {
     add(tokens, weights, given) {
@@ -408,22 +428,32 @@ export function createHeadAccumulator(): HeadPatternAccumulator {
       rowCount += T;
       for (let i = 0; i < T; i++) {
         const row = i * T;
+        const even = 1 / (causal ? i + 1 : T); // each visible token's weight in an even spread
         if (i >= 1) {
           sums.previous += w[row + i - 1] as number;
           sums.first += w[row] as number;
+          chance.previous += even;
+          chance.first += even;
           counts.previous++;
           counts.first++;
         }
         if (i <= T - 2) {
           sums.next += w[row + i + 1] as number;
+          chance.next += causal ? 0 : even;
           counts.next++;
         }
         sums.self += w[row + i] as number;
+        chance.self += even;
         counts.self++;
         let punctuation = 0;
-        for (let j = 0; j < T; j++)
-          if ((tokens[j] as PatternToken).punctuation) punctuation += w[row + j] as number;
+        let visiblePunctuation = 0;
+        for (let j = 0; j < T; j++) {
+          if (!(tokens[j] as PatternToken).punctuation) continue;
+          punctuation += w[row + j] as number;
+          if (!causal || j <= i) visiblePunctuation++;
+        }
         sums.punctuation += punctuation;
+        chance.punctuation += visiblePunctuation * even;
         counts.punctuation++;
       }
       for (const c of given ?? relationCases(tokens)) {
@@ -440,6 +470,8 @@ export function createHeadAccumulator(): HeadPatternAccumulator {
         }
         r.cases++;
         r.hits += tied > 0 ? onTarget / tied : 0;
+        const seen = causal ? c.source + 1 : T;
+        r.chance += c.targets.filter((t) => t < seen).length / seen;
         const positions = [c.source - 1, c.source + 1, c.source, 0];
         positions.forEach((p, k) => {
           if (c.targets.includes(p)) (r.base[k] as number)++;
@@ -450,6 +482,9 @@ export function createHeadAccumulator(): HeadPatternAccumulator {
     figures() {
       const positional = Object.fromEntries(
         POSITIONAL_PATTERNS.map((p) => [p, counts[p] > 0 ? sums[p] / counts[p] : 0]),
+      ) as Record<PositionalPattern, number>;
+      const positionalChance = Object.fromEntries(
+        POSITIONAL_PATTERNS.map((p) => [p, counts[p] > 0 ? chance[p] / counts[p] : 0]),
       ) as Record<PositionalPattern, number>;
       const relations = Object.fromEntries(
         RELATIONS.map((name) => {
@@ -463,12 +498,21 @@ export function createHeadAccumulator(): HeadPatternAccumulator {
             share: r.cases > 0 ? r.hits / r.cases : 0,
             baseline: r.cases > 0 ? (r.base[best] as number) / r.cases : 0,
             baselinePattern: r.cases > 0 ? (BASELINES[best] ?? null) : null,
+            chance: r.cases > 0 ? r.chance / r.cases : 0,
           };
           return [name, figure];
         }),
       ) as Record<RelationName, RelationFigure>;
-      const { pattern, share } = dominantPattern(positional, relations);
-      return { sentences, rows: rowCount, positional, relations, pattern, share };
+      const { pattern, share } = dominantPattern(positional, positionalChance, relations);
+      return {
+        sentences,
+        rows: rowCount,
+        positional,
+        positionalChance,
+        relations,
+        pattern,
+        share,
+      };
     },
   };
 }
@@ -476,27 +520,29 @@ export function createHeadAccumulator(): HeadPatternAccumulator {
 /**
  * A head's dominant pattern and its figure: the highest of the positional mean weights and of
  * the shares of the relations with at least MIN_CASES cases and a share at least MIN_LIFT
- * above their positional baseline. Ties go to the pattern listed first in PATTERNS.
+ * above their positional baseline, counting only figures at least MIN_OVER_CHANCE times their
+ * chance level. Ties go to the pattern listed first in PATTERNS. `null` (share 0) when no
+ * figure qualifies.
  */
 export function dominantPattern(
   positional: Readonly<Record<PositionalPattern, number>>,
+  positionalChance: Readonly<Record<PositionalPattern, number>>,
   relations: Readonly<Record<RelationName, RelationFigure>>,
-): { pattern: PatternName; share: number } {
-  let pattern: PatternName = POSITIONAL_PATTERNS[0];
-  let share = positional[pattern];
-  for (const p of POSITIONAL_PATTERNS) {
-    if (positional[p] > share) {
-      pattern = p;
-      share = positional[p];
+): { pattern: PatternName | null; share: number } {
+  let pattern: PatternName | null = null;
+  let share = 0;
+  const consider = (name: PatternName, figure: number, chance: number): void => {
+    if (figure < MIN_OVER_CHANCE * chance || figure <= 0) return;
+    if (pattern === null || figure > share) {
+      pattern = name;
+      share = figure;
     }
-  }
+  };
+  for (const p of POSITIONAL_PATTERNS) consider(p, positional[p], positionalChance[p]);
   for (const r of RELATIONS) {
     const f = relations[r];
     if (f.cases < MIN_CASES || f.share < f.baseline + MIN_LIFT) continue;
-    if (f.share > share) {
-      pattern = r;
-      share = f.share;
-    }
+    consider(r, f.share, f.chance);
   }
   return { pattern, share };
 }

@@ -4,7 +4,6 @@
  * and `traceFromEmbedded` (positions, the heads, the settings), so the figures describe
  * exactly the weights a user would see on screen.
  */
-import { tokenize } from '../tokenizer';
 import { traceFromEmbedded, embedText } from '../trace';
 import type { AttentionSettings, AttentionWeights } from '../types';
 import type { WordVectors } from '../vectors';
@@ -35,7 +34,7 @@ export function measureHeads(
     settings.weights,
   ),
 ): HeadFigures[] {
-  const heads = weights.heads.map(() => createHeadAccumulator());
+  const heads = weights.heads.map(() => createHeadAccumulator({ causal: settings.causal }));
   for (const sentence of sentences) {
     const embedded = embedText(sentence.text, settings.width, vectors, Infinity);
     const tokens = patternTokens(embedded.tokens, sentence.tags);
@@ -46,63 +45,50 @@ export function measureHeads(
   return heads.map((head) => head.figures());
 }
 
-/**
- * The figures of a head that spreads its attention evenly over every token it may see (all of
- * them, or under a causal mask the token itself and those before it): the level of chance
- * that a measured head's figures should be read against.
- */
-export function measureUniform(sentences: readonly TaggedSentence[], causal: boolean): HeadFigures {
-  const head = createHeadAccumulator();
-  for (const sentence of sentences) {
-    const tokens = patternTokens(
-      tokenize(sentence.text, { maxTokens: Infinity }).tokens,
-      sentence.tags,
-    );
-    const T = tokens.length;
-    const data = new Float64Array(T * T); // (T, T)
-    for (let i = 0; i < T; i++) {
-      const seen = causal ? i + 1 : T;
-      for (let j = 0; j < seen; j++) data[i * T + j] = 1 / seen;
-    }
-    head.add(tokens, { rows: T, cols: T, data });
-  }
-  return head.figures();
-}
-
 const percent = (x: number): string => `${(100 * x).toFixed(1)}`;
 
 /**
  * A plain-text table of the heads' figures: one row per figure, one column per head (numbered
- * from 1 as in the app), percentages; then, when given, the `uniform` head's figures (chance);
- * relation rows also give their case count and their positional baseline (the best a head
- * fixed on one position would score) and which position that is.
+ * from 1 as in the app), percentages; then the chance level (the same for every head: it
+ * depends on the sentences and the mask only); relation rows also give their case count and
+ * their positional baseline (the best a head fixed on one position would score) and which
+ * position that is. A head without a pattern shows "-".
  */
-export function formatHeadTable(figures: readonly HeadFigures[], uniform?: HeadFigures): string {
-  const all = uniform ? [...figures, uniform] : figures;
+export function formatHeadTable(figures: readonly HeadFigures[]): string {
+  const first = figures[0];
   const headers = [
     'figure (%)',
     ...figures.map((_, h) => `head ${h + 1}`),
-    ...(uniform ? ['uniform'] : []),
+    'chance',
     'cases',
     'baseline',
     'at',
   ];
   const rows: string[][] = [headers];
   for (const p of POSITIONAL_PATTERNS) {
-    rows.push([`${p} (mean weight)`, ...all.map((f) => percent(f.positional[p])), '', '', '']);
-  }
-  for (const r of RELATIONS) {
-    const first = figures[0]?.relations[r];
     rows.push([
-      `${r} (argmax share)`,
-      ...all.map((f) => percent(f.relations[r].share)),
-      String(first?.cases ?? 0),
-      first && first.cases > 0 ? percent(first.baseline) : '',
-      first?.baselinePattern ?? '',
+      `${p} (mean weight)`,
+      ...figures.map((f) => percent(f.positional[p])),
+      first ? percent(first.positionalChance[p]) : '',
+      '',
+      '',
+      '',
     ]);
   }
-  rows.push(['pattern', ...all.map((f) => f.pattern), '', '', '']);
-  rows.push(['share', ...all.map((f) => percent(f.share)), '', '', '']);
+  for (const r of RELATIONS) {
+    const relation = first?.relations[r];
+    const measured = relation !== undefined && relation.cases > 0;
+    rows.push([
+      `${r} (argmax share)`,
+      ...figures.map((f) => percent(f.relations[r].share)),
+      measured ? percent(relation.chance) : '',
+      String(relation?.cases ?? 0),
+      measured ? percent(relation.baseline) : '',
+      relation?.baselinePattern ?? '',
+    ]);
+  }
+  rows.push(['pattern', ...figures.map((f) => f.pattern ?? '-'), '', '', '', '']);
+  rows.push(['share', ...figures.map((f) => percent(f.share)), '', '', '', '']);
   const widths = headers.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
   return rows
     .map((row) =>

@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path';
 import { parseTraceArgs } from '../../cli/args';
-import { formatHeadTable, measureHeads, measureUniform } from '../../core/english/measure';
+import { formatHeadTable, measureHeads } from '../../core/english/measure';
 import { loadWordVectors, VECTOR_TABLE_PATH } from '../../core/vectors';
 import { readFileBytes } from '../nodeBytes';
 import { readHeldOutSample, readProcessedCorpus, ROOT } from './corpus';
@@ -35,11 +35,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const started = Date.now();
   const figures = measureHeads(sentences, vectors, settings);
   const seconds = (Date.now() - started) / 1000;
-  const uniform = measureUniform(sentences, settings.causal);
   if (argv.includes('--json')) {
-    console.log(
-      JSON.stringify({ settings, sentences: sentences.length, figures, uniform }, null, 2),
-    );
+    console.log(JSON.stringify({ settings, sentences: sentences.length, figures }, null, 2));
     return 0;
   }
   const { width, heads, weights, seed, causal, scale } = settings;
@@ -48,7 +45,7 @@ async function main(argv: readonly string[]): Promise<number> {
       `${causal ? ', causal' : ''}${scale ? '' : ', unscaled'}: ${sentences.length} ` +
       `${sample ? 'sample' : 'held-out'} sentences, ${figures[0]?.rows ?? 0} tokens, ${seconds.toFixed(1)} s`,
   );
-  console.log(formatHeadTable(figures, uniform));
+  console.log(formatHeadTable(figures));
   return 0;
 }
 

@@ -184,11 +184,41 @@ describe('createHeadAccumulator', () => {
       share: 1,
       baseline: 1,
       baselinePattern: 'previous',
+      chance: 1 / 3,
     });
     expect(f.relations['subject-verb']).toMatchObject({ cases: 1, share: 0, baseline: 1 });
-    // previous, self and first all average 0.4: the tie goes to the one listed first.
-    expect(f.pattern).toBe('previous');
-    expectClose(f.share, 0.4, 1e-12);
+    // Chance: an even spread gives 1/3 to every token.
+    for (const p of POSITIONAL_PATTERNS) expectClose(f.positionalChance[p], 1 / 3, 1e-12);
+    // No figure reaches twice its chance level: no pattern.
+    expect(f.pattern).toBeNull();
+    expect(f.share).toBe(0);
+  });
+
+  it('gives chance levels for a causal head: an even spread over the tokens seen so far', () => {
+    const tokens = sentence('Cats/NNS sleep/VB ./.');
+    const acc = createHeadAccumulator({ causal: true });
+    acc.add(
+      tokens,
+      weights(
+        3,
+        (i) =>
+          [
+            [1, 0, 0],
+            [0.5, 0.5, 0],
+            [0.2, 0.2, 0.6],
+          ][i] as number[],
+      ),
+    );
+    const f = acc.figures();
+    // Rows see 1, 2 and 3 tokens.
+    expectClose(f.positionalChance.self, (1 + 1 / 2 + 1 / 3) / 3, 1e-12);
+    expectClose(f.positionalChance.previous, (1 / 2 + 1 / 3) / 2, 1e-12);
+    expect(f.positionalChance.next).toBe(0);
+    expectClose(f.positionalChance.punctuation, (0 + 0 + 1 / 3) / 3, 1e-12);
+    expectClose(f.relations['verb-subject'].chance, 1 / 2, 1e-12);
+    expect(f.relations['subject-verb'].chance).toBe(0);
+    // "sleep" ties between "Cats" and itself: half a hit.
+    expect(f.relations['verb-subject'].share).toBe(0.5);
   });
 
   it('shares the credit of a tie among the tied tokens', () => {
@@ -297,6 +327,10 @@ describe('createHeadAccumulator', () => {
             expect(baseline).toBeGreaterThanOrEqual(0);
             expect(baseline).toBeLessThanOrEqual(1);
           }
+          if (f.pattern === null) {
+            expect(f.share).toBe(0);
+            return;
+          }
           expect(PATTERNS).toContain(f.pattern);
           const figure = (POSITIONAL_PATTERNS as readonly string[]).includes(f.pattern)
             ? f.positional[f.pattern as (typeof POSITIONAL_PATTERNS)[number]]
@@ -311,11 +345,13 @@ describe('createHeadAccumulator', () => {
 
 describe('dominantPattern', () => {
   const positional = { previous: 0.3, next: 0.1, self: 0.2, first: 0.1, punctuation: 0.2 };
+  const chance = { previous: 0.05, next: 0.05, self: 0.05, first: 0.05, punctuation: 0.1 };
   const relation = (cases: number, share: number, baseline: number): RelationFigure => ({
     cases,
     share,
     baseline,
     baselinePattern: 'previous',
+    chance: 0.05,
   });
   const none = Object.fromEntries(RELATIONS.map((r) => [r, relation(0, 0, 0)])) as Record<
     RelationName,
@@ -323,19 +359,42 @@ describe('dominantPattern', () => {
   >;
 
   it('takes the largest mean weight when no relation qualifies', () => {
-    expect(dominantPattern(positional, none)).toEqual({ pattern: 'previous', share: 0.3 });
+    expect(dominantPattern(positional, chance, none)).toEqual({ pattern: 'previous', share: 0.3 });
   });
 
   it('takes a relation only with enough cases and a clear lift over its baseline', () => {
     const lifted = { ...none, 'verb-subject': relation(MIN_CASES, 0.5, 0.35) };
-    expect(dominantPattern(positional, lifted)).toEqual({ pattern: 'verb-subject', share: 0.5 });
+    expect(dominantPattern(positional, chance, lifted)).toEqual({
+      pattern: 'verb-subject',
+      share: 0.5,
+    });
     const few = { ...none, 'verb-subject': relation(MIN_CASES - 1, 0.9, 0.1) };
-    expect(dominantPattern(positional, few).pattern).toBe('previous');
+    expect(dominantPattern(positional, chance, few).pattern).toBe('previous');
     const explained = { ...none, 'noun-adjective': relation(500, 0.9, 0.85) };
-    expect(dominantPattern(positional, explained).pattern).toBe('previous');
+    expect(dominantPattern(positional, chance, explained).pattern).toBe('previous');
   });
 
   it('breaks ties in the order of PATTERNS', () => {
-    expect(dominantPattern({ ...positional, self: 0.3 }, none).pattern).toBe('previous');
+    expect(dominantPattern({ ...positional, self: 0.3 }, chance, none).pattern).toBe('previous');
+  });
+
+  it('counts only figures at least twice their chance level, and may find none', () => {
+    const highChance = { ...chance, previous: 0.2 };
+    expect(dominantPattern(positional, highChance, none)).toEqual({
+      pattern: 'self',
+      share: 0.2,
+    });
+    const chanceEverywhere = { previous: 0.3, next: 0.1, self: 0.2, first: 0.1, punctuation: 0.2 };
+    expect(dominantPattern(positional, chanceEverywhere, none)).toEqual({
+      pattern: null,
+      share: 0,
+    });
+    const weakRelation = { ...none, 'verb-subject': { ...relation(100, 0.5, 0.2), chance: 0.3 } };
+    expect(
+      dominantPattern({ ...positional, previous: 0.01 }, chanceEverywhere, weakRelation),
+    ).toEqual({
+      pattern: null,
+      share: 0,
+    });
   });
 });

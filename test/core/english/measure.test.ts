@@ -6,11 +6,10 @@ import {
   patternTokens,
   RELATIONS,
 } from '../../../src/core/english/headPatterns';
-import { formatHeadTable, measureHeads, measureUniform } from '../../../src/core/english/measure';
+import { formatHeadTable, measureHeads } from '../../../src/core/english/measure';
 import { computeTrace, DEFAULT_SETTINGS } from '../../../src/core/trace';
 import { loadWordVectors, type WordVectors } from '../../../src/core/vectors';
 import { readFileBytes } from '../../../src/tools/nodeBytes';
-import { expectClose } from '../../helpers/expectClose';
 
 const TABLE = new URL('../../../public/vectors/glove-30k-100d.bin', import.meta.url).href;
 const sample = (
@@ -29,7 +28,7 @@ describe('measureHeads', () => {
     const settings = { ...DEFAULT_SETTINGS, width: 16, heads: 2, weights: 'random' as const };
     const figures = measureHeads(sample, vectors, settings);
     expect(figures.length).toBe(2);
-    const expected = [createHeadAccumulator(), createHeadAccumulator()];
+    const expected = [createHeadAccumulator(), createHeadAccumulator()]; // not causal, as settings
     for (const s of sample) {
       const trace = computeTrace(s.text, settings, vectors);
       const tokens = patternTokens(trace.tokens, s.tags);
@@ -47,32 +46,26 @@ describe('measureHeads', () => {
   });
 });
 
-describe('measureUniform', () => {
-  it('gives chance: 1/T on every position, |targets|/T on every relation', () => {
-    const cats = [{ doc: 'ca10', text: 'Cats sleep.', tags: ['NNS', 'VB', '.'] }];
-    const f = measureUniform(cats, false);
-    expectClose(f.positional.previous, 1 / 3, 1e-12);
-    expectClose(f.positional.self, 1 / 3, 1e-12);
-    expectClose(f.positional.punctuation, 1 / 3, 1e-12);
-    expectClose(f.relations['verb-subject'].share, 1 / 3, 1e-12);
-    const causal = measureUniform(cats, true);
-    // Rows see 1, 2 and 3 tokens: "sleep" picks "Cats" half the time.
-    expectClose(causal.relations['verb-subject'].share, 1 / 2, 1e-12);
-    expect(causal.relations['subject-verb'].share).toBe(0);
-    expectClose(causal.positional.self, (1 + 1 / 2 + 1 / 3) / 3, 1e-12);
+describe('chance levels', () => {
+  it('are the same for every head, and follow the mask', () => {
+    const settings = { ...DEFAULT_SETTINGS, width: 8, heads: 2, weights: 'random' as const };
+    const [a, b] = measureHeads(sample, vectors, settings);
+    expect(a?.positionalChance).toEqual(b?.positionalChance);
+    expect(a?.relations['verb-subject'].chance).toBe(b?.relations['verb-subject'].chance);
+    const [causal] = measureHeads(sample, vectors, { ...settings, causal: true });
+    expect(causal?.positionalChance.next).toBe(0);
+    expect(causal?.relations['determiner-noun'].chance).toBe(0);
+    expect(causal?.positionalChance.self).toBeGreaterThan(a?.positionalChance.self ?? 1);
   });
 });
 
 describe('formatHeadTable', () => {
   it('has a column per head, then chance, and a row per figure', () => {
     const settings = { ...DEFAULT_SETTINGS, width: 8, heads: 3 };
-    const table = formatHeadTable(
-      measureHeads(sample.slice(0, 5), vectors, settings),
-      measureUniform(sample.slice(0, 5), false),
-    );
+    const table = formatHeadTable(measureHeads(sample.slice(0, 5), vectors, settings));
     const lines = table.split('\n');
     expect(lines[0]).toMatch(
-      /^figure \(%\)\s+head 1\s+head 2\s+head 3\s+uniform\s+cases\s+baseline\s+at$/,
+      /^figure \(%\)\s+head 1\s+head 2\s+head 3\s+chance\s+cases\s+baseline\s+at$/,
     );
     expect(lines.length).toBe(1 + 5 + RELATIONS.length + 2);
     expect(lines.some((l) => l.startsWith('pattern'))).toBe(true);
