@@ -62,7 +62,7 @@ export function SettingsPanel() {
             value={settings.weights}
             options={weightOptions}
             onChange={(weights) => setSettings({ weights })}
-            note={m.weightsNote[settings.weights]}
+            note={settings.weights === 'learned' ? undefined : m.weightsNote[settings.weights]}
           />
           <SeedControl />
         </fieldset>

@@ -18,6 +18,7 @@ import type {
   WeightsPreset,
 } from './types';
 import { embedTokens, type WordVectors } from './vectors';
+import type { TraceModelJson } from './learnedWeights';
 import { headDim, makeWeights, MAX_HEADS } from './weights';
 
 /** The settings a first visit starts with. */
@@ -36,7 +37,7 @@ export const DEFAULT_SETTINGS: AttentionSettings = {
 export const MAX_TEMPERATURE = 100;
 
 /** Weight presets, in the order menus list them. */
-export const WEIGHTS_PRESETS: readonly WeightsPreset[] = ['random', 'similarity'];
+export const WEIGHTS_PRESETS: readonly WeightsPreset[] = ['random', 'similarity', 'learned'];
 
 /**
  * Returns the problems with `settings` for a table of `dims`-wide vectors, one readable
@@ -171,6 +172,8 @@ export interface TraceJson {
   readonly concat: JsonMatrix;
   readonly wo: JsonMatrix;
   readonly output: JsonMatrix;
+  /** With learned weights: what was trained, on what, and each head's measured pattern. */
+  readonly model?: TraceModelJson;
 }
 
 /**

@@ -24,7 +24,7 @@ export interface StepContext {
   /** The temperature, formatted. */
   readonly temperatureText: string;
   readonly positions: boolean;
-  readonly weights: 'random' | 'similarity';
+  readonly weights: 'random' | 'similarity' | 'learned';
   /** True when the GloVe table is not loaded and every vector is made up. */
   readonly madeUp: boolean;
 }
@@ -170,7 +170,9 @@ export const shell = {
           : '.'),
       c.weights === 'similarity'
         ? 'These weights use the same matrix for queries and keys, so a query matches best the keys of tokens with similar meaning, its own above all.'
-        : 'These weights are random, like a model before training: the patterns they make carry no meaning yet.',
+        : c.weights === 'learned'
+          ? 'These weights were learned from English text: each head has found its own kind of token to look for.'
+          : 'These weights are random, like a model before training: the patterns they make carry no meaning yet.',
     ],
     score: (c: StepContext): string[] => [
       'Each query is compared with every key by a dot product: multiply the two vectors number by number and add up. A large score means that key matches what the query is looking for.',

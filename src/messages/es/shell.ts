@@ -147,7 +147,9 @@ export const shell: Messages['shell'] = {
           : '.'),
       c.weights === 'similarity'
         ? 'Estos pesos usan la misma matriz para las consultas y las claves, así que una consulta encaja mejor con las claves de los tokens de significado parecido, y sobre todo con la suya.'
-        : 'Estos pesos son aleatorios, como los de un modelo antes de entrenarlo: los patrones que forman todavía no significan nada.',
+        : c.weights === 'learned'
+          ? 'Estos pesos se aprendieron de textos en inglés: cada cabeza ha encontrado su propio tipo de token que buscar.'
+          : 'Estos pesos son aleatorios, como los de un modelo antes de entrenarlo: los patrones que forman todavía no significan nada.',
     ],
     score: (c: StepContext) => [
       'Cada consulta se compara con cada clave mediante un producto escalar: se multiplican los dos vectores número a número y se suma todo. Una puntuación alta significa que esa clave encaja con lo que busca la consulta.',
