@@ -7,6 +7,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AlignmentStats, TaggedSentence } from '../../core/english/brown';
+import {
+  LEARNED_WEIGHTS_PATH,
+  parseLearnedWeights,
+  type LearnedWeightsFile,
+} from '../../core/learnedWeights';
 
 /** The repository's root folder. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -53,4 +58,11 @@ export function readProcessedCorpus(): ProcessedCorpus {
 /** Reads the committed sample of held-out sentences. */
 export function readHeldOutSample(): CorpusSample {
   return JSON.parse(readFileSync(HELDOUT_SAMPLE, 'utf8')) as CorpusSample;
+}
+
+/** Reads and checks the committed learned weights (public/weights/learned.json). */
+export function readLearnedWeights(): LearnedWeightsFile {
+  return parseLearnedWeights(
+    JSON.parse(readFileSync(join(ROOT, 'public', LEARNED_WEIGHTS_PATH), 'utf8')) as unknown,
+  );
 }

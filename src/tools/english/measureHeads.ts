@@ -3,6 +3,7 @@
  * at on the held-out Brown sentences (src/core/english/headPatterns.ts), for any weights the
  * app can make: the same flags as `npm run trace` (--width, --heads, --weights, --seed,
  * --causal, --no-scale, --temperature, --no-positions, --vectors), without --text.
+ * `--weights learned` measures the committed learned weights (public/weights/learned.json).
  *
  *   --sample   measure on the committed sample (test/fixtures/brown-heldout-sample.json)
  *              instead of the whole held-out tenth (which needs npm run fetch:corpus)
@@ -11,9 +12,10 @@
 import { join } from 'node:path';
 import { parseTraceArgs } from '../../cli/args';
 import { formatHeadTable, measureHeads } from '../../core/english/measure';
+import { chooseLearned } from '../../core/learnedWeights';
 import { loadWordVectors, VECTOR_TABLE_PATH } from '../../core/vectors';
 import { readFileBytes } from '../nodeBytes';
-import { readHeldOutSample, readProcessedCorpus, ROOT } from './corpus';
+import { readHeldOutSample, readLearnedWeights, readProcessedCorpus, ROOT } from './corpus';
 
 async function main(argv: readonly string[]): Promise<number> {
   const own = new Set(['--sample', '--json']);
@@ -25,7 +27,18 @@ async function main(argv: readonly string[]): Promise<number> {
     );
     return 2;
   }
-  const { settings, vectorsPath } = parsed.options;
+  let { settings } = parsed.options;
+  const { vectorsPath } = parsed.options;
+  let learned;
+  if (settings.weights === 'learned') {
+    const choice = chooseLearned(readLearnedWeights(), settings);
+    if (!choice.ok) {
+      console.error(`measure:heads: ${choice.message}`);
+      return 2;
+    }
+    settings = choice.settings;
+    learned = choice.weights;
+  }
   const vectors = await loadWordVectors(
     vectorsPath ?? join(ROOT, 'public', VECTOR_TABLE_PATH),
     readFileBytes,
@@ -33,7 +46,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const sample = argv.includes('--sample');
   const sentences = sample ? readHeldOutSample().sentences : readProcessedCorpus().heldOut;
   const started = Date.now();
-  const figures = measureHeads(sentences, vectors, settings);
+  const figures = measureHeads(sentences, vectors, settings, learned);
   const seconds = (Date.now() - started) / 1000;
   if (argv.includes('--json')) {
     console.log(JSON.stringify({ settings, sentences: sentences.length, figures }, null, 2));
