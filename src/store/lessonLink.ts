@@ -240,6 +240,9 @@ function readPairs(hash: string): Pair[] | null {
 }
 
 /** Joins options for a reason: "4, 8, 16, 32, 64 or 100". */
+/** Presets a link may name: not yet `learned`, which the app cannot load until its UI lands. */
+const LINK_WEIGHTS = WEIGHTS_PRESETS.filter((p) => p !== 'learned');
+
 function optionList(options: readonly (string | number)[]): string {
   const names = options.map(String);
   return names.length < 2
@@ -404,8 +407,8 @@ function readLesson(
   }
   const weights = read<WeightsPreset>(
     k.weights,
-    (v) => oneOf(v, WEIGHTS_PRESETS),
-    r.weights(optionList(WEIGHTS_PRESETS)),
+    (v) => oneOf(v, LINK_WEIGHTS),
+    r.weights(optionList(LINK_WEIGHTS)),
   );
   if (weights !== undefined) settings.weights = weights;
   const positions = read(k.positions, boolean, r.boolean);

@@ -53,7 +53,8 @@ const arbState: fc.Arbitrary<LessonState> = fc
     causal: fc.boolean(),
     scale: fc.boolean(),
     temperature: fc.integer({ min: 1, max: 30 }).map((k) => k / 10),
-    weights: fc.constantFrom(...WEIGHTS_PRESETS),
+    // Links do not name `learned` until the app can load it (the UI part of issue 12).
+    weights: fc.constantFrom(...WEIGHTS_PRESETS.filter((p) => p !== 'learned')),
     positions: fc.boolean(),
     stepIndex: fc.nat(),
     headIndex: fc.nat(),

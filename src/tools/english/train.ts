@@ -1,7 +1,7 @@
 /**
  * `npm run train:english`: trains the learned preset's models on the Brown corpus (npm run
  * fetch:corpus first) and writes public/weights/learned.json and the training log
- * (src/tools/english/train.log).
+ * (src/tools/english/train-log.txt).
  *
  * Every configuration (and a no-attention baseline per width, for the loss to compare with)
  * is one seeded run of trainRun.ts in its own process, so that the runs share the machine's
@@ -187,7 +187,7 @@ async function main(): Promise<void> {
     'progress:',
     ...RUNS.flatMap(({ name }) => get(name).log.map((line) => `[${name}] ${line}`)),
   ].join('\n');
-  writeFileSync(join(ROOT, 'src', 'tools', 'english', 'train.log'), `${log}\n`);
+  writeFileSync(join(ROOT, 'src', 'tools', 'english', 'train-log.txt'), `${log}\n`);
   console.log(summary.join('\n'));
 }
 
