@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { ManifestTransform } from 'workbox-build';
+import { reliability as englishReliability } from './src/messages/reliability';
+import { reliability as spanishReliability } from './src/messages/es/reliability';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
@@ -35,15 +37,24 @@ function computeVectorsVersion(): string {
 
 const VECTORS_VERSION = computeVectorsVersion();
 
+/** The table's size in bytes (0 without a table): the least an offline copy needs. */
+const VECTORS_BYTES = existsSync(path.join(ROOT, 'public', VECTOR_TABLE))
+  ? statSync(path.join(ROOT, 'public', VECTOR_TABLE)).size
+  : 0;
+
 /**
  * Hands the table's version to the app as `import.meta.env.VITE_VECTORS_VERSION`
- * (undefined in unit tests), which src/store/loadVectors.ts appends to the table's URL.
+ * (undefined in unit tests), which src/store/loadVectors.ts appends to the table's URL,
+ * and its size as `VITE_VECTORS_BYTES` (src/store/offlineInstall.ts).
  */
 function vectorsVersion(): Plugin {
   return {
     name: 'attention-graph:vectors-version',
     config: () => ({
-      define: { 'import.meta.env.VITE_VECTORS_VERSION': JSON.stringify(VECTORS_VERSION) },
+      define: {
+        'import.meta.env.VITE_VECTORS_VERSION': JSON.stringify(VECTORS_VERSION),
+        'import.meta.env.VITE_VECTORS_BYTES': JSON.stringify(VECTORS_BYTES),
+      },
     }),
   };
 }
@@ -65,6 +76,45 @@ const versionTheVectorTable: ManifestTransform = (entries) => ({
   ),
   warnings: [],
 });
+
+/** The messages of a page that cannot run the app, in every language of the interface. */
+const BOOT_MESSAGES = [
+  { lang: 'en', boot: englishReliability.boot },
+  { lang: 'es', boot: spanishReliability.boot },
+];
+
+/** `text` safe inside an HTML element. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Writes the page's own messages into index.html (see the comment there): what to do
+ * without JavaScript, inside `<noscript>`, and what to do when the app cannot start,
+ * inside the root element, where React replaces it once the app runs. Every language at
+ * once, each marked with its `lang`: no script runs to choose one. The text comes from
+ * src/messages like every other string. styles.css keeps the root's message hidden for
+ * the first seconds, so a normal start never flashes it.
+ */
+function startMessages(): Plugin {
+  const paragraphs = (pick: (boot: (typeof BOOT_MESSAGES)[number]['boot']) => string) =>
+    BOOT_MESSAGES.map(({ lang, boot }) => `<p lang="${lang}">${escapeHtml(pick(boot))}</p>`).join(
+      '',
+    );
+  return {
+    name: 'attention-graph:start-messages',
+    transformIndexHtml: (html) =>
+      html
+        .replace(
+          '<!--app:needs-javascript-->',
+          `<div class="app-boot app-boot--no-script">${paragraphs((b) => b.needsJavaScript)}</div>`,
+        )
+        .replace(
+          '<!--app:cannot-start-->',
+          `<div class="app-boot app-boot--not-started">${paragraphs((b) => b.cannotStart)}</div>`,
+        ),
+  };
+}
 
 /**
  * The Content-Security-Policy of index.html holds for the build only. The development
@@ -106,6 +156,7 @@ function previewCaching(): Plugin {
 export default defineConfig({
   plugins: [
     react(),
+    startMessages(),
     vectorsVersion(),
     previewCaching(),
     policyInBuildOnly(),
@@ -113,7 +164,7 @@ export default defineConfig({
     // generateSW, dist/sw.js) precaches the whole build, the lazy chunks, the trace worker
     // and the word-vector table. It stays off under `npm start` (devOptions off).
     VitePWA({
-      // A new version waits until the user reloads (src/components/UpdatePrompt.tsx): a
+      // A new version waits until the user reloads (src/components/shell/UpdatePrompt.tsx): a
       // reload of its own would drop a lesson in the middle of a sentence.
       registerType: 'prompt',
       // Registered from the app's own code (virtual:pwa-register), never an inline script.

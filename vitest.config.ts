@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/core/**/*.test.ts', 'test/store/**/*.test.ts', 'test/components/**/*.test.tsx', 'test/cli/**/*.test.ts', 'test/viz/**/*.test.ts', 'test/worker/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/store/**/*.test.ts', 'test/vocabulary/**/*.test.ts', 'test/data/**/*.test.ts', 'test/*.test.tsx', 'test/components/**/*.test.tsx', 'test/cli/**/*.test.ts', 'test/viz/**/*.test.ts', 'test/worker/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/setup.ts'],
           testTimeout: 30_000,

@@ -15,37 +15,39 @@
  * fetched, shows what failed and a Reset button, and the rest of the page keeps working.
  */
 import { Suspense, type ReactNode } from 'react';
-import { AboutDialog } from './components/AboutDialog';
-import { QuizCover } from './components/QuizCover';
-import { PresentButton } from './components/PresentButton';
-import { Presentation } from './components/Presentation';
-import { ThemeSwitch } from './components/ThemeSwitch';
-import { useAppliedTheme } from './components/useTheme';
-import { LanguagePicker } from './components/LanguagePicker';
-import { lazyPanel } from './components/lazyPanel';
-import { PanelBoundary } from './components/PanelBoundary';
-import { SentenceInput } from './components/SentenceInput';
-import { SettingsPanel } from './components/SettingsPanel';
-import { ShareBar } from './components/ShareBar';
-import { StepExplanation } from './components/StepExplanation';
-import { StepNav } from './components/StepNav';
-import { UpdatePrompt } from './components/UpdatePrompt';
-import { VectorStatus } from './components/VectorStatus';
-import { WorksheetButton } from './components/WorksheetButton';
+import { AboutDialog } from './components/shell/AboutDialog';
+import { QuizCover } from './components/quiz/QuizCover';
+import { PresentButton } from './components/presentation/PresentButton';
+import { Presentation } from './components/presentation/Presentation';
+import { ThemeSwitch } from './components/shell/ThemeSwitch';
+import { useAppliedTheme } from './components/common/useTheme';
+import { LanguagePicker } from './components/shell/LanguagePicker';
+import { lazyPanel } from './components/shell/lazyPanel';
+import { PanelBoundary } from './components/shell/PanelBoundary';
+import { SentenceInput } from './components/sentence/SentenceInput';
+import { SettingsPanel } from './components/settings/SettingsPanel';
+import { ShareBar } from './components/sharing/ShareBar';
+import { StepExplanation } from './components/steps/StepExplanation';
+import { StepNav } from './components/steps/StepNav';
+import { UpdatePrompt } from './components/shell/UpdatePrompt';
+import { VectorStatus } from './components/shell/VectorStatus';
+import { WorksheetButton } from './components/worksheet/WorksheetButton';
 import { useMessages } from './messages';
 import { useDocumentLanguage } from './messages/useDocumentLanguage';
-import { useLessonLink } from './store/useLessonLink';
 import { useAppStore } from './store/store';
 import './App.css';
+import { useLessonLink } from './store/link/useLessonLink';
 
 const AttentionViews = lazyPanel(() =>
-  import('./components/AttentionViews').then((m) => m.AttentionViews),
+  import('./components/shell/AttentionViews').then((m) => m.AttentionViews),
 );
-const WorkPanel = lazyPanel(() => import('./components/WorkPanel').then((m) => m.WorkPanel));
+const WorkPanel = lazyPanel(() => import('./components/work/WorkPanel').then((m) => m.WorkPanel));
 const MatricesPanel = lazyPanel(() =>
-  import('./components/MatricesPanel').then((m) => m.MatricesPanel),
+  import('./components/matrices/MatricesPanel').then((m) => m.MatricesPanel),
 );
-const DataTables = lazyPanel(() => import('./components/DataTables').then((m) => m.DataTables));
+const DataTables = lazyPanel(() =>
+  import('./components/matrices/DataTables').then((m) => m.DataTables),
+);
 
 /** A lazily loaded panel; its placeholder tells tests and tools that code is still on its way. */
 function Later({ name, children }: { name: string; children: ReactNode }) {

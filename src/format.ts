@@ -1,3 +1,4 @@
+import type { Language } from './vocabulary/language';
 /**
  * Numbers for display, in the interface's language. Screens show rounded numbers; tooltips
  * carry full float32. Nothing here ever prints "NaN" or "Infinity".
@@ -7,8 +8,6 @@
  * Pure (no React, no store), so the canvas painter and the worksheet can call it with the
  * language they were given; components use `useNumberFormat()`, which binds the store's.
  */
-
-import type { Language } from './store/store';
 
 /** The decimal separator of each language: Spanish writes 0,25. */
 const DECIMAL: Readonly<Record<Language, string>> = { en: '.', es: ',' };

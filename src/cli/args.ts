@@ -2,8 +2,16 @@
  * Flags of `npm run trace`. Parsing is pure and returns either the options or one line
  * that names the offending flag, so the command can print it and exit with code 2.
  */
-import { DEFAULT_SETTINGS, settingsProblems, WEIGHTS_PRESETS } from '../core/trace';
 import type { AttentionSettings, WeightsPreset } from '../core/types';
+import {
+  DEFAULT_SETTINGS,
+  MAX_HEADS,
+  MAX_SEED,
+  settingsProblems,
+  VECTOR_DIMS,
+  WEIGHTS_PRESETS,
+} from '../core/settings';
+import { parseDecimal, parseWhole, readFlags } from './flags';
 
 /** What the command was asked to do. */
 export interface TraceOptions {
@@ -25,9 +33,9 @@ export const USAGE = `Usage: npm run trace -- --text "The cat sat." [options]
 Prints the attention trace of the text as JSON (see DESIGN.md, "The trace as JSON").
 
   --text TEXT          the sentence (required)
-  --width N            model width, 1 to 100 (default ${DEFAULT_SETTINGS.width}; 100 = GloVe itself)
-  --heads N            attention heads, 1 to 8 (default ${DEFAULT_SETTINGS.heads})
-  --seed N             weight seed, 0 to 4294967295 (default ${DEFAULT_SETTINGS.seed})
+  --width N            model width, 1 to ${VECTOR_DIMS} (default ${DEFAULT_SETTINGS.width}; ${VECTOR_DIMS} = GloVe itself)
+  --heads N            attention heads, 1 to ${MAX_HEADS} (default ${DEFAULT_SETTINGS.heads})
+  --seed N             weight seed, 0 to ${MAX_SEED} (default ${DEFAULT_SETTINGS.seed})
   --causal             mask out later tokens
   --no-scale           do not divide the scores by √dK
   --temperature X      softmax temperature (default ${DEFAULT_SETTINGS.temperature})
@@ -51,37 +59,11 @@ const VALUE_FLAGS = [
 const SWITCH_FLAGS = ['--causal', '--no-scale', '--no-positions', '--pretty', '--help'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
-function isValueFlag(flag: string): flag is ValueFlag {
-  return (VALUE_FLAGS as readonly string[]).includes(flag);
-}
-
-/** A whole number written in plain decimal digits, or null. */
-function parseWhole(raw: string): number | null {
-  return /^\d+$/.test(raw) ? Number(raw) : null;
-}
-
 /** Parses the command's arguments (without `node` and the script). */
 export function parseTraceArgs(argv: readonly string[]): ParsedArgs {
-  const values = new Map<ValueFlag, string>();
-  const switches = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (isValueFlag(flag)) {
-      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined) return { ok: false, error: `${flag} needs a value` };
-      values.set(flag, value);
-    } else if ((SWITCH_FLAGS as readonly string[]).includes(flag)) {
-      // "--causal=yes" names a known flag: say what is wrong rather than "unknown flag".
-      if (eq > 0) return { ok: false, error: `${flag} takes no value` };
-      switches.add(flag);
-    } else if (flag.startsWith('-')) {
-      return { ok: false, error: `unknown flag ${flag}` };
-    } else {
-      return { ok: false, error: `unexpected argument "${arg}" (put the sentence after --text)` };
-    }
-  }
+  const read = readFlags(argv, VALUE_FLAGS, SWITCH_FLAGS, ' (put the sentence after --text)');
+  if (!read.ok) return read;
+  const { values, switches } = read;
   const help = switches.has('--help');
   const text = values.get('--text');
   if (text === undefined && !help) return { ok: false, error: '--text is required' };
@@ -95,9 +77,7 @@ export function parseTraceArgs(argv: readonly string[]): ParsedArgs {
   const width = numeric('--width', DEFAULT_SETTINGS.width, parseWhole);
   const heads = numeric('--heads', DEFAULT_SETTINGS.heads, parseWhole);
   const seed = numeric('--seed', DEFAULT_SETTINGS.seed, parseWhole);
-  const temperature = numeric('--temperature', DEFAULT_SETTINGS.temperature, (raw) =>
-    /^\d*\.?\d+(e[-+]?\d+)?$/i.test(raw) ? Number(raw) : null,
-  );
+  const temperature = numeric('--temperature', DEFAULT_SETTINGS.temperature, parseDecimal);
   for (const parsed of [width, heads, seed, temperature]) {
     if ('error' in parsed) return { ok: false, error: parsed.error as string };
   }

@@ -14,9 +14,9 @@ import {
   traceToJson,
   type TraceJson,
 } from '../core/trace';
-import { loadWordVectors, VECTOR_TABLE_PATH } from '../core/vectors';
 import { readFileBytes } from '../tools/nodeBytes';
 import { parseTraceArgs, USAGE } from './args';
+import { loadWordVectors, VECTOR_TABLE_PATH } from '../data/vectorTable';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -11,10 +11,8 @@ import {
   scale,
   type Matrix,
 } from './matrix';
+import { MIN_TEMPERATURE } from './settings';
 import type { AttentionWeights, HeadTrace, HeadWeights } from './types';
-
-/** The smallest softmax temperature the core accepts; lower would only overflow nothing but saturate. */
-export const MIN_TEMPERATURE = 0.01;
 
 /** Q = X·wq, K = X·wk, V = X·wv. */
 export function projectQKV(

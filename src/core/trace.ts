@@ -5,70 +5,24 @@
  *     text -> tokenize -> embed (+ positions) -> per head: project Q, K, V -> scores
  *          -> scale -> mask -> softmax -> weighted sum -> concat -> output projection
  */
-import { MIN_TEMPERATURE, multiHeadAttention } from './attention';
+import { multiHeadAttention } from './attention';
 import { add, matrix, toRows, type Matrix } from './matrix';
 import { positionalEncoding } from './positions';
 import { tokenize, MAX_TOKENS } from './tokenizer';
+import { HEAD_MATRICES, type HeadMatrixName } from './traceParts';
 import type {
   AttentionSettings,
   AttentionTrace,
   AttentionWeights,
   EmbeddedToken,
+  Tokenization,
   VectorSource,
-  WeightsPreset,
 } from './types';
-import { embedTokens, type WordVectors } from './vectors';
+import { settingsProblems } from './settings';
+import { headDim, makeWeights } from './weights';
+import type { WordVectors } from './vectors/table';
+import { embedTokens } from './vectors/projection';
 import type { TraceModelJson } from './learnedWeights';
-import { headDim, makeWeights, MAX_HEADS } from './weights';
-
-/** The settings a first visit starts with. */
-export const DEFAULT_SETTINGS: AttentionSettings = {
-  width: 8,
-  heads: 1,
-  seed: 7,
-  causal: false,
-  scale: true,
-  temperature: 1,
-  weights: 'similarity',
-  positions: true,
-};
-
-/** The largest temperature the core accepts. */
-export const MAX_TEMPERATURE = 100;
-
-/** Weight presets, in the order menus list them. */
-export const WEIGHTS_PRESETS: readonly WeightsPreset[] = ['random', 'similarity', 'learned'];
-
-/**
- * Returns the problems with `settings` for a table of `dims`-wide vectors, one readable
- * sentence each; an empty list means the settings are valid.
- */
-export function settingsProblems(settings: AttentionSettings, dims = 100): string[] {
-  const problems: string[] = [];
-  const { width, heads, seed, temperature, weights } = settings;
-  if (!Number.isInteger(width) || width < 1 || width > dims) {
-    problems.push(`width must be a whole number from 1 to ${dims}, got ${width}`);
-  }
-  if (!Number.isInteger(heads) || heads < 1 || heads > MAX_HEADS) {
-    problems.push(`heads must be a whole number from 1 to ${MAX_HEADS}, got ${heads}`);
-  }
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    problems.push(`seed must be a whole number from 0 to 4294967295, got ${seed}`);
-  }
-  if (
-    !Number.isFinite(temperature) ||
-    temperature < MIN_TEMPERATURE ||
-    temperature > MAX_TEMPERATURE
-  ) {
-    problems.push(
-      `temperature must be from ${MIN_TEMPERATURE} to ${MAX_TEMPERATURE}, got ${temperature}`,
-    );
-  }
-  if (!WEIGHTS_PRESETS.includes(weights)) {
-    problems.push(`weights must be one of ${WEIGHTS_PRESETS.join(', ')}, got ${String(weights)}`);
-  }
-  return problems;
-}
 
 /** Embeddings of the text's tokens, before positions. */
 export interface EmbeddedText {
@@ -86,7 +40,21 @@ export function embedText(
   vectors: WordVectors,
   maxTokens = MAX_TOKENS,
 ): EmbeddedText {
-  const { tokens, truncated } = tokenize(text, { maxTokens });
+  return embedTokenized(text, tokenize(text, { maxTokens }), width, vectors);
+}
+
+/**
+ * Looks up every token of `tokenization` (the tokens of `text`, already made): the
+ * embedding step for a caller that tokenized once and reuses the tokens, as the app does
+ * for the trace, the worker's request and the lesson link.
+ */
+export function embedTokenized(
+  text: string,
+  tokenization: Tokenization,
+  width: number,
+  vectors: WordVectors,
+): EmbeddedText {
+  const { tokens, truncated } = tokenization;
   const { lookups, embeddings } = embedTokens(tokens, vectors, width); // (T, width)
   const embedded = tokens.map((token, i) => ({
     ...token,
@@ -165,10 +133,7 @@ export interface TraceJson {
   readonly embeddings: JsonMatrix;
   readonly positions: JsonMatrix;
   readonly input: JsonMatrix;
-  readonly heads: Record<
-    'wq' | 'wk' | 'wv' | 'q' | 'k' | 'v' | 'scores' | 'scaled' | 'masked' | 'weights' | 'output',
-    JsonMatrix
-  >[];
+  readonly heads: Record<HeadMatrixName, JsonMatrix>[];
   readonly concat: JsonMatrix;
   readonly wo: JsonMatrix;
   readonly output: JsonMatrix;
@@ -219,19 +184,13 @@ export function traceToJson(trace: AttentionTrace): TraceJson {
     embeddings: matrixToJson(trace.embeddings),
     positions: matrixToJson(trace.positions),
     input: matrixToJson(trace.input),
-    heads: trace.heads.map((h) => ({
-      wq: matrixToJson(h.wq),
-      wk: matrixToJson(h.wk),
-      wv: matrixToJson(h.wv),
-      q: matrixToJson(h.q),
-      k: matrixToJson(h.k),
-      v: matrixToJson(h.v),
-      scores: matrixToJson(h.scores),
-      scaled: matrixToJson(h.scaled),
-      masked: matrixToJson(h.masked),
-      weights: matrixToJson(h.weights),
-      output: matrixToJson(h.output),
-    })),
+    heads: trace.heads.map(
+      (h) =>
+        Object.fromEntries(HEAD_MATRICES.map((name) => [name, matrixToJson(h[name])])) as Record<
+          HeadMatrixName,
+          JsonMatrix
+        >,
+    ),
     concat: matrixToJson(trace.concat),
     wo: matrixToJson(trace.wo),
     output: matrixToJson(trace.output),

@@ -39,8 +39,8 @@ export interface TokenLookup {
 /** A token with its vector lookup, as stored in the trace. */
 export type EmbeddedToken = Token & TokenLookup;
 
-/** Where word vectors came from. */
-export type VectorSource = 'glove' | 'made-up';
+/** Where word vectors came from; 'lab': the Lab's trained embedding table (core/lab/toTrace.ts). */
+export type VectorSource = 'glove' | 'made-up' | 'lab';
 
 /**
  * Weight presets. `random`: Glorot-uniform; `similarity`: wq equals wk, so similar tokens

@@ -6,10 +6,8 @@
  */
 import { matrix, type Matrix } from './matrix';
 import { gaussian, subStream, type Random } from './random';
+import { MAX_HEADS } from './settings';
 import type { AttentionWeights, HeadWeights, WeightsPreset } from './types';
-
-/** Heads the core supports. */
-export const MAX_HEADS = 8;
 
 /** dK of each head: the width shared out between the heads, at least 1. */
 export function headDim(dModel: number, heads: number): number {

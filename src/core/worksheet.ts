@@ -13,7 +13,7 @@ import { attentionHead, type AttentionOptions } from './attention';
 import { matrix, type Matrix } from './matrix';
 import { embedText, traceFromEmbedded } from './trace';
 import type { AttentionSettings, AttentionTrace, HeadWeights } from './types';
-import type { WordVectors } from './vectors';
+import type { WordVectors } from './vectors/table';
 
 /** Model width of a worksheet: four numbers per vector fit a printed grid and a hand sum. */
 export const WORKSHEET_WIDTH = 4;

@@ -1,87 +1,62 @@
 /**
- * The attention graph as a standalone SVG document, built from the layout data rather than
- * copied from the page: the same geometry (`graphGeometry`, for the same tokens, layout,
- * width and weights as on screen, so the nodes sit where they sit there) and the same
- * edges (the panel's selection, weakest first), drawn with the theme's colours as
- * presentation attributes. Built from data because the live SVG carries what a file must
- * not: CSS custom properties that only the page defines, transitions caught half-way, the
- * hover overlay and tooltip, focus rings, and the roving tabindex.
+ * The attention graph as a standalone SVG document, written from the graph's scene
+ * (src/viz/graph/graphScene.ts), the very one the screen draws: the same node places, the
+ * same edges in the same order, the same weight labels, painted with the theme's colours as
+ * presentation attributes. Written from the scene rather than copied from the page because
+ * the live SVG carries what a file must not: CSS custom properties that only the page
+ * defines, transitions caught half-way, the hover overlay and tooltip, focus rings, and the
+ * roving tabindex.
  *
  * What the screen shows of a focused token (its filled node, the weights printed on its
  * edges) is drawn too; hover highlights are not. Every node keeps data-token-index and a
  * <title> with the token's full text, every edge data-source, data-target, data-weight
  * and a <title>, as on screen.
  */
-import type { Matrix } from '../core/matrix';
-import { numberFormat, type NumberFormat } from '../format';
-import type { Messages } from '../messages';
-import type { FocusDirection, GraphLayout } from '../store/store';
-import { edgeOpacity, edgeWidth, type Edge } from '../viz/edges';
-import { graphGeometry, type GraphGeometry } from '../viz/graphGeometry';
+import type { GraphScene, GraphSceneNode } from '../viz/graph/graphScene';
 import {
   EXPORT_COLORS,
   headingHeight,
   headingSvg,
   headingWidth,
   MARGIN,
-  svgDocument,
+  svgExport,
   wrapText,
   type Heading,
+  type SvgExport,
 } from './svgDocument';
-import type { SvgExport } from './heatmapSvg';
 import { element, num, xmlText } from './xml';
 
-/** With a focus, edges carry their weight as a label up to this many edges (as on screen: MAX_EDGE_LABELS). */
-const MAX_EDGE_LABELS = 40;
 const ARROW_ID = 'arrow';
 const LEGEND_FONT = 13;
+// Text sits on its middle line: dy is portable where dominant-baseline is not (slide software).
 const CENTRAL = '0.35em';
-
-/** The strings a graph export writes. */
-export type GraphSvgStrings = Pick<Messages['viz'], 'edgeTitle'>;
+/** The halo behind text drawn over edges (AttentionGraph.css's .edge-label, .node-label-hl). */
+const HALO = {
+  stroke: EXPORT_COLORS.bg,
+  'stroke-width': 4,
+  'stroke-linejoin': 'round',
+  'paint-order': 'stroke',
+} as const;
 
 /** What `graphSvg` draws. */
 export interface GraphSvgInput {
-  /** The tokens' texts and whether GloVe knows them (unknown ones get a dashed border). */
-  readonly tokens: readonly { readonly text: string; readonly known: boolean }[];
-  /** The layout drawn (`effectiveLayout` of the store's choice). */
-  readonly layout: GraphLayout;
-  /** Width of the drawing, px: the panel's, so the export matches the screen. */
-  readonly width: number;
-  /** The selected head's weights (T, T): the force layout reads them. */
-  readonly weights: Matrix | null;
-  /** The causal mask is on (the line layout then keeps no room for arcs to later tokens). */
-  readonly causal: boolean;
-  /** The edges drawn on screen (the panel's selection), or none before step Softmax. */
-  readonly edges: readonly Edge[];
-  readonly focus: number | null;
-  readonly direction: FocusDirection;
+  /** The scene on screen (`graphScene`). */
+  readonly scene: GraphScene;
   readonly heading: Heading;
   /** How to read the graph, written below it. */
   readonly legend: string;
-  readonly strings: GraphSvgStrings;
-  /** How numbers are written: the interface's language (a decimal comma in Spanish). */
-  readonly format?: NumberFormat;
 }
 
 /** The standalone SVG of the graph (see the module comment). */
 export function graphSvg(input: GraphSvgInput): SvgExport {
-  const { tokens, layout, heading } = input;
-  const texts = tokens.map((t) => t.text);
-  const forceWeights = layout === 'force' ? input.weights : null;
-  const g = graphGeometry(texts, layout, input.width, forceWeights, input.causal);
+  const { scene, heading } = input;
   const top = headingHeight(heading);
-  const width = Math.max(g.width + 2 * MARGIN, headingWidth(heading));
+  const width = Math.max(scene.width + 2 * MARGIN, headingWidth(heading));
   const legendLines = wrapText(input.legend, LEGEND_FONT, Math.max(200, width - 2 * MARGIN));
-  const legendTop = top + g.height + 8;
+  const legendTop = top + scene.height + 8;
   const height = legendTop + legendLines.length * (LEGEND_FONT + 5) + MARGIN;
 
-  const drawing = [
-    baselineSvg(g, layout, texts.length),
-    edgesSvg(g, input),
-    nodesSvg(g, input),
-    focusLabelSvg(g, input),
-  ].join('');
+  const drawing = [baselineSvg(scene), edgesSvg(scene), nodesSvg(scene), focusLabelSvg(scene)];
   const legend = element(
     'g',
     { 'font-size': LEGEND_FONT, fill: EXPORT_COLORS.fg },
@@ -89,7 +64,7 @@ export function graphSvg(input: GraphSvgInput): SvgExport {
       element('text', { x: MARGIN, y: legendTop + (k + 0.8) * (LEGEND_FONT + 5) }, xmlText(line)),
     ),
   );
-  const svg = svgDocument({
+  return svgExport({
     width,
     height,
     title: heading.title,
@@ -100,7 +75,6 @@ export function graphSvg(input: GraphSvgInput): SvgExport {
       element('g', { transform: `translate(${num(MARGIN)} ${num(top)})` }, drawing) +
       legend,
   });
-  return { svg, width: Math.ceil(width), height: Math.ceil(height) };
 }
 
 /** The arrowhead (ArrowMarker.tsx): 9 px long in user units, whatever the stroke width. */
@@ -122,33 +96,22 @@ function arrowMarker(): string {
 }
 
 /** The dashed reading-order line under a horizontal line layout. */
-function baselineSvg(g: GraphGeometry, layout: GraphLayout, n: number): string {
-  if (g.orientation !== 'horizontal' || layout !== 'line' || n === 0) return '';
-  const y = g.boxes[0]?.y ?? 0;
+function baselineSvg(scene: GraphScene): string {
+  if (scene.baselineY === null) return '';
   return element('line', {
     x1: 0,
-    x2: g.width,
-    y1: y,
-    y2: y,
+    x2: scene.width,
+    y1: scene.baselineY,
+    y2: scene.baselineY,
     stroke: EXPORT_COLORS.border,
     'stroke-dasharray': '2 4',
   });
 }
 
-/** The edges, weakest first so strong ones lie on top, and their weights when a token is focused. */
-function edgesSvg(g: GraphGeometry, input: GraphSvgInput): string {
-  const { tokens, focus, direction, strings } = input;
-  const format = input.format ?? numberFormat('en');
-  const drawn = input.edges
-    .map((e) => ({ ...e, ...g.edgeShape(e.source, e.target) }))
-    .sort((a, b) => a.weight - b.weight);
-  const edges = drawn.map((e) => {
-    const title = strings.edgeTitle(
-      tokens[e.source]?.text ?? '',
-      tokens[e.target]?.text ?? '',
-      format.full(e.weight),
-    );
-    return element(
+/** The edges in the scene's order, and the weights printed on a focused token's edges. */
+function edgesSvg(scene: GraphScene): string {
+  const edges = scene.edges.map((e) =>
+    element(
       'g',
       {
         class: 'edge',
@@ -157,31 +120,25 @@ function edgesSvg(g: GraphGeometry, input: GraphSvgInput): string {
         'data-weight': String(e.weight),
       },
       [
-        element('title', {}, xmlText(title)),
+        element('title', {}, xmlText(e.title)),
         element('path', {
           d: e.d,
-          'stroke-width': edgeWidth(e.weight),
-          opacity: edgeOpacity(e.weight),
+          'stroke-width': e.strokeWidth,
+          opacity: e.opacity,
           'marker-end': `url(#${ARROW_ID})`,
         }),
       ],
-    );
-  });
+    ),
+  );
   const group = element(
     'g',
-    {
-      class: 'edges',
-      fill: 'none',
-      stroke: EXPORT_COLORS.edge,
-      'stroke-linecap': 'round',
-    },
+    { class: 'edges', fill: 'none', stroke: EXPORT_COLORS.edge, 'stroke-linecap': 'round' },
     edges,
   );
-  if (focus === null || drawn.length > MAX_EDGE_LABELS) return group;
-  const labels = drawn.map((e) => {
-    const p = e.source === e.target ? e.label : direction === 'out' ? e.nearTarget : e.nearSource;
-    return element('text', { x: p.x, y: p.y, dy: CENTRAL }, xmlText(format.number(e.weight, 2)));
-  });
+  if (scene.edgeLabels.length === 0) return group;
+  const labels = scene.edgeLabels.map((l) =>
+    element('text', { x: l.x, y: l.y, dy: CENTRAL }, xmlText(l.text)),
+  );
   return (
     group +
     element(
@@ -192,10 +149,7 @@ function edgesSvg(g: GraphGeometry, input: GraphSvgInput): string {
         'font-weight': 700,
         'text-anchor': 'middle',
         fill: EXPORT_COLORS.fg,
-        stroke: EXPORT_COLORS.bg,
-        'stroke-width': 4,
-        'stroke-linejoin': 'round',
-        'paint-order': 'stroke',
+        ...HALO,
       },
       labels,
     )
@@ -203,114 +157,85 @@ function edgesSvg(g: GraphGeometry, input: GraphSvgInput): string {
 }
 
 /** The nodes: labelled boxes, or dots with the labels that fit beside them. */
-function nodesSvg(g: GraphGeometry, input: GraphSvgInput): string {
-  const { tokens, focus } = input;
-  const nodes = g.boxes.map((box, i) => {
-    const token = tokens[i];
-    const text = token?.text ?? '';
-    const unknown = token ? !token.known : false;
-    const focused = focus === i;
-    const label = g.labels[i] ?? '';
-    const parts = [element('title', {}, xmlText(text))];
-    if (g.compact) {
-      const small = box.halfWidth < 3;
-      parts.push(
-        element('circle', {
-          r: focused && small ? 4 : box.halfWidth,
-          fill: focused ? EXPORT_COLORS.accent : small ? EXPORT_COLORS.muted : EXPORT_COLORS.bg,
-          stroke: focused
-            ? EXPORT_COLORS.accent
-            : small
-              ? null
-              : unknown
-                ? EXPORT_COLORS.unknown
-                : EXPORT_COLORS.fg,
-          'stroke-width': small && !focused ? null : 1.5,
-        }),
-      );
-      const spot = g.labelSpots[i];
-      // The focused token's label is drawn on top, in full (focusLabelSvg).
-      if (spot?.shown && !focused) {
-        parts.push(
-          element(
-            'text',
-            {
-              x: spot.dx,
-              y: spot.dy,
-              dy: CENTRAL,
-              'text-anchor': spot.anchor,
-              'font-size': g.fontSize,
-              fill: EXPORT_COLORS.muted,
-            },
-            xmlText(label),
-          ),
-        );
-      }
-    } else {
-      parts.push(
-        element('rect', {
-          x: -box.halfWidth,
-          y: -box.halfHeight,
-          width: box.halfWidth * 2,
-          height: box.halfHeight * 2,
-          rx: Math.min(8, box.halfHeight),
-          fill: focused ? EXPORT_COLORS.accent : EXPORT_COLORS.bg,
-          stroke: focused
-            ? EXPORT_COLORS.accent
-            : unknown
-              ? EXPORT_COLORS.unknown
-              : EXPORT_COLORS.fg,
-          'stroke-width': 1.5,
-          'stroke-dasharray': unknown ? '4 2' : null,
-        }),
-        element(
-          'text',
-          {
-            'text-anchor': 'middle',
-            dy: CENTRAL,
-            'font-size': g.fontSize,
-            'font-weight': focused ? 700 : null,
-            fill: focused ? EXPORT_COLORS.accentFg : EXPORT_COLORS.fg,
-          },
-          xmlText(label),
-        ),
-      );
-    }
-    return element(
+function nodesSvg(scene: GraphScene): string {
+  const nodes = scene.nodes.map((node) =>
+    element(
       'g',
       {
         class: 'node',
-        'data-token-index': i,
-        transform: `translate(${num(box.x)} ${num(box.y)})`,
+        'data-token-index': node.index,
+        transform: `translate(${num(node.box.x)} ${num(node.box.y)})`,
       },
-      parts,
-    );
-  });
+      [element('title', {}, xmlText(node.text)), ...nodeMarks(node, scene.fontSize)],
+    ),
+  );
   return element('g', { class: 'nodes' }, nodes);
 }
 
+/** A node's shape and label, painted as the scene says. */
+function nodeMarks(node: GraphSceneNode, fontSize: number): string[] {
+  const { box, paint } = node;
+  const stroke = paint.stroke === null ? null : EXPORT_COLORS[paint.stroke];
+  const outline = { stroke, 'stroke-width': stroke === null ? null : paint.strokeWidth };
+  if (node.shape === 'box') {
+    return [
+      element('rect', {
+        x: -box.halfWidth,
+        y: -box.halfHeight,
+        width: box.halfWidth * 2,
+        height: box.halfHeight * 2,
+        rx: Math.min(8, box.halfHeight),
+        fill: EXPORT_COLORS[paint.fill],
+        ...outline,
+        'stroke-dasharray': paint.dashed ? '4 2' : null,
+      }),
+      element(
+        'text',
+        {
+          'text-anchor': 'middle',
+          dy: CENTRAL,
+          'font-size': fontSize,
+          'font-weight': paint.bold ? 700 : null,
+          fill: EXPORT_COLORS[paint.text],
+        },
+        xmlText(node.label),
+      ),
+    ];
+  }
+  const dot = element('circle', { r: paint.radius, fill: EXPORT_COLORS[paint.fill], ...outline });
+  // The focused token's label is drawn on top, in full (focusLabelSvg), as on screen.
+  if (!node.spot.shown || node.focused) return [dot];
+  const label = element(
+    'text',
+    {
+      x: node.spot.dx,
+      y: node.spot.dy,
+      dy: CENTRAL,
+      'text-anchor': node.spot.anchor,
+      'font-size': fontSize,
+      fill: EXPORT_COLORS[paint.text],
+    },
+    xmlText(node.label),
+  );
+  return [dot, label];
+}
+
 /** In a compact drawing, the focused token's full text on a halo above everything (HighlightedLabels). */
-function focusLabelSvg(g: GraphGeometry, input: GraphSvgInput): string {
-  const { focus, tokens } = input;
-  if (!g.compact || focus === null) return '';
-  const box = g.boxes[focus];
-  const spot = g.labelSpots[focus];
-  if (!box || !spot) return '';
+function focusLabelSvg(scene: GraphScene): string {
+  const node = scene.focus === null ? undefined : scene.nodes[scene.focus];
+  if (!scene.compact || !node) return '';
   return element(
     'text',
     {
-      x: box.x + spot.dx,
-      y: box.y + spot.dy,
+      x: node.labelAt.x,
+      y: node.labelAt.y,
       dy: CENTRAL,
-      'text-anchor': spot.anchor,
-      'font-size': g.fontSize + 1,
+      'text-anchor': node.spot.anchor,
+      'font-size': scene.haloFontSize,
       'font-weight': 700,
       fill: EXPORT_COLORS.accent,
-      stroke: EXPORT_COLORS.bg,
-      'stroke-width': 4,
-      'stroke-linejoin': 'round',
-      'paint-order': 'stroke',
+      ...HALO,
     },
-    xmlText(tokens[focus]?.text ?? ''),
+    xmlText(node.display),
   );
 }

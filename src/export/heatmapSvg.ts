@@ -1,9 +1,11 @@
 /**
- * The attention heatmap as a standalone SVG document, built from the data (not copied from
- * the page), so it works the same whether the screen shows the SVG or the canvas heatmap:
- * a title, the key and query axes with every token's label (the full text in each label's
- * <title>), the cells coloured by the view's own scale (src/viz/heatmapModel), numbers in
- * cells that are big enough, the row sums once softmax is applied, and the colour legend.
+ * The attention heatmap as a standalone SVG document, written from the heatmap's scene
+ * (src/viz/heatmap/heatmapScene.ts) as the screen draws it, at a file's own size: every
+ * label drawn and cells big enough for their numbers. Built from the data, not copied from
+ * the page, so it works the same whether the screen shows the SVG or the canvas heatmap: a
+ * title, the key and query axes with every token's label (the full text in each label's
+ * <title>), the cells coloured by the view's own scale and outlined as on screen, numbers
+ * in cells that are big enough, the row sums once softmax is applied, and the colour legend.
  *
  * Up to DETAILED_MAX_TOKENS tokens each cell is its own <rect> carrying data-i, data-j,
  * data-value (float32-exact) and a <title> with its value, as on screen. Longer inputs
@@ -13,11 +15,19 @@
  */
 import { rgb } from 'd3-color';
 import { numberFormat, type NumberFormat } from '../format';
-import type { Messages } from '../messages';
-import { cellText, heatmapGeometry, MAX_CELL, type HeatmapGeometry } from '../viz/heatmapGeometry';
-import { viewColorTable, viewDomain } from '../viz/heatmapImage';
-import { isMaskedCell, type HeatmapView } from '../viz/heatmapModel';
-import { colorTableIndex, textColorOn } from '../viz/scales';
+import { heatmapGeometry, MAX_CELL, type HeatmapGeometry } from '../viz/heatmap/heatmapGeometry';
+import { viewColorTable } from '../viz/heatmap/heatmapImage';
+import { isMaskedCell, type HeatmapView } from '../viz/heatmap/heatmapModel';
+import {
+  HATCH,
+  heatmapScene,
+  LEGEND_BAR,
+  SUM_FONT_SIZE,
+  type HeatmapScene,
+  type HeatmapSceneStrings,
+  type SceneText,
+} from '../viz/heatmap/heatmapScene';
+import { colorTableIndex } from '../viz/scales';
 import { estimateTextWidth } from '../viz/text';
 import {
   EXPORT_COLORS,
@@ -25,10 +35,11 @@ import {
   headingSvg,
   headingWidth,
   MARGIN,
-  svgDocument,
+  svgExport,
   type Heading,
+  type SvgExport,
 } from './svgDocument';
-import { element, num, xmlText } from './xml';
+import { element, num, xmlText, type AttrValue } from './xml';
 
 /** Up to this many tokens, every cell is its own element with its value (see the module comment). */
 export const DETAILED_MAX_TOKENS = 64;
@@ -38,23 +49,7 @@ export const EXPORT_MAX_CELL = 64;
 export const EXPORT_GRID = 768;
 
 /** The strings a heatmap export writes (the viz messages of the interface's language). */
-export type HeatmapSvgStrings = Pick<
-  Messages['viz'],
-  | 'keyAxis'
-  | 'queryAxis'
-  | 'rowSumHeader'
-  | 'rowSumTitle'
-  | 'legendScores'
-  | 'legendWeights'
-  | 'legendMasked'
-  | 'legendMaskedWeight'
-  | 'cellValue'
-  | 'cellMasked'
-  | 'cellMaskedWeight'
->;
-
-/** The strings and the number format, as the drawing functions below take them. */
-type LocalStrings = HeatmapSvgStrings & { readonly format: NumberFormat };
+export type HeatmapSvgStrings = HeatmapSceneStrings;
 
 /** What `heatmapSvg` draws. */
 export interface HeatmapSvgInput {
@@ -68,17 +63,8 @@ export interface HeatmapSvgInput {
   readonly format?: NumberFormat;
 }
 
-/** A drawn export: the SVG document and its size in px. */
-export interface SvgExport {
-  readonly svg: string;
-  readonly width: number;
-  readonly height: number;
-}
-
 const HATCH_ID = 'hm-hatch';
 const GRADIENT_ID = 'hm-legend-gradient';
-const LEGEND_BAR = { width: 180, height: 12 };
-const LEGEND_STOPS = 11;
 const LEGEND_HEIGHT = 12 + LEGEND_BAR.height + 16;
 // Text sits on its middle line: dy is portable where dominant-baseline is not (slide software).
 const CENTRAL = '0.35em';
@@ -101,18 +87,17 @@ export function exportHeatmapGeometry(tokens: readonly string[]): HeatmapGeometr
 /** The standalone SVG of the heatmap (see the module comment). */
 export function heatmapSvg(input: HeatmapSvgInput): SvgExport {
   const { tokens, view, heading } = input;
-  // Numbers travel with the strings: both are the interface's language.
-  const strings: LocalStrings = { ...input.strings, format: input.format ?? numberFormat('en') };
-  const n = tokens.length;
-  if (view.values.rows !== n || view.values.cols !== n) {
-    throw new RangeError(
-      `heatmapSvg: ${n} tokens but the matrix is (${view.values.rows}, ${view.values.cols})`,
-    );
-  }
-  const g = exportHeatmapGeometry(tokens);
+  const scene = heatmapScene({
+    tokens,
+    view,
+    geometry: exportHeatmapGeometry(tokens),
+    format: input.format ?? numberFormat('en'),
+    strings: input.strings,
+  });
+  const g = scene.geometry;
   const top = headingHeight(heading);
   const legendY = top + g.height + 12;
-  const legend = legendSvg(view, strings, MARGIN, legendY);
+  const legend = legendSvg(scene, MARGIN, legendY);
   const width = Math.max(
     MARGIN + g.width + MARGIN,
     headingWidth(heading),
@@ -123,178 +108,132 @@ export function heatmapSvg(input: HeatmapSvgInput): SvgExport {
   const body = [
     headingSvg(heading),
     element('g', { transform: `translate(${num(MARGIN)} ${num(top)})` }, [
-      axesSvg(g, tokens, strings),
-      cellsSvg(g, tokens, view, strings),
-      sumsSvg(g, tokens, view, strings),
+      axesSvg(scene),
+      tokens.length <= DETAILED_MAX_TOKENS ? detailedCells(scene) : mergedCells(scene),
+      sumsSvg(scene),
     ]),
     legend.svg,
   ];
-  const svg = svgDocument({
+  return svgExport({
     width,
     height,
     title: heading.title,
     description: heading.subtitle,
-    defs: hatchPattern() + gradient(view),
+    defs: hatchPattern() + gradient(scene),
     body: body.join(''),
   });
-  return { svg, width: Math.ceil(width), height: Math.ceil(height) };
 }
 
-/** The hatch of masked cells (as .hm-hatch-bg and .hm-hatch-line draw it on screen). */
+/** The hatch of masked cells: the scene's HATCH, in the colours of .hm-hatch-bg and .hm-hatch-line. */
 function hatchPattern(): string {
   return element(
     'pattern',
     {
       id: HATCH_ID,
-      width: 6,
-      height: 6,
+      width: HATCH.size,
+      height: HATCH.size,
       patternUnits: 'userSpaceOnUse',
-      patternTransform: 'rotate(45)',
+      patternTransform: `rotate(${HATCH.angle})`,
     },
     [
-      element('rect', { width: 6, height: 6, fill: EXPORT_COLORS.hatchBg }),
+      element('rect', { width: HATCH.size, height: HATCH.size, fill: EXPORT_COLORS.hatchBg }),
       element('line', {
         x1: 0,
         y1: 0,
         x2: 0,
-        y2: 6,
+        y2: HATCH.size,
         stroke: EXPORT_COLORS.masked,
-        'stroke-width': 2,
+        'stroke-width': HATCH.lineWidth,
       }),
     ],
   );
 }
 
-/** The legend's gradient, sampled from the view's scale as HeatmapLegend does. */
-function gradient(view: HeatmapView): string {
-  const [low, high] = viewDomain(view);
-  const stops = Array.from({ length: LEGEND_STOPS }, (_, k) => {
-    const t = k / (LEGEND_STOPS - 1);
-    return element('stop', { offset: t, 'stop-color': hex(view.color(low + t * (high - low))) });
-  });
+/** The legend's gradient, the scene's stops. */
+function gradient(scene: HeatmapScene): string {
+  const stops = (scene.legend?.stops ?? []).map((s) =>
+    element('stop', { offset: s.offset, 'stop-color': hex(s.color) }),
+  );
   return element('linearGradient', { id: GRADIENT_ID }, stops);
 }
 
+/** A scene's text as <text> attributes: level at its point, or turned about it. */
+function placed(t: SceneText): Record<string, AttrValue> {
+  const at: Record<string, AttrValue> =
+    t.rotate === 0
+      ? { x: t.x, y: t.y }
+      : { transform: `translate(${num(t.x)} ${num(t.y)}) rotate(${num(t.rotate)})` };
+  return { ...at, ...(t.central ? { dy: CENTRAL } : {}), 'text-anchor': t.anchor };
+}
+
 /** Axis titles and the token labels down the left and across the top. */
-function axesSvg(g: HeatmapGeometry, tokens: readonly string[], s: HeatmapSvgStrings): string {
-  const { cell, left, top } = g;
-  const size = tokens.length * cell;
-  const out: string[] = [];
+function axesSvg(scene: HeatmapScene): string {
   const axisTitle = { 'font-size': 12, 'font-style': 'italic', fill: EXPORT_COLORS.muted };
-  out.push(element('text', { ...axisTitle, x: left, y: 13 }, xmlText(s.keyAxis)));
-  out.push(
+  const labels = [...scene.rowLabels, ...scene.columnLabels].map((l, k) =>
     element(
       'text',
       {
-        ...axisTitle,
-        transform: `translate(13 ${num(top + size / 2)}) rotate(-90)`,
-        'text-anchor': 'middle',
+        ...placed(l),
+        [k < scene.n ? 'data-row-label' : 'data-column-label']: l.index,
       },
-      xmlText(s.queryAxis),
+      element('title', {}, xmlText(l.title)) + xmlText(l.text),
     ),
   );
-  const label = (i: number) =>
-    element('title', {}, xmlText(tokens[i] ?? '')) + xmlText(g.labels[i] ?? '');
-  const rows = tokens.map((_, i) =>
+  return [
     element(
       'text',
-      {
-        x: left - 6,
-        y: top + i * cell + cell / 2,
-        dy: CENTRAL,
-        'text-anchor': 'end',
-        'data-row-label': i,
-      },
-      label(i),
+      { ...axisTitle, x: scene.keyTitle.x, y: scene.keyTitle.y },
+      xmlText(scene.keyTitle.text),
     ),
-  );
-  const columns = tokens.map((_, j) => {
-    const x = left + j * cell + cell / 2;
-    const attrs = g.rotateColumnLabels
-      ? {
-          transform: `translate(${num(x)} ${num(top - 6)}) rotate(${num(-g.columnLabelAngle)})`,
-          dy: CENTRAL,
-          'text-anchor': 'start',
-        }
-      : { x, y: top - 8, 'text-anchor': 'middle' };
-    return element('text', { ...attrs, 'data-column-label': j }, label(j));
-  });
-  out.push(
-    element('g', { 'font-size': g.labelFontSize, fill: EXPORT_COLORS.fg }, [...rows, ...columns]),
-  );
-  return out.join('');
+    element('text', { ...axisTitle, ...placed(scene.queryTitle) }, xmlText(scene.queryTitle.text)),
+    element('g', { 'font-size': scene.geometry.labelFontSize, fill: EXPORT_COLORS.fg }, labels),
+  ].join('');
 }
 
-/** The cells: one element each (short texts) or one path per colour (long ones). */
-function cellsSvg(
-  g: HeatmapGeometry,
-  tokens: readonly string[],
-  view: HeatmapView,
-  s: LocalStrings,
-): string {
-  return tokens.length <= DETAILED_MAX_TOKENS
-    ? detailedCells(g, tokens, view, s)
-    : mergedCells(g, tokens.length, view);
+/** The grid's group, outlined as on screen (see HeatmapScene.outline). */
+function gridGroup(scene: HeatmapScene, extra: Record<string, number>, children: string[]) {
+  const outlined = scene.outline === 'cells';
+  return element(
+    'g',
+    {
+      class: 'hm-grid',
+      ...extra,
+      stroke: outlined ? EXPORT_COLORS.outline : null,
+      'stroke-width': outlined ? 1 : null,
+    },
+    children,
+  );
 }
 
-function detailedCells(
-  g: HeatmapGeometry,
-  tokens: readonly string[],
-  view: HeatmapView,
-  s: LocalStrings,
-): string {
-  const { cell, left, top } = g;
-  const n = tokens.length;
+/** One <rect> per cell with its value and title, and the numbers that fit. */
+function detailedCells(scene: HeatmapScene): string {
+  const { n, geometry: g } = scene;
   const rects: string[] = [];
   const numbers: string[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      const value = view.values.data[i * n + j] as number;
-      const masked = isMaskedCell(view, i, j);
-      const query = tokens[i] ?? '';
-      const key = tokens[j] ?? '';
-      const fill = masked ? null : hex(view.color(value));
-      const title = masked
-        ? view.mode === 'weights'
-          ? s.cellMaskedWeight(query, key)
-          : s.cellMasked(query, key)
-        : s.cellValue(query, key, s.format.full(value));
-      const x = left + j * cell;
-      const y = top + i * cell;
+      const c = scene.cellAt(i, j);
       rects.push(
         element(
           'rect',
           {
-            class: masked ? 'hm-cell hm-cell--masked' : 'hm-cell',
+            class: c.masked ? 'hm-cell hm-cell--masked' : 'hm-cell',
             'data-i': i,
             'data-j': j,
-            'data-value': Number.isFinite(value) ? String(value) : '-Infinity',
-            x: x + 0.5,
-            y: y + 0.5,
-            width: cell - 1,
-            height: cell - 1,
-            fill: fill ?? `url(#${HATCH_ID})`,
+            'data-value': String(c.value),
+            x: c.x,
+            y: c.y,
+            width: c.side,
+            height: c.side,
+            fill: c.fill === null ? `url(#${HATCH_ID})` : hex(c.fill),
           },
-          element('title', {}, xmlText(title)),
+          element('title', {}, xmlText(c.title)),
         ),
       );
-      const text = g.showNumbers
-        ? masked && view.mode !== 'weights'
-          ? '−∞'
-          : cellText(value, cell, g.numberFontSize)
-        : '';
-      if (text) {
+      if (c.text) {
+        const ink = c.ink ?? EXPORT_COLORS.muted;
         numbers.push(
-          element(
-            'text',
-            {
-              x: x + cell / 2,
-              y: y + cell / 2,
-              dy: CENTRAL,
-              fill: fill ? textColorOn(fill) : EXPORT_COLORS.muted,
-            },
-            xmlText(text),
-          ),
+          element('text', { x: c.cx, y: c.cy, dy: CENTRAL, fill: ink }, xmlText(c.text)),
         );
       }
     }
@@ -306,17 +245,20 @@ function detailedCells(
         numbers,
       )
     : '';
-  return element('g', { class: 'hm-grid' }, rects) + numberGroup;
+  return gridGroup(scene, {}, rects) + numberGroup;
 }
 
-function mergedCells(g: HeatmapGeometry, n: number, view: HeatmapView): string {
-  const { cell, left, top } = g;
+/** The cells as one <path> per colour, and the outline as one path of lines. */
+function mergedCells(scene: HeatmapScene): string {
+  const { n, view } = scene;
+  const { cell, left, top } = scene.geometry;
+  if (!view) return '';
   const table = viewColorTable(view);
-  const HATCH = -1;
+  const HATCHED = -1;
   const paths = new Map<number, string[]>();
   const colorOf = (i: number, j: number) =>
     isMaskedCell(view, i, j)
-      ? HATCH
+      ? HATCHED
       : colorTableIndex(table, view.values.data[i * n + j] as number);
   for (let i = 0; i < n; i++) {
     let j = 0;
@@ -334,79 +276,72 @@ function mergedCells(g: HeatmapGeometry, n: number, view: HeatmapView): string {
   const out: string[] = [];
   for (const [color, ds] of paths) {
     const fill =
-      color === HATCH
+      color === HATCHED
         ? `url(#${HATCH_ID})`
         : rgb(
             table.rgb[3 * color] as number,
             table.rgb[3 * color + 1] as number,
             table.rgb[3 * color + 2] as number,
           ).formatHex();
-    out.push(element('path', { fill, d: ds.join('') }));
+    out.push(element('path', { fill, d: ds.join(''), stroke: 'none' }));
   }
-  return element('g', { class: 'hm-grid', 'data-cells': n * n }, out);
+  out.push(element('path', { fill: 'none', d: gridLines(scene) }));
+  return gridGroup(scene, { 'data-cells': n * n }, out);
+}
+
+/** The lines the canvas draws between cells (or round the grid, for small cells), as path data. */
+function gridLines(scene: HeatmapScene): string {
+  const { n, size } = scene;
+  const { cell, left, top } = scene.geometry;
+  if (scene.outline === 'frame')
+    return `M${num(left)} ${num(top)}h${num(size)}v${num(size)}h${num(-size)}z`;
+  const lines: string[] = [];
+  for (let k = 0; k <= n; k++) {
+    lines.push(`M${num(left + k * cell)} ${num(top)}v${num(size)}`);
+    lines.push(`M${num(left)} ${num(top + k * cell)}h${num(size)}`);
+  }
+  return lines.join('');
 }
 
 /** The row sums beside the grid, once softmax is applied. */
-function sumsSvg(
-  g: HeatmapGeometry,
-  tokens: readonly string[],
-  view: HeatmapView,
-  s: LocalStrings,
-): string {
-  if (!view.sums) return '';
-  const { cell, top } = g;
+function sumsSvg(scene: HeatmapScene): string {
+  const { sums } = scene;
+  if (!sums) return '';
   const header = element(
     'text',
-    { x: g.sumsX, y: top - 8, 'font-weight': 700 },
-    xmlText(s.rowSumHeader),
+    { x: sums.header.x, y: sums.header.y, 'font-weight': 700 },
+    xmlText(sums.header.text),
   );
-  const sums = view.sums.map((sum, i) =>
+  const rows = sums.rows.map((sum) =>
     element(
       'text',
-      { x: g.sumsX, y: top + i * cell + cell / 2, dy: CENTRAL },
-      element('title', {}, xmlText(s.rowSumTitle(tokens[i] ?? '', s.format.full(sum)))) +
-        xmlText(s.format.number(sum, 2)),
+      { x: sum.x, y: sum.y, dy: CENTRAL },
+      element('title', {}, xmlText(sum.title)) + xmlText(sum.text),
     ),
   );
   return element(
     'g',
-    {
-      'font-size': Math.min(g.numberFontSize, 12),
-      'text-anchor': 'middle',
-      fill: EXPORT_COLORS.fg,
-    },
-    [header, element('g', { 'font-size': Math.min(g.numberFontSize, 13) }, sums)],
+    { 'font-size': SUM_FONT_SIZE, 'text-anchor': 'middle', fill: EXPORT_COLORS.fg },
+    [header, ...rows],
   );
 }
 
 /** The colour key below the grid: the gradient bar, its range, what it measures, the masked swatch. */
-function legendSvg(
-  view: HeatmapView,
-  s: LocalStrings,
-  x: number,
-  y: number,
-): { svg: string; width: number } {
-  const [low, high] = viewDomain(view);
-  const ticks = [low, (low + high) / 2, high];
-  const digits = view.kind === 'diverging' ? 2 : 1;
-  const what = view.kind === 'diverging' ? s.legendScores : s.legendWeights;
+function legendSvg(scene: HeatmapScene, x: number, y: number): { svg: string; width: number } {
+  const { legend } = scene;
+  if (!legend) return { svg: '', width: 0 };
   const parts: string[] = [
     element('rect', {
       width: LEGEND_BAR.width,
       height: LEGEND_BAR.height,
       fill: `url(#${GRADIENT_ID})`,
-      stroke: EXPORT_COLORS.border,
+      stroke: EXPORT_COLORS.outline,
     }),
-    ...ticks.map((t, k) =>
+    ...legend.ticks.map((t) =>
       element(
         'text',
-        {
-          x: (k / (ticks.length - 1)) * LEGEND_BAR.width,
-          y: LEGEND_BAR.height + 13,
-          'font-size': 11,
-          'text-anchor': k === 0 ? 'start' : k === ticks.length - 1 ? 'end' : 'middle',
-        },
-        xmlText(s.format.number(t, digits)),
+        { x: t.x, y: t.y, 'font-size': 11, 'text-anchor': t.anchor },
+        xmlText(t.text),
       ),
     ),
   ];
@@ -415,12 +350,11 @@ function legendSvg(
     element(
       'text',
       { x: cursor, y: LEGEND_BAR.height / 2, dy: CENTRAL, 'font-size': 13 },
-      xmlText(what),
+      xmlText(legend.what),
     ),
   );
-  cursor += estimateTextWidth(what, 13) + 24;
-  if (view.causal) {
-    const masked = view.mode === 'weights' ? s.legendMaskedWeight : s.legendMasked;
+  cursor += estimateTextWidth(legend.what, 13) + 24;
+  if (legend.masked !== null) {
     parts.push(
       element('rect', {
         x: cursor,
@@ -428,15 +362,15 @@ function legendSvg(
         width: 18,
         height: 18,
         fill: `url(#${HATCH_ID})`,
-        stroke: EXPORT_COLORS.border,
+        stroke: EXPORT_COLORS.outline,
       }),
       element(
         'text',
         { x: cursor + 24, y: LEGEND_BAR.height / 2, dy: CENTRAL, 'font-size': 13 },
-        xmlText(masked),
+        xmlText(legend.masked),
       ),
     );
-    cursor += 24 + estimateTextWidth(masked, 13);
+    cursor += 24 + estimateTextWidth(legend.masked, 13);
   }
   return {
     svg: element(

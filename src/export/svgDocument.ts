@@ -6,9 +6,10 @@
  * and no Content-Security-Policy has a say over attributes inside an image.
  */
 import { element, xmlText } from './xml';
+import type { SceneColor } from '../viz/sceneColor';
 import { estimateTextWidth, truncateLabel } from '../viz/text';
 
-/** The app's light theme (src/styles.css, AttentionViews.css), as plain colours. */
+/** The app's light theme (src/styles.css, AttentionViews.css), as plain colours: one for each SceneColor. */
 export const EXPORT_COLORS = {
   bg: '#ffffff',
   fg: '#1a1a2e',
@@ -20,7 +21,8 @@ export const EXPORT_COLORS = {
   masked: '#8a8d99',
   hatchBg: '#eceef4',
   edge: '#3b4cca',
-} as const;
+  outline: '#7c8094',
+} as const satisfies Readonly<Record<SceneColor, string>>;
 
 /** The app's font stack (src/styles.css); the PNG is drawn with whichever of them the machine has. */
 export const EXPORT_FONT =
@@ -87,6 +89,13 @@ export function headingSvg(heading: Heading): string {
   return title + subtitle;
 }
 
+/** A drawn export: the SVG document and its size in px. */
+export interface SvgExport {
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+}
+
 /** Parts of a standalone SVG document. */
 export interface SvgDocumentParts {
   readonly width: number;
@@ -127,6 +136,15 @@ export function svgDocument(parts: SvgDocumentParts): string {
     ) +
     '\n'
   );
+}
+
+/** The standalone SVG file of `parts` and its size in whole px, as every export returns it. */
+export function svgExport(parts: SvgDocumentParts): SvgExport {
+  return {
+    svg: svgDocument(parts),
+    width: Math.ceil(parts.width),
+    height: Math.ceil(parts.height),
+  };
 }
 
 /** `text` broken into lines no wider than `maxWidth` px at `fontSize` (estimated; a word longer than a line gets a line of its own). */

@@ -4,38 +4,13 @@
  * a section file beside this one (English) and in `es/` (Spanish); this module is the one
  * place that joins them.
  */
-import { useAppStore, type Language } from '../store/store';
-import { app } from './app';
+import type { Language } from '../vocabulary/language';
+import { en, type Messages } from './en';
 import { es } from './es';
-import { exportFiles } from './export';
-import { numbers } from './numbers';
-import { quiz } from './quiz';
-import { present } from './present';
-import { pwa } from './pwa';
-import { reliability } from './reliability';
-import { share } from './share';
-import { shell } from './shell';
-import { viz } from './viz';
-import type { Widen } from './widen';
-import { worksheet } from './worksheet';
+import { useLang } from '../store/selectors';
 
-/** The English messages. */
-export const en = {
-  app,
-  shell,
-  viz,
-  numbers,
-  worksheet,
-  share,
-  quiz,
-  present,
-  exportFiles,
-  pwa,
-  reliability,
-};
-
-/** The shape every language must provide: the English messages, strings widened. */
-export type Messages = Widen<typeof en>;
+/** The English messages, and the shape every language provides. */
+export { en, type Messages };
 
 /** The messages of every language of the interface. */
 export const MESSAGES: Readonly<Record<Language, Messages>> = { en, es };
@@ -47,5 +22,5 @@ export function messagesFor(lang: Language): Messages {
 
 /** The messages of the language the store has chosen. */
 export function useMessages(): Messages {
-  return MESSAGES[useAppStore((s) => s.lang)];
+  return MESSAGES[useLang()];
 }

@@ -54,7 +54,6 @@ export const shell = {
   },
   examples: {
     label: 'Examples',
-    choose: 'Choose an example…',
     items: [
       { label: 'I love tennis.', text: 'I love tennis.' },
       {

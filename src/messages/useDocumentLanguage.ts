@@ -5,12 +5,12 @@
  * are shown), the tab's title and the meta description.
  */
 import { useLayoutEffect } from 'react';
-import { useAppStore } from '../store/store';
 import { messagesFor } from '.';
+import { useLang } from '../store/selectors';
 
 /** Call once, in the App. */
 export function useDocumentLanguage(): void {
-  const lang = useAppStore((s) => s.lang);
+  const lang = useLang();
   // A layout effect: the first paint already carries the right lang for assistive technology.
   useLayoutEffect(() => {
     const m = messagesFor(lang).app;

@@ -1,9 +1,9 @@
+import { LANGUAGES, type Language } from '../vocabulary/language';
 /**
  * The language a first visit shows when its link names none: the first of the browser's
  * preferred languages (`navigator.languages`) that the interface is written in, by primary
  * subtag ("es-MX" → "es"), else English. A link's `lang` always wins over it.
  */
-import { LANGUAGES, type Language } from './store';
 
 /** The interface language for a list of BCP 47 tags in order of preference. */
 export function preferredLanguage(tags: readonly string[]): Language {

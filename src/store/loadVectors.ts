@@ -2,8 +2,8 @@
  * Loads the word-vector table into the store, after the first paint. A missing or corrupt
  * file leaves the made-up vectors in place and records a message the app shows.
  */
-import { fetchBytes, loadWordVectors, VECTOR_TABLE_PATH, type ByteReader } from '../core/vectors';
-import { shareVectorBytes } from '../worker/vectorBytes';
+import { fetchBytes } from '../data/fetchBytes';
+import { loadWordVectorFile, VECTOR_TABLE_PATH } from '../data/vectorTable';
 import { useAppStore } from './store';
 
 /** Starts loading the table from the app's own origin; resolves when it is ready or has failed. */
@@ -16,18 +16,14 @@ export async function loadVectorsIntoStore(
   const version: string | undefined = import.meta.env.VITE_VECTORS_VERSION;
   setVectors({ status: 'loading', progress: 0, error: null });
   try {
-    // Keep the file's bytes: the trace worker parses its own copy of the table from them
-    // (transferred, not copied) instead of this thread posting the parsed table.
-    let bytes: ArrayBuffer | null = null;
-    const keepBytes: ByteReader = async (url, onProgress) =>
-      (bytes = await fetchBytes(url, onProgress));
-    const table = await loadWordVectors(
+    const { table, bytes } = await loadWordVectorFile(
       `${baseUrl}${VECTOR_TABLE_PATH}${version ? `?v=${version}` : ''}`,
-      keepBytes,
+      fetchBytes,
       (loaded, total) => setVectors({ progress: total ? loaded / total : null }),
     );
-    if (bytes) shareVectorBytes(table, bytes);
-    setVectors({ status: 'ready', table, progress: 1 });
+    // The bytes stay with the table: the trace worker parses its own copy from them
+    // (transferred, not copied) instead of this thread posting the parsed table.
+    setVectors({ status: 'ready', table, bytes, progress: 1 });
   } catch (error) {
     setVectors({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
   }

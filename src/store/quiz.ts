@@ -16,7 +16,7 @@ import {
   type QuizStep,
 } from '../core/quiz';
 import type { AttentionSettings, TokenKind } from '../core/types';
-import type { StepId } from './steps';
+import type { StepId } from '../vocabulary/steps';
 
 /** Which of a step's two questions is asked: a token to choose, or a number to type. */
 export type QuizKind = 'token' | 'number';

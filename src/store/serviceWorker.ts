@@ -6,6 +6,7 @@
  */
 /// <reference types="vite-plugin-pwa/vanillajs" />
 import { useAppUpdate } from './appUpdate';
+import { reportOfflineInstallFailed, watchOfflineInstall } from './offlineInstall';
 import { useAppStore } from './store';
 
 let registered = false;
@@ -33,6 +34,11 @@ export async function registerServiceWorker(): Promise<void> {
       // that a worker controlled when they registered, not the page of a first visit that
       // the worker took over (clientsClaim) and that then stays open until a new version.
       onNeedReload: () => {},
+      // An install refused for want of storage must be said, not left silent.
+      onRegisteredSW: (_url, registration) => {
+        if (registration) watchOfflineInstall(registration);
+      },
+      onRegisterError: () => void reportOfflineInstallFailed(),
     });
   } catch {
     // Without a worker the app still works online, as it did before it had one.

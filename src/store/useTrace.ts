@@ -1,22 +1,17 @@
 /**
- * The trace, derived from the store's inputs: on the main thread for small inputs, in a
- * Web Worker for large ones (the threshold is measured, see `src/worker/threshold.ts`).
+ * The trace, for the panels: the app's one `TraceSource` (src/worker/traceSource.ts),
+ * which decides between the main thread (small inputs, derived from cached stages) and a
+ * Web Worker (large ones; the threshold is measured, see `src/worker/threshold.ts`) and
+ * hands out the finished trace, fed by one store subscription. The worker is asked once
+ * per change (latest only: texts typed while it computes are skipped) and the panels keep
+ * the previous trace until the answer arrives.
  *
- * Small inputs: each stage is cached on exactly what it depends on, so typing re-runs
- * tokenization and attention but never remakes the weights, and changing the temperature
- * never re-embeds the text.
- *
- * Large inputs: one `TraceSource` for the whole app, fed by one store subscription, asks
- * the worker once per change (latest only: texts typed while it computes are skipped) and
- * the panels keep the previous trace until the answer arrives.
- *
+ * The text is tokenized once per change, through `tokensOf`, which the lesson link shares.
  * Either way the panels follow the text in a transition, so typing never waits for them.
  */
 import { startTransition, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { embedText, traceFromEmbedded, type EmbeddedText } from '../core/trace';
-import type { AttentionSettings, AttentionTrace, AttentionWeights } from '../core/types';
-import type { WordVectors } from '../core/vectors';
-import { makeWeights } from '../core/weights';
+import type { AttentionSettings, AttentionTrace } from '../core/types';
+import type { WordVectors } from '../core/vectors/table';
 import { createTraceWorker } from '../worker/client';
 import {
   TraceSource,
@@ -24,52 +19,12 @@ import {
   type TraceInputs,
   type TraceStatus,
 } from '../worker/traceSource';
-import { useAppStore, type AppState } from './store';
+import type { AppState } from './state';
+import { useAppStore } from './store';
+import { tokensOf } from './tokens';
 
 /** 'updating' while the worker computes the latest inputs' trace, 'current' otherwise. */
 export type { TraceStatus } from '../worker/traceSource';
-
-/** A one-entry cache: the last key and its value. */
-function memoOne<K extends readonly unknown[], V>(compute: (...key: K) => V): (...key: K) => V {
-  let lastKey: K | null = null;
-  let lastValue: V | undefined;
-  return (...key: K) => {
-    if (
-      lastKey === null ||
-      key.length !== lastKey.length ||
-      key.some((k, i) => !Object.is(k, (lastKey as K)[i]))
-    ) {
-      lastValue = compute(...key);
-      lastKey = key;
-    }
-    return lastValue as V;
-  };
-}
-
-const embedCached = memoOne((text: string, width: number, vectors: WordVectors): EmbeddedText =>
-  embedText(text, width, vectors),
-);
-const weightsCached = memoOne(
-  (
-    width: number,
-    heads: number,
-    seed: number,
-    preset: AttentionSettings['weights'],
-  ): AttentionWeights => makeWeights(width, heads, seed, preset),
-);
-
-const traceCached = memoOne(traceFromEmbedded);
-
-/** The trace for a text, settings and vector table, computed here, reusing every cached stage it can. */
-export function deriveTrace(
-  text: string,
-  settings: AttentionSettings,
-  vectors: WordVectors,
-): AttentionTrace {
-  const embedded = embedCached(text, settings.width, vectors);
-  const weights = weightsCached(settings.width, settings.heads, settings.seed, settings.weights);
-  return traceCached(embedded, settings, weights);
-}
 
 /**
  * The app's one trace source. Where there is no Worker (Node, jsdom tests) it never starts
@@ -77,7 +32,20 @@ export function deriveTrace(
  */
 export const traceSource = new TraceSource({
   createWorker: typeof Worker === 'undefined' ? null : createTraceWorker,
+  tokenize: tokensOf,
 });
+
+/**
+ * The trace of these inputs derived on the main thread by the app's source: the same
+ * object the panels get for small inputs (for tests, and for code outside React).
+ */
+export function deriveTrace(
+  text: string,
+  settings: AttentionSettings,
+  table: WordVectors,
+): AttentionTrace {
+  return traceSource.derive({ text, settings, table });
+}
 
 // A hot update replaces this module and its source: stop the old source's worker with it.
 import.meta.hot?.dispose(() => traceSource.dispose());
@@ -87,6 +55,7 @@ function inputsOf(state: AppState): TraceInputs {
     text: state.text,
     settings: state.settings,
     table: state.vectors.status === 'loading' ? null : state.vectors.table,
+    bytes: state.vectors.bytes,
   };
 }
 
@@ -107,22 +76,14 @@ function connect(): void {
       state.text === last.text &&
       state.settings === last.settings &&
       state.vectors.status === last.vectors.status &&
-      state.vectors.table === last.vectors.table
+      state.vectors.table === last.vectors.table &&
+      state.vectors.bytes === last.vectors.bytes
     ) {
       return;
     }
     last = state;
     traceSource.update(inputsOf(state));
   });
-}
-
-/** The trace `shown` stands for; small traces come from the shared cache, so every caller gets the same object. */
-function traceOf(shown: ShownTrace): AttentionTrace | null {
-  if (shown.kind === 'worker') return shown.trace;
-  if (shown.kind === 'main') {
-    return deriveTrace(shown.inputs.text, shown.inputs.settings, shown.inputs.table);
-  }
-  return null;
 }
 
 /**
@@ -156,7 +117,7 @@ export function useTrace(): AttentionTrace | null {
     follow();
     return unsubscribe;
   }, []);
-  return useMemo(() => traceOf(shown), [shown]);
+  return useMemo(() => traceSource.trace(shown), [shown]);
 }
 
 function subscribeStatus(listener: () => void): () => void {

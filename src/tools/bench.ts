@@ -23,10 +23,12 @@ import { add, concatColumns, matmul, type Matrix } from '../core/matrix';
 import { positionalEncoding } from '../core/positions';
 import { tokenize } from '../core/tokenizer';
 import type { AttentionWeights } from '../core/types';
-import { embedTokens, loadWordVectors, VECTOR_TABLE_PATH, type WordVectors } from '../core/vectors';
 import { makeWeights } from '../core/weights';
 import { benchText, machineLine, markdownTable, median } from './benchShared';
 import { readFileBytes } from './nodeBytes';
+import type { WordVectors } from '../core/vectors/table';
+import { embedTokens } from '../core/vectors/projection';
+import { loadWordVectors, VECTOR_TABLE_PATH } from '../data/vectorTable';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WIDTH = 100;

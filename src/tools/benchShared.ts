@@ -3,7 +3,7 @@
  * report (`npm run size`): statistics, bench texts, the machine line, and plain-text tables.
  */
 import os from 'node:os';
-import type { WordVectors } from '../core/vectors';
+import type { WordVectors } from '../core/vectors/table';
 
 /** Median of a non-empty list of numbers. */
 export function median(values: readonly number[]): number {

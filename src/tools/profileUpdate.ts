@@ -23,12 +23,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession } from 'playwright-core';
-import { closePage, launchBrowser, openApp, ROOT, startPreview } from '../../test/e2e/harness';
-import { tokenize } from '../core/tokenizer';
-import { loadWordVectors, VECTOR_TABLE_PATH } from '../core/vectors';
-import { freePort, installUpdateProbe, measureUpdate } from './benchBrowser';
-import { benchText, markdownTable } from './benchShared';
+import { closePage, openApp, ROOT } from '../../test/e2e/harness';
+import { withPreviewBrowser } from './benchHarness';
+import { installUpdateProbe, measureUpdate, updateTexts } from './benchUpdates';
+import { markdownTable } from './benchShared';
 import { readFileBytes } from './nodeBytes';
+import { loadWordVectors, VECTOR_TABLE_PATH } from '../data/vectorTable';
 
 interface TraceEvent {
   name: string;
@@ -207,17 +207,10 @@ async function main(): Promise<void> {
     path.join(ROOT, 'public', VECTOR_TABLE_PATH),
     readFileBytes,
   );
-  const texts = [benchText(T, vectors, 1), benchText(T, vectors, 2)];
-  const expected = texts.map((t) => tokenize(t).tokens.map((x) => x.text));
+  const { texts, expected } = updateTexts(T, vectors);
 
-  const server = await startPreview(await freePort(), { outDir: dist });
-  // Close the server even when the browser does not start: no preview process is left behind.
-  const browser = await launchBrowser().catch(async (error: unknown) => {
-    await server.close();
-    throw error;
-  });
-  try {
-    const page = await openApp(browser, server.url);
+  await withPreviewBrowser(dist, async (browser, url) => {
+    const page = await openApp(browser, url);
     const hide = value('--hide');
     // What a panel costs: the same update with that panel out of the layout.
     if (hide) await page.addStyleTag({ content: `${hide} { display: none !important; }` });
@@ -290,10 +283,7 @@ async function main(): Promise<void> {
         ['l', 'l'],
       ),
     );
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -34,8 +34,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { VECTOR_TABLE_PATH } from '../core/vectors';
 import { kB, markdownTable } from './benchShared';
+import { VECTOR_TABLE_PATH } from '../data/vectorTable';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -153,8 +153,8 @@ function htmlReferences(html: string): { scripts: string[]; styles: string[]; ic
 }
 
 /**
- * The manifest keys ("src/components/AttentionViews.tsx") of the panels that src/App.tsx
- * loads with `lazy(() => import('./components/…'))` (or `lazyPanel`, its retrying form) and renders on every page, or null
+ * The manifest keys ("src/components/shell/AttentionViews.tsx") of the panels that src/App.tsx
+ * loads with `lazy(() => import('./components/<feature>/…'))` (or `lazyPanel`, its retrying form) and renders on every page, or null
  * when App.tsx is not there to read (then every dynamic import of the entry counts).
  */
 function appLazyPanels(): Set<string> | null {

@@ -1,15 +1,17 @@
-/** Keyboard movement in a square grid of cells (the heatmap), as a pure function. */
-import type { Cell } from '../store/store';
+/** Keyboard movement in a grid of cells (the heatmap, the matrix grids), as a pure function. */
+import type { Cell } from '../vocabulary/cell';
 
 /**
- * Where `key` takes the focus from `cell` in an n x n grid: arrows move by one (stopping at
- * the edges), Home/End go to the row's ends (with Ctrl, the grid's corners), PageUp/PageDown
- * to the column's ends. 'select' for Enter and Space; null for keys the grid leaves alone.
+ * Where `key` takes the focus from `cell` in a grid of `rows` x `cols` cells (i the row, j
+ * the column): arrows move by one (stopping at the edges), Home/End go to the row's ends
+ * (with Ctrl, the grid's corners), PageUp/PageDown to the column's ends. 'select' for Enter
+ * and Space; null for keys the grid leaves alone.
  */
-export function moveInGrid(
+export function moveInRect(
   key: string,
   cell: Cell,
-  n: number,
+  rows: number,
+  cols: number,
   ctrlKey = false,
 ): Cell | 'select' | null {
   let { i, j } = cell;
@@ -31,14 +33,14 @@ export function moveInGrid(
       if (ctrlKey) i = 0;
       break;
     case 'End':
-      j = n - 1;
-      if (ctrlKey) i = n - 1;
+      j = cols - 1;
+      if (ctrlKey) i = rows - 1;
       break;
     case 'PageUp':
       i = 0;
       break;
     case 'PageDown':
-      i = n - 1;
+      i = rows - 1;
       break;
     case 'Enter':
     case ' ':
@@ -46,6 +48,16 @@ export function moveInGrid(
     default:
       return null;
   }
-  const clamp = (x: number) => Math.max(0, Math.min(n - 1, x));
-  return { i: clamp(i), j: clamp(j) };
+  const clamp = (x: number, n: number) => Math.max(0, Math.min(n - 1, x));
+  return { i: clamp(i, rows), j: clamp(j, cols) };
+}
+
+/** `moveInRect` in a square n x n grid (the heatmap). */
+export function moveInGrid(
+  key: string,
+  cell: Cell,
+  n: number,
+  ctrlKey = false,
+): Cell | 'select' | null {
+  return moveInRect(key, cell, n, n, ctrlKey);
 }

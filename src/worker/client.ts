@@ -3,7 +3,7 @@
  * turns each request into a promise of its answer. Which requests are sent, and which
  * answers are kept, is decided by `TraceSource` and `LatestOnlyScheduler`.
  */
-import type { AttentionSettings, AttentionTrace } from '../core/types';
+import type { AttentionSettings, AttentionTrace, Tokenization } from '../core/types';
 import { isFailure, type FromWorker, type ToWorker } from './protocol';
 import { reviveTrace } from './transfer';
 
@@ -78,12 +78,17 @@ export class TraceWorkerClient {
     this.worker.postMessage(message, transfer);
   }
 
-  /** Asks the worker for the trace of `text` with `settings`, as request `id`. */
-  compute(text: string, settings: AttentionSettings, id: number): Promise<WorkerResult> {
+  /** Asks the worker for the trace of `text` (tokenized as `tokens`) with `settings`, as request `id`. */
+  compute(
+    text: string,
+    tokens: Tokenization,
+    settings: AttentionSettings,
+    id: number,
+  ): Promise<WorkerResult> {
     if (this.crashed) return Promise.reject(new WorkerCrashError('the trace worker has failed'));
     return new Promise<WorkerResult>((resolve, reject) => {
       this.inFlight.set(id, { id, resolve, reject });
-      this.post({ type: 'trace', id, text, settings });
+      this.post({ type: 'trace', id, text, tokens, settings });
     });
   }
 

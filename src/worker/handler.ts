@@ -2,10 +2,11 @@
  * The trace worker's logic as a plain function, so Node tests can feed it messages and
  * read its answers without a Worker; `traceWorker.ts` only connects it to `postMessage`.
  */
-import { computeTrace } from '../core/trace';
-import { madeUpWordVectors, parseWordVectors, type WordVectors } from '../core/vectors';
+import { embedTokenized, traceFromEmbedded } from '../core/trace';
 import type { FromWorker, ToWorker } from './protocol';
 import { collectTransferables } from './transfer';
+import { parseWordVectors } from '../core/vectors/format';
+import { madeUpWordVectors, type WordVectors } from '../core/vectors/table';
 
 /** An answer to post and the buffers to transfer with it. */
 export interface Reply {
@@ -44,11 +45,13 @@ export function createTraceHandler(now: () => number = () => performance.now()):
       }
       return null;
     }
-    const { id, text, settings } = message;
+    const { id, text, tokens, settings } = message;
     if (!vectors) return { message: { id, error: vectorsError }, transfer: [] };
     try {
       const start = now();
-      const trace = computeTrace(text, settings, vectors);
+      // The main thread sent its tokens: the text is not tokenized a second time here.
+      const embedded = embedTokenized(text, tokens, settings.width, vectors);
+      const trace = traceFromEmbedded(embedded, settings);
       return {
         message: { id, trace, elapsedMs: now() - start },
         transfer: collectTransferables(trace),

@@ -6,6 +6,7 @@
  * latency; above it the computation alone would take a noticeable part of the 50 ms a task
  * may take before typing feels sticky, and grows with T², to ~100–200 ms at 512 tokens.
  */
+import { VECTOR_DIMS } from '../core/settings';
 import { tokenize, MAX_TOKENS } from '../core/tokenizer';
 import type { AttentionSettings } from '../core/types';
 import { headDim } from '../core/weights';
@@ -62,9 +63,6 @@ export const WORKER_THRESHOLD_MS = 10;
 
 /** `traceWork` above which a trace is computed in the worker: 7.7 M units, 10 ms. */
 export const WORKER_THRESHOLD = WORKER_THRESHOLD_MS * WORK_PER_MS;
-
-/** Components of a word vector before projection: every token is projected from them. */
-const VECTOR_DIMS = 100;
 
 /**
  * The estimated cost of a trace of `T` tokens at model width `width` with `heads` heads,

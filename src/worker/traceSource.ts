@@ -4,25 +4,37 @@
  * app and is fed once per change of the inputs, so the worker is asked once per change
  * however many panels read the trace.
  *
- * The source never computes a trace on the main thread itself. Its snapshot says what the
- * panels should show: for small inputs, the inputs themselves (`useTrace` derives the trace
- * from them while React renders, from a shared cache); for large ones, the worker's latest
- * answer, and until the first one arrives, whatever was shown before (the last small
- * inputs). So a text that grows large keeps its last trace on screen until the worker's
- * answer replaces it.
+ * It is the one place that hands panels a finished trace (`trace`). Its snapshot says what
+ * the panels should show: for small inputs, the inputs themselves, whose trace `trace`
+ * derives on demand from the source's cached stages (`stages.ts`), so that React computes
+ * it in an interruptible render rather than in the store update of every keystroke; for
+ * large ones, the worker's latest answer, and until the first one arrives, whatever was
+ * shown before (the last small inputs). So a text that grows large keeps its last trace
+ * on screen until the worker's answer replaces it.
+ *
+ * Every text is tokenized once, by the source's `tokenize`: the cost estimate, the
+ * main-thread stages and the worker's request all use those tokens.
  */
-import type { AttentionSettings, AttentionTrace } from '../core/types';
-import type { WordVectors } from '../core/vectors';
+import type { AttentionSettings, AttentionTrace, Tokenization } from '../core/types';
+import type { WordVectors } from '../core/vectors/table';
 import { WorkerCrashError, TraceWorkerClient, type WorkerLike, type WorkerResult } from './client';
+import { vectorsMessage } from './protocol';
 import { LatestOnlyScheduler } from './scheduler';
-import { countTokens, isLargeText } from './threshold';
-import { canSendVectors, takeVectorsMessage } from './vectorBytes';
+import { createTraceStages, type TraceStages } from './stages';
+import { isLargeText } from './threshold';
+import { tokenCache } from './tokenCache';
 
 /** What the trace depends on. `table` is null while the word vectors load (there is no trace). */
 export interface TraceInputs {
   readonly text: string;
   readonly settings: AttentionSettings;
   readonly table: WordVectors | null;
+  /**
+   * The file `table` was parsed from, if this thread still has it: the worker parses its
+   * own copy from these bytes, which are transferred (and so emptied here) the first time a
+   * worker needs the table. Without them a GloVe table stays on the main thread.
+   */
+  readonly bytes?: ArrayBuffer | null;
 }
 
 /** Trace inputs with a table. */
@@ -61,10 +73,9 @@ export interface TraceSourceOptions {
   ) => boolean;
   /** Told about a failed worker computation; the app keeps showing the previous trace (default: console.warn). */
   readonly onFailure?: (error: unknown) => void;
+  /** The tokens of a text, cached per text (default: a cache of the source's own). */
+  readonly tokenize?: (text: string) => Tokenization;
 }
-
-/** How many texts' token counts are remembered: the store's text and React's deferred copy, with room. */
-const COUNT_CACHE_SIZE = 4;
 
 const NONE: ShownTrace = { kind: 'none' };
 
@@ -72,7 +83,6 @@ const NONE: ShownTrace = { kind: 'none' };
 export class TraceSource {
   private snapshot: TraceSnapshot = { shown: NONE, status: 'current' };
   private readonly listeners = new Set<() => void>();
-  private readonly counts = new Map<string, number>();
   private last: TraceInputs | null = null;
   private client: TraceWorkerClient | null = null;
   private scheduler: LatestOnlyScheduler<ReadyInputs, WorkerResult> | null = null;
@@ -80,10 +90,14 @@ export class TraceSource {
   private broken = false;
   private readonly isLarge: NonNullable<TraceSourceOptions['isLarge']>;
   private readonly onFailure: (error: unknown) => void;
+  private readonly tokenize: (text: string) => Tokenization;
+  private readonly stages: TraceStages;
 
   /** A source with no worker started yet; one is started at the first large input. */
   constructor(private readonly options: TraceSourceOptions) {
     this.isLarge = options.isLarge ?? isLargeText;
+    this.tokenize = options.tokenize ?? tokenCache();
+    this.stages = createTraceStages(this.tokenize);
     this.onFailure =
       options.onFailure ??
       ((error) =>
@@ -103,12 +117,27 @@ export class TraceSource {
   readonly getSnapshot = (): TraceSnapshot => this.snapshot;
 
   /**
+   * The finished trace `shown` stands for, or null when there is none. Small inputs are
+   * derived here, from cached stages, so every caller gets the same object.
+   */
+  trace(shown: ShownTrace): AttentionTrace | null {
+    if (shown.kind === 'worker') return shown.trace;
+    if (shown.kind === 'main') return this.derive(shown.inputs);
+    return null;
+  }
+
+  /** The trace of `inputs` computed on this thread, reusing every cached stage it can. */
+  derive(inputs: ReadyInputs): AttentionTrace {
+    return this.stages(inputs.text, inputs.settings, inputs.table);
+  }
+
+  /**
    * Where the trace of `inputs` is computed. Pure given the source's state (which only
    * changes together with a new snapshot), so render code may call it.
    */
   locate(inputs: TraceInputs): TraceLocation {
     if (!inputs.table) return 'none';
-    if (!this.canOffload(inputs.table)) return 'main';
+    if (!this.canOffload(inputs.table, inputs.bytes ?? null)) return 'main';
     return this.isLarge(inputs.text, inputs.settings, this.count) ? 'worker' : 'main';
   }
 
@@ -123,7 +152,8 @@ export class TraceSource {
       last &&
       last.text === inputs.text &&
       last.settings === inputs.settings &&
-      last.table === inputs.table
+      last.table === inputs.table &&
+      last.bytes === inputs.bytes
     ) {
       return;
     }
@@ -139,7 +169,7 @@ export class TraceSource {
       return;
     }
     const ready = inputs as ReadyInputs;
-    const scheduler = this.startWorker(ready.table);
+    const scheduler = this.startWorker(ready);
     if (!scheduler) {
       // The worker could not start: these inputs, and all later ones, go to the main thread.
       this.publish({ shown: { kind: 'main', inputs: ready }, status: 'current' });
@@ -159,27 +189,19 @@ export class TraceSource {
     this.client?.terminate();
   }
 
-  private readonly count = (text: string): number => {
-    const known = this.counts.get(text);
-    if (known !== undefined) return known;
-    const n = countTokens(text);
-    if (this.counts.size >= COUNT_CACHE_SIZE) {
-      this.counts.delete(this.counts.keys().next().value as string);
-    }
-    this.counts.set(text, n);
-    return n;
-  };
+  private readonly count = (text: string): number => this.tokenize(text).tokens.length;
 
-  private canOffload(table: WordVectors): boolean {
+  private canOffload(table: WordVectors, bytes: ArrayBuffer | null): boolean {
     return (
       this.options.createWorker !== null &&
       !this.broken &&
-      (table === this.sentTable || canSendVectors(table))
+      (table === this.sentTable || vectorsMessage(table, bytes) !== null)
     );
   }
 
-  /** The scheduler of a running worker that has `table`, starting the worker if needed; null if it cannot start. */
-  private startWorker(table: WordVectors): LatestOnlyScheduler<ReadyInputs, WorkerResult> | null {
+  /** The scheduler of a running worker that has the inputs' table, starting the worker if needed; null if it cannot start. */
+  private startWorker(inputs: ReadyInputs): LatestOnlyScheduler<ReadyInputs, WorkerResult> | null {
+    const { table } = inputs;
     if (!this.client || !this.scheduler) {
       const create = this.options.createWorker;
       if (!create) return null;
@@ -196,7 +218,8 @@ export class TraceSource {
       }
       this.client = client;
       this.scheduler = new LatestOnlyScheduler<ReadyInputs, WorkerResult>(
-        (inputs, id) => client.compute(inputs.text, inputs.settings, id),
+        (request, id) =>
+          client.compute(request.text, this.tokenize(request.text), request.settings, id),
         {
           onResult: (result) =>
             this.publish({
@@ -214,7 +237,7 @@ export class TraceSource {
       );
     }
     if (table !== this.sentTable) {
-      const vectors = takeVectorsMessage(table);
+      const vectors = vectorsMessage(table, inputs.bytes ?? null);
       if (!vectors) return null;
       this.client.post(vectors.message, vectors.transfer);
       this.sentTable = table;

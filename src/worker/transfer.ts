@@ -5,32 +5,8 @@
  * `{ rows, cols, data }` objects, which is all a `Matrix` is, so reviving only checks them.
  */
 import type { Matrix } from '../core/matrix';
-import type { AttentionTrace, HeadTrace } from '../core/types';
-
-/** The matrices of a trace's top level, in the order of `AttentionTrace`. */
-export const TRACE_MATRICES = [
-  'embeddings',
-  'positions',
-  'input',
-  'concat',
-  'wo',
-  'output',
-] as const satisfies readonly (keyof AttentionTrace)[];
-
-/** The matrices of each head, in the order of `HeadTrace`. */
-export const HEAD_MATRICES = [
-  'wq',
-  'wk',
-  'wv',
-  'q',
-  'k',
-  'v',
-  'scores',
-  'scaled',
-  'masked',
-  'weights',
-  'output',
-] as const satisfies readonly (keyof HeadTrace)[];
+import { HEAD_MATRICES, TRACE_MATRICES } from '../core/traceParts';
+import type { AttentionTrace } from '../core/types';
 
 /** Every matrix of `trace`, top level first, then head by head. */
 export function traceMatrices(trace: AttentionTrace): Matrix[] {

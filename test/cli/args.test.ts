@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseTraceArgs, USAGE, type ParsedArgs, type TraceOptions } from '../../src/cli/args';
-import { DEFAULT_SETTINGS } from '../../src/core/trace';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -4,7 +4,6 @@ import {
   applyMask,
   attentionHead,
   computeScores,
-  MIN_TEMPERATURE,
   multiHeadAttention,
   projectQKV,
   scaleScores,
@@ -16,6 +15,7 @@ import { column, fromRows, matrix, selectRows, toRows, type Matrix } from '../..
 import { makeWeights } from '../../src/core/weights';
 import type { AttentionWeights, HeadWeights } from '../../src/core/types';
 import { expectClose, expectMatrixClose } from '../helpers/expectClose';
+import { MIN_TEMPERATURE } from '../../src/core/settings';
 
 const I2 = fromRows([
   [1, 0],

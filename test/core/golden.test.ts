@@ -11,12 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { multiHeadAttention } from '../../src/core/attention';
 import { fromRows, toRows, type Matrix } from '../../src/core/matrix';
+import { HEAD_STEP_NAMES } from '../../src/core/traceParts';
 import type { AttentionSettings, AttentionWeights } from '../../src/core/types';
 import { expectMatrixClose } from '../helpers/expectClose';
 
 type JsonMatrix = (number | null)[][];
 
-const HEAD_NAMES = ['q', 'k', 'v', 'scores', 'scaled', 'masked', 'weights', 'output'] as const;
+const HEAD_NAMES = HEAD_STEP_NAMES;
 
 /** One golden file, as make_golden.py writes it. */
 interface GoldenCase {

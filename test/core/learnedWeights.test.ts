@@ -15,7 +15,7 @@ import {
   toBase64,
   weightsToBytes,
 } from '../../src/core/learnedWeights';
-import { DEFAULT_SETTINGS } from '../../src/core/trace';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { makeWeights } from '../../src/core/weights';
 import { mulberry32 } from '../../src/core/random';
 import { sha256Hex } from '../../src/core/sha256';

@@ -21,10 +21,11 @@ import {
   WEIGHT_TOLERANCE,
   type QuizHead,
 } from '../../src/core/quiz';
-import { computeTrace, DEFAULT_SETTINGS } from '../../src/core/trace';
+import { computeTrace } from '../../src/core/trace';
 import type { TokenKind } from '../../src/core/types';
-import { madeUpWordVectors } from '../../src/core/vectors';
 import { formatNumber } from '../../src/format';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { madeUpWordVectors } from '../../src/core/vectors/table';
 
 const M = -Infinity;
 

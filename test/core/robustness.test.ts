@@ -7,22 +7,25 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MIN_TEMPERATURE } from '../../src/core/attention';
 import { countLeftOut } from '../../src/core/leftOut';
 import { fromRows, type Matrix } from '../../src/core/matrix';
 import { MAX_TOKENS, tokenize } from '../../src/core/tokenizer';
 import {
   computeTrace,
   embedText,
-  MAX_TEMPERATURE,
   traceFromEmbedded,
-  WEIGHTS_PRESETS,
   type EmbeddedText,
 } from '../../src/core/trace';
 import type { AttentionSettings, AttentionTrace, EmbeddedToken } from '../../src/core/types';
-import { madeUpWordVectors, type WordVectors } from '../../src/core/vectors';
-import { MAX_HEADS } from '../../src/core/weights';
-import { gloveVectors } from '../components/testStore';
+import { gloveVectors } from '../helpers/testStore';
+import {
+  MAX_TEMPERATURE,
+  WEIGHTS_PRESETS,
+  MIN_TEMPERATURE,
+  MAX_HEADS,
+} from '../../src/core/settings';
+import { madeUpWordVectors, type WordVectors } from '../../src/core/vectors/table';
+import { binaryString } from '../helpers/arbitraries';
 
 let glove: WordVectors;
 beforeAll(async () => {
@@ -74,7 +77,7 @@ const knownWords = fc.constantFrom(
 const arbText = fc.oneof(
   fc.array(knownWords, { maxLength: 60 }).map((w) => w.join(' ')),
   fc.string({ unit: 'grapheme', maxLength: 80 }),
-  fc.string({ unit: 'binary', maxLength: 80 }),
+  binaryString({ maxLength: 80 }),
   fc.string({ unit: 'grapheme-composite', maxLength: 40 }),
   fc.tuple(knownWords, fc.integer({ min: 1, max: 80 })).map(([w, n]) => `${w} `.repeat(n)),
 );
@@ -226,7 +229,7 @@ describe('the trace holds only finite numbers (fast-check)', () => {
 describe('tokenize on long arbitrary strings (fast-check)', () => {
   // Long enough to cross the tokenizer's 2,048-unit windows several times.
   const long = fc.oneof(
-    fc.string({ unit: 'binary', minLength: 2500, maxLength: 6000 }),
+    binaryString({ minLength: 2500, maxLength: 6000 }),
     fc.string({ unit: 'grapheme', minLength: 1500, maxLength: 3000 }),
     fc
       .array(fc.string({ unit: 'grapheme', maxLength: 12 }), { minLength: 300, maxLength: 900 })

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { MAX_TOKENS, tokenize } from '../../src/core/tokenizer';
 import type { Token, Tokenization } from '../../src/core/types';
+import { binaryString } from '../helpers/arbitraries';
 
 const texts = (text: string): string[] => tokenize(text).tokens.map((t) => t.text);
 const kinds = (text: string): string[] => tokenize(text).tokens.map((t) => t.kind);
@@ -472,7 +473,7 @@ describe('tokenize: properties', () => {
     unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
   });
   const arbitraries: Array<[string, fc.Arbitrary<string>]> = [
-    ['binary', fc.string({ unit: 'binary' })],
+    ['binary', binaryString()],
     ['grapheme', fc.string({ unit: 'grapheme' })],
     ['grapheme-composite', fc.string({ unit: 'grapheme-composite' })],
     ['UTF-16 code units (lone surrogates)', codeUnits],

@@ -1,29 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fromRows, matrix, toRows, type Matrix } from '../../src/core/matrix';
-import { madeUpWordVectors } from '../../src/core/vectors';
 import {
   computeTrace,
-  DEFAULT_SETTINGS,
   embedText,
   float32ToJson,
   matrixToJson,
-  MAX_TEMPERATURE,
-  settingsProblems,
   traceFromEmbedded,
   traceToJson,
-  WEIGHTS_PRESETS,
   type EmbeddedText,
   type JsonMatrix,
 } from '../../src/core/trace';
-import { MIN_TEMPERATURE } from '../../src/core/attention';
-import type {
-  AttentionSettings,
-  AttentionWeights,
-  EmbeddedToken,
-  WeightsPreset,
-} from '../../src/core/types';
+import type { AttentionSettings, AttentionWeights, EmbeddedToken } from '../../src/core/types';
+import { HEAD_MATRICES, HEAD_WEIGHT_NAMES, TRACE_MATRICES } from '../../src/core/traceParts';
 import { expectClose, expectMatrixClose } from '../helpers/expectClose';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { madeUpWordVectors } from '../../src/core/vectors/table';
 
 const I2 = fromRows([
   [1, 0],
@@ -233,57 +225,6 @@ describe('computeTrace with the made-up vector table', () => {
   });
 });
 
-describe('settingsProblems', () => {
-  it('accepts the defaults and the hand settings', () => {
-    expect(settingsProblems(DEFAULT_SETTINGS)).toEqual([]);
-    expect(settingsProblems(handSettings)).toEqual([]);
-    expect(settingsProblems({ ...handSettings, width: 100, heads: 8, seed: 0xffffffff })).toEqual(
-      [],
-    );
-    expect(settingsProblems({ ...handSettings, temperature: MIN_TEMPERATURE })).toEqual([]);
-    expect(settingsProblems({ ...handSettings, temperature: MAX_TEMPERATURE })).toEqual([]);
-  });
-
-  it('names the setting and the bad value in one sentence each', () => {
-    const cases: [Partial<AttentionSettings>, RegExp][] = [
-      [{ width: 0 }, /^width must be a whole number from 1 to 100, got 0$/],
-      [{ width: 101 }, /^width .* got 101$/],
-      [{ width: 2.5 }, /^width .* got 2\.5$/],
-      [{ heads: 0 }, /^heads must be a whole number from 1 to 8, got 0$/],
-      [{ heads: 9 }, /^heads .* got 9$/],
-      [{ seed: -1 }, /^seed must be a whole number from 0 to 4294967295, got -1$/],
-      [{ seed: 2 ** 32 }, /^seed .* got 4294967296$/],
-      [{ temperature: 0.001 }, /^temperature must be from 0\.01 to 100, got 0\.001$/],
-      [{ temperature: 101 }, /^temperature .* got 101$/],
-      [{ temperature: Number.NaN }, /^temperature .* got NaN$/],
-      [
-        { weights: 'foo' as WeightsPreset },
-        /^weights must be one of random, similarity, learned, got foo$/,
-      ],
-    ];
-    for (const [change, pattern] of cases) {
-      const problems = settingsProblems({ ...handSettings, ...change });
-      expect(problems, JSON.stringify(change)).toHaveLength(1);
-      expect(problems[0]).toMatch(pattern);
-    }
-  });
-
-  it('lists several problems at once', () => {
-    const problems = settingsProblems({ ...handSettings, width: 0, heads: 0, seed: -1 });
-    expect(problems).toHaveLength(3);
-    expect(problems.map((p) => p.split(' ')[0])).toEqual(['width', 'heads', 'seed']);
-  });
-
-  it('checks the width against the table width it is given', () => {
-    expect(settingsProblems({ ...handSettings, width: 50 }, 40)[0]).toMatch(/from 1 to 40, got 50/);
-    expect(settingsProblems({ ...handSettings, width: 40 }, 40)).toEqual([]);
-  });
-
-  it('knows the three weight presets', () => {
-    expect([...WEIGHTS_PRESETS].sort()).toEqual(['learned', 'random', 'similarity']);
-  });
-});
-
 describe('float32ToJson', () => {
   it('writes the float32 nearest 0.1 as 0.1, not 0.10000000149011612', () => {
     const f = Math.fround(0.1);
@@ -352,20 +293,8 @@ describe('traceToJson', () => {
     identityWeights,
   );
   const json = traceToJson(trace);
-  const matrixNames = ['embeddings', 'positions', 'input', 'concat', 'wo', 'output'] as const;
-  const headNames = [
-    'wq',
-    'wk',
-    'wv',
-    'q',
-    'k',
-    'v',
-    'scores',
-    'scaled',
-    'masked',
-    'weights',
-    'output',
-  ] as const;
+  const matrixNames = TRACE_MATRICES;
+  const headNames = HEAD_MATRICES;
 
   it('names every part as DESIGN.md does', () => {
     expect(Object.keys(json).sort()).toEqual(
@@ -385,7 +314,7 @@ describe('traceToJson', () => {
     expect(json.format).toBe('attention-graph-trace');
     expect(json.version).toBe(1);
     expect(json.heads).toHaveLength(1);
-    expect(Object.keys(json.heads[0]!).sort()).toEqual([...headNames].sort());
+    expect(Object.keys(json.heads[0]!)).toEqual([...headNames]);
   });
 
   it('carries the text, settings and tokens with offsets, vocabulary index and known flag', () => {
@@ -426,7 +355,7 @@ describe('traceToJson', () => {
     for (const name of headNames) {
       const m = json.heads[0]![name];
       const cols = ['scores', 'scaled', 'masked', 'weights'].includes(name) ? 4 : 2;
-      const rows = ['wq', 'wk', 'wv'].includes(name) ? 2 : 4;
+      const rows = (HEAD_WEIGHT_NAMES as readonly string[]).includes(name) ? 2 : 4;
       expect(m.length, name).toBe(rows);
       for (const r of m) expect(r.length, name).toBe(cols);
     }

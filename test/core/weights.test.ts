@@ -4,14 +4,9 @@ import { computeScores, projectQKV } from '../../src/core/attention';
 import { fromRows, matmul, toRows, transpose, type Matrix } from '../../src/core/matrix';
 import { mulberry32 } from '../../src/core/random';
 import type { AttentionWeights, WeightsPreset } from '../../src/core/types';
-import {
-  glorotUniform,
-  headDim,
-  makeWeights,
-  MAX_HEADS,
-  orthonormalColumns,
-} from '../../src/core/weights';
+import { glorotUniform, headDim, makeWeights, orthonormalColumns } from '../../src/core/weights';
 import { expectMatrixClose } from '../helpers/expectClose';
+import { MAX_HEADS } from '../../src/core/settings';
 
 const presets: readonly WeightsPreset[] = ['random', 'similarity'];
 

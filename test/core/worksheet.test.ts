@@ -2,14 +2,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromRows, toRows, type Matrix } from '../../src/core/matrix';
-import { DEFAULT_SETTINGS, embedText, traceFromEmbedded } from '../../src/core/trace';
+import { embedText, traceFromEmbedded } from '../../src/core/trace';
 import type { AttentionSettings } from '../../src/core/types';
-import {
-  loadWordVectors,
-  madeUpWordVectors,
-  VECTOR_TABLE_PATH,
-  type WordVectors,
-} from '../../src/core/vectors';
 import {
   buildWorksheet,
   roundMatrix,
@@ -21,6 +15,9 @@ import {
 } from '../../src/core/worksheet';
 import { readFileBytes } from '../../src/tools/nodeBytes';
 import { expectMatrixClose } from '../helpers/expectClose';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { madeUpWordVectors, type WordVectors } from '../../src/core/vectors/table';
+import { loadWordVectors, VECTOR_TABLE_PATH } from '../../src/data/vectorTable';
 
 let glove: Promise<WordVectors> | null = null;
 /** The committed GloVe table, read once. */

@@ -13,9 +13,9 @@
 import { describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { stepsFor } from '../../src/store/steps';
 import { closePage, openApp, stepNav, typeSentence, waitForTokens } from './harness';
 import { useBrowserSuite } from './suite';
+import { stepsFor } from '../../src/vocabulary/steps';
 
 const PORT = 4561;
 const suite = useBrowserSuite(PORT);

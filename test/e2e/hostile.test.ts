@@ -6,10 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MAX_TOKENS, tokenize } from '../../src/core/tokenizer';
-import { DEFAULT_LESSON, encodeLessonLink, type LessonState } from '../../src/store/lessonLink';
-import type { StepId } from '../../src/store/steps';
 import { closePage, errorsOf, openApp, OUTPUT_DIR, tokenTexts, typeSentence } from './harness';
 import { useBrowserSuite } from './suite';
+import type { StepId } from '../../src/vocabulary/steps';
+import { DEFAULT_LESSON, type LessonState } from '../../src/store/link/lessonState';
+import { encodeLessonLink } from '../../src/store/link/lessonLink';
 
 const suite = useBrowserSuite(4551);
 

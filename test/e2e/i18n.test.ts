@@ -39,7 +39,6 @@ async function irAlPaso(page: Page, word: string): Promise<void> {
 const ENGLISH_UI = [
   'Sentence',
   'Examples',
-  'Choose an example',
   'Previous step',
   'Next step',
   'Settings',
@@ -96,6 +95,8 @@ function interfaceText(page: Page): Promise<string> {
       'ul[aria-label="Tokens"]',
       '.code-view__code',
       'select option',
+      // The example sentences are English on purpose (GloVe's vectors are English).
+      '.example-menu__list',
       'script',
       'style',
     ];
@@ -104,7 +105,6 @@ function interfaceText(page: Page): Promise<string> {
     const named = Array.from(body.querySelectorAll('*')).flatMap((el) =>
       attributes.map((a) => el.getAttribute(a) ?? ''),
     );
-    // The selected example's label is the select's shown text, kept out with the options.
     return [body.textContent ?? '', ...named].join('\n');
   });
 }

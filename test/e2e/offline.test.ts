@@ -13,12 +13,12 @@ import { appendFileSync, cpSync, readFileSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { VECTOR_TABLE_PATH } from '../../src/core/vectors';
 import { FIRST_VISIT_BUDGET, measure, precacheEntries } from '../../src/tools/sizes';
 import { startCountingProxy, type CountingProxy } from './countingProxy';
 import { goToStep, OUTPUT_DIR, ROOT, startPreview, typeSentence, waitForTokens } from './harness';
 // Renamed on import: a name starting with "use" reads as a React hook to the lint rules.
 import { useBrowserSuite } from './suite';
+import { VECTOR_TABLE_PATH } from '../../src/data/vectorTable';
 
 const PORT = 4531;
 const PROXY_PORT = 4532;

@@ -128,7 +128,10 @@ describe('security', () => {
       });
 
       // The sentence: an example, then typed text.
-      await page.getByLabel('Examples', { exact: true }).selectOption({ index: 1 });
+      await page.locator('summary', { hasText: 'Examples' }).click();
+      await page
+        .getByRole('button', { name: 'The cat sat on the mat because it was tired.' })
+        .click();
       await typeSentence(page, 'The cat sat on the mat because it was tired.');
       await waitForTokens(page, [
         'The',

@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browserLanguage, preferredLanguage } from '../../src/store/browserLanguage';
-import { DEFAULT_LESSON, encodeLessonLink } from '../../src/store/lessonLink';
 import { initialState, useAppStore } from '../../src/store/store';
-import { applyLessonLink, lessonUrl } from '../../src/store/useLessonLink';
+import { DEFAULT_LESSON } from '../../src/store/link/lessonState';
+import { encodeLessonLink } from '../../src/store/link/lessonLink';
+import { applyLessonLink, lessonUrl } from '../../src/store/link/useLessonLink';
+import { messagesFor } from '../../src/messages';
+import { describeLinkProblem } from '../../src/store/link/problems';
 
 describe('preferredLanguage', () => {
   it('takes the first preferred language the interface has, by primary subtag', () => {
@@ -53,7 +56,10 @@ describe('the language of a link and of the browser', () => {
   it('tells what a Spanish link could not read in Spanish', () => {
     browserSays(['en-US']);
     applyLessonLink('#lang=es&seed=-1&t=Hola');
-    expect(state().linkNotice).toEqual([
+    const notice = state().linkNotice?.map((problem) =>
+      describeLinkProblem(problem, messagesFor(state().lang).share.problems),
+    );
+    expect(notice).toEqual([
       'Se ignoró seed=-1: la semilla debe ser un número entero de 0 a 4294967295',
     ]);
   });

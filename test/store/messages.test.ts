@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { en, MESSAGES, messagesFor } from '../../src/messages';
 import { LANGUAGE_NAMES } from '../../src/messages/languages';
 import type { StepContext } from '../../src/messages/shell';
-import { LANGUAGES } from '../../src/store/store';
+import { LANGUAGES } from '../../src/vocabulary/language';
 
 /** Sample arguments for a message function, by the parameter's name (both trees share the names). */
 const CONTEXT: StepContext = {

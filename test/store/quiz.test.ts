@@ -5,7 +5,6 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fromRows } from '../../src/core/matrix';
-import { DEFAULT_SETTINGS } from '../../src/core/trace';
 import {
   initialQuiz,
   isAnsweredFor,
@@ -18,6 +17,7 @@ import {
   type QuizView,
 } from '../../src/store/quiz';
 import { initialState, useAppStore } from '../../src/store/store';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 const view: QuizView = { text: 'The cat sat.', settings: DEFAULT_SETTINGS, head: 0 };
 

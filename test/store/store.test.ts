@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_TEXT, initialState, useAppStore } from '../../src/store/store';
+import { initialState, useAppStore } from '../../src/store/store';
+import { DEFAULT_TEXT } from '../../src/vocabulary/text';
 
 const state = () => useAppStore.getState();
 

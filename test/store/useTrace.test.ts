@@ -2,10 +2,10 @@
 import { act, cleanup, render, renderHook, waitFor } from '@testing-library/react';
 import { createElement, Fragment } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/core/trace';
 import type { AttentionTrace } from '../../src/core/types';
-import { madeUpWordVectors } from '../../src/core/vectors';
 import { FakeWorker } from '../worker/fakeWorker';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { loadedVectors } from '../helpers/testStore';
 
 /** A text of `n` word tokens: above the worker threshold at the default settings for n ≥ 298. */
 function words(n: number, word = 'word'): string {
@@ -20,7 +20,7 @@ async function freshModules() {
   store.useAppStore.setState({
     ...store.initialState(),
     text: 'I love tennis.',
-    vectors: { status: 'ready', table: madeUpWordVectors(), progress: 1, error: null },
+    vectors: loadedVectors(),
   });
   return { ...store, ...hooks };
 }

@@ -23,8 +23,8 @@ import {
   textColorOn,
   textColorOnRgb,
 } from '../../src/viz/contrast';
-import { EDGE_MIN_OPACITY, edgeOpacity } from '../../src/viz/edges';
-import { MASKED_RGB } from '../../src/viz/heatmapImage';
+import { EDGE_MIN_OPACITY, edgeOpacity } from '../../src/viz/graph/edges';
+import { MASKED_RGB } from '../../src/viz/heatmap/heatmapImage';
 import { colorTable, divergingScale, weightScale } from '../../src/viz/scales';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -43,7 +43,7 @@ function cssVariables(file: string, selector: string): Record<string, string> {
 
 const theme = {
   ...cssVariables('src/styles.css', ':root'),
-  ...cssVariables('src/components/AttentionViews.css', '.attention-views'),
+  ...cssVariables('src/components/shell/AttentionViews.css', '.attention-views'),
 };
 /** A colour of the theme, by custom property name. */
 function v(name: string): string {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalSeparator, formatFull, formatNumber, parseNumber } from '../../src/format';
-import type { Language } from '../../src/store/store';
+import type { Language } from '../../src/vocabulary/language';
 
 const MINUS = '\u2212';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveInGrid } from '../../src/viz/gridKeys';
+import { moveInGrid, moveInRect } from '../../src/viz/gridKeys';
 
 describe('moveInGrid', () => {
   const c = { i: 1, j: 1 };
@@ -27,5 +27,23 @@ describe('moveInGrid', () => {
     expect(moveInGrid(' ', c, 3)).toBe('select');
     expect(moveInGrid('a', c, 3)).toBeNull();
     expect(moveInGrid('Tab', c, 3)).toBeNull();
+  });
+});
+
+describe('moveInRect', () => {
+  // 2 rows of 5 columns, as a matrix grid of 2 tokens by 5 dimensions.
+  const c = { i: 0, j: 3 };
+
+  it('stops at the last column and the last row, each its own', () => {
+    expect(moveInRect('ArrowRight', c, 2, 5)).toEqual({ i: 0, j: 4 });
+    expect(moveInRect('ArrowRight', { i: 0, j: 4 }, 2, 5)).toEqual({ i: 0, j: 4 });
+    expect(moveInRect('ArrowDown', { i: 1, j: 3 }, 2, 5)).toEqual({ i: 1, j: 3 });
+  });
+
+  it('jumps to the row’s end, the column’s end and the far corner', () => {
+    expect(moveInRect('End', c, 2, 5)).toEqual({ i: 0, j: 4 });
+    expect(moveInRect('End', c, 2, 5, true)).toEqual({ i: 1, j: 4 });
+    expect(moveInRect('PageDown', c, 2, 5)).toEqual({ i: 1, j: 3 });
+    expect(moveInRect('Home', { i: 1, j: 3 }, 2, 5, true)).toEqual({ i: 0, j: 0 });
   });
 });

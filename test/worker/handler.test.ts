@@ -1,18 +1,17 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeTrace, DEFAULT_SETTINGS } from '../../src/core/trace';
+import { computeTrace } from '../../src/core/trace';
 import type { AttentionSettings, AttentionTrace } from '../../src/core/types';
-import {
-  madeUpWordVectors,
-  parseWordVectors,
-  VECTOR_TABLE_PATH,
-  type WordVectors,
-} from '../../src/core/vectors';
+import { tokenize } from '../../src/core/tokenizer';
 import { createTraceHandler, type TraceHandler } from '../../src/worker/handler';
 import { isFailure, type FromWorker, type TraceAnswer } from '../../src/worker/protocol';
 import { reviveTrace, traceMatrices } from '../../src/worker/transfer';
 import { expectClose } from '../helpers/expectClose';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { parseWordVectors } from '../../src/core/vectors/format';
+import { madeUpWordVectors, type WordVectors } from '../../src/core/vectors/table';
+import { VECTOR_TABLE_PATH } from '../../src/data/vectorTable';
 
 const TABLE = path.resolve(__dirname, '../../public', VECTOR_TABLE_PATH);
 
@@ -47,7 +46,13 @@ function ask(
   text: string,
   settings: AttentionSettings = DEFAULT_SETTINGS,
 ): FromWorker {
-  const reply = handle({ type: 'trace', id, text, settings: structuredClone(settings) });
+  const reply = handle({
+    type: 'trace',
+    id,
+    text,
+    tokens: structuredClone(tokenize(text)),
+    settings: structuredClone(settings),
+  });
   if (!reply) throw new Error('a trace request must be answered');
   return structuredClone(reply.message, { transfer: reply.transfer });
 }
@@ -104,7 +109,13 @@ describe('the trace worker’s message handler', () => {
   });
 
   it('lists every buffer of the trace for transfer, so the worker keeps nothing', () => {
-    const reply = handle({ type: 'trace', id: 1, text: 'a b c', settings: DEFAULT_SETTINGS });
+    const reply = handle({
+      type: 'trace',
+      id: 1,
+      text: 'a b c',
+      tokens: tokenize('a b c'),
+      settings: DEFAULT_SETTINGS,
+    });
     if (!reply || isFailure(reply.message)) throw new Error('expected a trace');
     const buffers = new Set(traceMatrices(reply.message.trace).map((m) => m.data.buffer));
     expect(new Set(reply.transfer)).toEqual(buffers);

@@ -16,11 +16,13 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_SETTINGS, embedText, traceFromEmbedded } from '../../src/core/trace';
-import { loadWordVectors, VECTOR_TABLE_PATH, type WordVectors } from '../../src/core/vectors';
+import { embedText, traceFromEmbedded } from '../../src/core/trace';
 import { headDim, makeWeights } from '../../src/core/weights';
 import { readFileBytes } from '../../src/tools/nodeBytes';
 import { predictedMs, traceWork, WORKER_THRESHOLD } from '../../src/worker/threshold';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { WordVectors } from '../../src/core/vectors/table';
+import { loadWordVectors, VECTOR_TABLE_PATH } from '../../src/data/vectorTable';
 
 /** One measured configuration. */
 interface Sample {

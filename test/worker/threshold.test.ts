@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/core/trace';
 import {
   countTokens,
   isLargeText,
@@ -9,6 +8,7 @@ import {
   WORKER_THRESHOLD,
   WORKER_THRESHOLD_MS,
 } from '../../src/worker/threshold';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 /** The smallest token count that goes to the worker at `width` and `heads`, or null up to 512. */
 function firstLarge(width: number, heads: number): number | null {

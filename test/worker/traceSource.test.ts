@@ -1,18 +1,15 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { computeTrace, DEFAULT_SETTINGS } from '../../src/core/trace';
+import { computeTrace } from '../../src/core/trace';
 import type { AttentionSettings } from '../../src/core/types';
-import {
-  madeUpWordVectors,
-  parseWordVectors,
-  VECTOR_TABLE_PATH,
-  type WordVectors,
-} from '../../src/core/vectors';
 import { TraceSource, type TraceInputs } from '../../src/worker/traceSource';
-import { shareVectorBytes } from '../../src/worker/vectorBytes';
 import { expectClose } from '../helpers/expectClose';
 import { FakeWorker } from './fakeWorker';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { parseWordVectors } from '../../src/core/vectors/format';
+import { madeUpWordVectors, type WordVectors } from '../../src/core/vectors/table';
+import { VECTOR_TABLE_PATH } from '../../src/data/vectorTable';
 
 /** A text of `n` word tokens. */
 function words(n: number, word = 'word'): string {
@@ -42,8 +39,20 @@ function makeSource() {
   return { source, failures, notified };
 }
 
+/**
+ * Lets the fake worker answer everything it was asked, then checks that the source is
+ * current. The worker's replies run on fake timers, so the outcome does not depend on how
+ * long a trace takes to compute (a polling wait with a deadline failed on a busy machine
+ * when the table's parsing and the first trace outlasted it).
+ */
 async function untilCurrent(source: TraceSource): Promise<void> {
-  await vi.waitFor(() => expect(source.getSnapshot().status).toBe('current'));
+  await settle();
+  expect(source.getSnapshot().status).toBe('current');
+}
+
+/** Runs the fake worker's pending replies, and those they lead to, until none is left. */
+async function settle(): Promise<void> {
+  await vi.runAllTimersAsync();
 }
 
 function shownTrace(source: TraceSource) {
@@ -56,8 +65,13 @@ describe('TraceSource', () => {
   let table: WordVectors;
 
   beforeEach(() => {
+    vi.useFakeTimers();
     FakeWorker.reset();
     table = madeUpWordVectors();
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
   it('keeps small inputs on the main thread and starts no worker', () => {
@@ -139,7 +153,8 @@ describe('TraceSource', () => {
     source.update(inputs(SMALL, table));
     expect(source.getSnapshot().status).toBe('current');
     const worker = FakeWorker.instances[0] as FakeWorker;
-    await vi.waitFor(() => expect(worker.sent).toHaveLength(1));
+    await settle();
+    expect(worker.sent).toHaveLength(1);
     expect(source.getSnapshot().shown).toEqual({ kind: 'main', inputs: inputs(SMALL, table) });
     expect(source.getSnapshot().status).toBe('current');
   });
@@ -197,7 +212,7 @@ describe('TraceSource', () => {
     expect(notified).toHaveBeenCalled();
     source.update(inputs(words(450), table));
     expect(FakeWorker.instances).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await settle();
     expect(source.getSnapshot().status).toBe('current');
   });
 
@@ -245,12 +260,12 @@ describe('TraceSource', () => {
     it('transfers the file’s bytes to the worker once, and the worker computes the same trace', async () => {
       const own = bytes.slice(0);
       const glove = parseWordVectors(own);
-      shareVectorBytes(glove, own);
       const { source } = makeSource();
-      source.update(inputs(LARGE, glove));
+      // The bytes come with the inputs, as the store holds them beside the table.
+      source.update({ ...inputs(LARGE, glove), bytes: own });
       // Transferred, not copied: this side's buffer is detached.
       expect(own.byteLength).toBe(0);
-      source.update(inputs(`${LARGE} and more`, glove));
+      source.update({ ...inputs(`${LARGE} and more`, glove), bytes: own });
       await untilCurrent(source);
       const worker = FakeWorker.instances[0] as FakeWorker;
       expect(worker.received.filter((m) => m.type === 'vectors')).toHaveLength(1);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { computeTrace, DEFAULT_SETTINGS } from '../../src/core/trace';
+import { computeTrace } from '../../src/core/trace';
 import type { AttentionTrace } from '../../src/core/types';
-import { madeUpWordVectors } from '../../src/core/vectors';
 import { collectTransferables, reviveTrace, traceMatrices } from '../../src/worker/transfer';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { madeUpWordVectors } from '../../src/core/vectors/table';
 
 const TEXT = 'The cat sat on the mat because it was tired.';
 

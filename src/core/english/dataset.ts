@@ -12,7 +12,9 @@
 import { positionalEncoding } from '../positions';
 import { mulberry32, type Random } from '../random';
 import { tokenize } from '../tokenizer';
-import { lookupToken, projectToWidth, unknownVector, type WordVectors } from '../vectors';
+import { lookupToken, unknownVector } from '../vectors/lookup';
+import { projectToWidth } from '../vectors/projection';
+import type { WordVectors } from '../vectors/table';
 import type { TaggedSentence } from './brown';
 
 /**

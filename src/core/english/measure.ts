@@ -6,7 +6,7 @@
  */
 import { traceFromEmbedded, embedText } from '../trace';
 import type { AttentionSettings, AttentionWeights } from '../types';
-import type { WordVectors } from '../vectors';
+import type { WordVectors } from '../vectors/table';
 import { makeWeights } from '../weights';
 import type { TaggedSentence } from './brown';
 import {

@@ -172,6 +172,30 @@ function attend(
 }
 
 /**
+ * One head's wq, wk and wv side by side, (d, 3·dK): one product X·[wq wk wv] gives Q, K and V
+ * together, with inner loops three times longer than three separate products.
+ */
+function packHead(w: HeadParams64, d: number, dK: number): Float64Array {
+  const packed = new Float64Array(d * 3 * dK); // (d, 3·dK)
+  for (let i = 0; i < d; i++) {
+    packed.set(w.wq.data.subarray(i * dK, (i + 1) * dK), i * 3 * dK);
+    packed.set(w.wk.data.subarray(i * dK, (i + 1) * dK), i * 3 * dK + dK);
+    packed.set(w.wv.data.subarray(i * dK, (i + 1) * dK), i * 3 * dK + 2 * dK);
+  }
+  return packed;
+}
+
+/** Column block `block` (0, 1 or 2) of a (rows, 3·dK) array, as a (rows, dK) matrix. */
+function unpackBlock(packed: Float64Array, rows: number, dK: number, block: number): Mat64 {
+  const out = mat64(rows, dK); // (rows, dK)
+  for (let r = 0; r < rows; r++) {
+    const from = r * 3 * dK + block * dK;
+    out.data.set(packed.subarray(from, from + dK), r * dK);
+  }
+  return out;
+}
+
+/**
  * One multi-head attention layer, forward: x (N, d) with N = B·T rows (B sequences of
  * `options.seqLen` tokens; one sequence by default). Returns every intermediate; `output`
  * (N, d) is concat·wo, without the residual.
@@ -185,12 +209,11 @@ export function layerForward(x: Mat64, p: LayerParams64, options: LayerOptions):
   const factor = options.scale ? 1 / Math.sqrt(dK) : 1;
   const concat = new Float64Array(N * H * dK); // (N, H·dK)
   const heads: HeadCache[] = p.heads.map((w, h) => {
-    const q = mat64(N, dK); // (N, dK)
-    const k = mat64(N, dK); // (N, dK)
-    const v = mat64(N, dK); // (N, dK)
-    gemm(q.data, x.data, w.wq.data, N, d, dK);
-    gemm(k.data, x.data, w.wk.data, N, d, dK);
-    gemm(v.data, x.data, w.wv.data, N, d, dK);
+    const qkv = new Float64Array(N * 3 * dK); // (N, 3·dK)
+    gemm(qkv, x.data, packHead(w, d, dK), N, d, 3 * dK);
+    const q = unpackBlock(qkv, N, dK, 0); // (N, dK)
+    const k = unpackBlock(qkv, N, dK, 1); // (N, dK)
+    const v = unpackBlock(qkv, N, dK, 2); // (N, dK)
     const { weights, output } = attend(q, k, v, T, options.causal, factor); // (N, T), (N, dK)
     for (let r = 0; r < N; r++) {
       concat.set(output.data.subarray(r * dK, (r + 1) * dK), r * H * dK + h * dK);
@@ -241,22 +264,24 @@ export function layerBackward(
   const dK = cache.concat.cols / H;
   const HdK = H * dK;
   assertShape64('layerBackward (dOutput)', dOutput, N, d);
-  const grads = zeroLayerParams(params);
-  gemmTransA(grads.wo.data, cache.concat.data, dOutput.data, N, HdK, d); // (H·dK, d)
+  const wo = mat64(HdK, d); // (H·dK, d)
+  gemmTransA(wo.data, cache.concat.data, dOutput.data, N, HdK, d);
   const dConcat = new Float64Array(N * HdK); // (N, H·dK)
   gemmTransB(dConcat, dOutput.data, params.wo.data, N, d, HdK);
   const dx = mat64(N, d); // (N, d)
   const dO = new Float64Array(N * dK); // (N, dK)
   const dPRow = new Float64Array(T); // (T)
+  // [dQ dK dV] side by side, so that one product gives the three weight gradients.
+  const dqkv = new Float64Array(N * 3 * dK); // (N, 3·dK)
+  const dW = new Float64Array(d * 3 * dK); // (d, 3·dK)
+  const S = 3 * dK;
+  const heads: HeadParams64[] = [];
   for (let h = 0; h < H; h++) {
     const { q, k, v, weights } = cache.heads[h] as HeadCache;
     const w = params.heads[h] as HeadParams64;
-    const g = grads.heads[h] as HeadParams64;
     for (let r = 0; r < N; r++)
       dO.set(dConcat.subarray(r * HdK + h * dK, r * HdK + (h + 1) * dK), r * dK);
-    const dq = new Float64Array(N * dK); // (N, dK)
-    const dk = new Float64Array(N * dK); // (N, dK)
-    const dv = new Float64Array(N * dK); // (N, dK)
+    if (h > 0) dqkv.fill(0);
     const P = weights.data;
     const qd = q.data;
     const kd = k.data;
@@ -267,6 +292,7 @@ export function layerBackward(
         const limit = causal ? i + 1 : T;
         const pr = r * T;
         const or = r * dK;
+        const dqr = r * S;
         // dP_ij = dO_i · v_j, and rowDot = Σ_j dP_ij P_ij.
         let rowDot = 0;
         for (let j = 0; j < limit; j++) {
@@ -281,20 +307,24 @@ export function layerBackward(
           // dS_ij = P_ij (dP_ij − rowDot); the factor s of S = s·QKᵀ goes with it.
           const ds = pij * ((dPRow[j] as number) - rowDot) * factor;
           const kj = (base + j) * dK;
+          const dkj = (base + j) * S + dK;
+          const dvj = dkj + dK;
           for (let c = 0; c < dK; c++) {
-            dq[or + c] = (dq[or + c] as number) + ds * (kd[kj + c] as number);
-            dk[kj + c] = (dk[kj + c] as number) + ds * (qd[or + c] as number);
-            dv[kj + c] = (dv[kj + c] as number) + pij * (dO[or + c] as number);
+            dqkv[dqr + c] = (dqkv[dqr + c] as number) + ds * (kd[kj + c] as number);
+            dqkv[dkj + c] = (dqkv[dkj + c] as number) + ds * (qd[or + c] as number);
+            dqkv[dvj + c] = (dqkv[dvj + c] as number) + pij * (dO[or + c] as number);
           }
         }
       }
     }
-    gemmTransA(g.wq.data, x.data, dq, N, d, dK); // (d, dK)
-    gemmTransA(g.wk.data, x.data, dk, N, d, dK); // (d, dK)
-    gemmTransA(g.wv.data, x.data, dv, N, d, dK); // (d, dK)
-    gemmTransB(dx.data, dq, w.wq.data, N, dK, d, true); // (N, d)
-    gemmTransB(dx.data, dk, w.wk.data, N, dK, d, true); // (N, d)
-    gemmTransB(dx.data, dv, w.wv.data, N, dK, d, true); // (N, d)
+    gemmTransA(dW, x.data, dqkv, N, d, S); // (d, 3·dK): [dwq dwk dwv] = Xᵀ·[dQ dK dV]
+    heads.push({
+      wq: unpackBlock(dW, d, dK, 0), // (d, dK)
+      wk: unpackBlock(dW, d, dK, 1), // (d, dK)
+      wv: unpackBlock(dW, d, dK, 2), // (d, dK)
+    });
+    gemmTransB(dx.data, dqkv, packHead(w, d, dK), N, S, d, true); // (N, d) += [dQ dK dV]·[wq wk wv]ᵀ
   }
+  const grads: LayerParams64 = { heads, wo };
   return { dx, grads };
 }

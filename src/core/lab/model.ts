@@ -90,8 +90,13 @@ function normal(rows: number, cols: number, std: number, random: Random): Mat64 
 
 /**
  * Seeded initial parameters. Each matrix draws from its own sub-stream of the seed
- * ("lab/embed", "lab/layer0/head1/wq", …): embed and pos N(0, 1); wq, wk, wv and unembed
- * N(0, 1/d); wo N(0, 1/(H·dK)); bias 0; pos all zeros without positions.
+ * ("lab/embed", "lab/layer0/head1/wq", …): embed, pos, wq, wk, wv and unembed N(0, 1/d);
+ * wo N(0, 1/(H·dK)); bias 0; pos all zeros without positions.
+ *
+ * The small embeddings (rows of norm about 1) matter: with N(0, 1) rows, one-head
+ * `lookup` got stuck on about one seed in five, its query attending to itself whenever
+ * the book it needed had not yet learned a value to give (a saturated softmax passes
+ * almost no gradient to a key it ignores).
  */
 export function initLabParams(shape: LabModelShape, seed: number): LabParams {
   const { vocab: V, seqLen: T, width: d, heads: H } = shape;
@@ -110,8 +115,8 @@ export function initLabParams(shape: LabModelShape, seed: number): LabParams {
     layers.push({ heads, wo: normal(H * dK, d, 1 / Math.sqrt(H * dK), stream(`layer${l}/wo`)) }); // (H·dK, d)
   }
   return {
-    embed: normal(V, d, 1, stream('embed')), // (V, d)
-    pos: shape.positions ? normal(T, d, 1, stream('pos')) : mat64(T, d), // (T, d)
+    embed: normal(V, d, 1 / Math.sqrt(d), stream('embed')), // (V, d)
+    pos: shape.positions ? normal(T, d, 1 / Math.sqrt(d), stream('pos')) : mat64(T, d), // (T, d)
     layers,
     unembed: normal(d, V, 1 / Math.sqrt(d), stream('unembed')), // (d, V)
     bias: new Float64Array(V), // (V)
@@ -228,14 +233,13 @@ function flatTokens(
   return out;
 }
 
-/** The forward pass for B sequences of T token ids each. */
-export function labForward(
+/** The residual stream x[0..L] and the layers' caches for flattened tokens (N = B·T). */
+function residualStream(
   params: LabParams,
-  sequences: readonly (readonly number[])[],
+  tokens: Int32Array,
   shape: LabModelShape,
-): LabForward {
-  const { seqLen: T, width: d, vocab: V } = shape;
-  const tokens = flatTokens('labForward', sequences, T, V);
+): { x: Mat64[]; layers: LayerCache[] } {
+  const { seqLen: T, width: d } = shape;
   const N = tokens.length;
   const x0 = mat64(N, d); // (N, d)
   for (let r = 0; r < N; r++) {
@@ -260,13 +264,41 @@ export function labForward(
     layers.push(cache);
     x.push(next);
   }
-  const logits = mat64(N, V); // (N, V)
-  gemm(logits.data, (x[x.length - 1] as Mat64).data, params.unembed.data, N, d, V);
-  for (let r = 0; r < N; r++) {
-    for (let c = 0; c < V; c++)
+  return { x, layers };
+}
+
+/** The rows `rows` of x_L gathered, or all of x_L when `rows` is null. */
+function gatherRows(xL: Mat64, rows: Int32Array | null): Mat64 {
+  if (rows === null) return xL;
+  const d = xL.cols;
+  const out = mat64(rows.length, d); // (R, d)
+  rows.forEach((r, i) => out.data.set(xL.data.subarray(r * d, (r + 1) * d), i * d));
+  return out;
+}
+
+/** logits = x·unembed + bias for the rows of x. */
+function logitsOf(params: LabParams, x: Mat64): Mat64 {
+  const V = params.bias.length;
+  const R = x.rows;
+  const logits = mat64(R, V); // (R, V)
+  gemm(logits.data, x.data, params.unembed.data, R, x.cols, V);
+  for (let r = 0; r < R; r++) {
+    for (let c = 0; c < V; c++) {
       logits.data[r * V + c] = (logits.data[r * V + c] as number) + (params.bias[c] as number);
+    }
   }
-  return { tokens, x, layers, logits };
+  return logits;
+}
+
+/** The forward pass for B sequences of T token ids each, with the logits of every position. */
+export function labForward(
+  params: LabParams,
+  sequences: readonly (readonly number[])[],
+  shape: LabModelShape,
+): LabForward {
+  const tokens = flatTokens('labForward', sequences, shape.seqLen, shape.vocab);
+  const { x, layers } = residualStream(params, tokens, shape);
+  return { tokens, x, layers, logits: logitsOf(params, x[x.length - 1] as Mat64) };
 }
 
 /** Loss and accuracy counts of a batch. */
@@ -279,9 +311,20 @@ export interface LabScore {
   readonly answers: number;
 }
 
-/** Flattened targets, checked. */
-function flatTargets(examples: readonly LabExample[], T: number, V: number): Int32Array {
-  const out = new Int32Array(examples.length * T); // (N)
+/** The flattened tokens, the rows that carry an answer, and their targets, all checked. */
+function flatBatch(
+  examples: readonly LabExample[],
+  shape: LabModelShape,
+): { tokens: Int32Array; rows: Int32Array; targets: Int32Array } {
+  const { seqLen: T, vocab: V } = shape;
+  const tokens = flatTokens(
+    'labLoss',
+    examples.map((e) => e.tokens),
+    T,
+    V,
+  );
+  const rows: number[] = [];
+  const targets: number[] = [];
   examples.forEach((e, b) => {
     if (e.targets.length !== T) {
       throw new RangeError(`labLoss: targets ${b} has ${e.targets.length} entries, expected ${T}`);
@@ -292,26 +335,27 @@ function flatTargets(examples: readonly LabExample[], T: number, V: number): Int
           `labLoss: target ${t} at (${b}, ${i}) is neither −1 nor a token id below ${V}`,
         );
       }
-      out[b * T + i] = t;
+      if (t >= 0) {
+        rows.push(b * T + i);
+        targets.push(t);
+      }
     });
   });
-  return out;
+  return { tokens, rows: Int32Array.from(rows), targets: Int32Array.from(targets) };
 }
 
 /**
- * Cross-entropy of the logits against the targets, and (when `dlogits` is given) its
- * gradient (Z − onehot) / N written into it.
+ * Cross-entropy of each row of logits (A, V) against its target (A), and (when `dlogits` is
+ * given) its gradient (Z − onehot) / A written into it.
  */
 function crossEntropy(logits: Mat64, targets: Int32Array, dlogits?: Float64Array): LabScore {
   const V = logits.cols;
-  let answers = 0;
-  for (const t of targets) if (t >= 0) answers++;
+  const answers = targets.length;
   let total = 0;
   let correct = 0;
   const z = logits.data;
-  for (let r = 0; r < logits.rows; r++) {
+  for (let r = 0; r < answers; r++) {
     const target = targets[r] as number;
-    if (target < 0) continue;
     const base = r * V;
     let max = -Infinity;
     let argmax = 0;
@@ -328,8 +372,9 @@ function crossEntropy(logits: Mat64, targets: Int32Array, dlogits?: Float64Array
     total += logSum - (z[base + target] as number);
     if (argmax === target) correct++;
     if (dlogits) {
-      for (let c = 0; c < V; c++)
+      for (let c = 0; c < V; c++) {
         dlogits[base + c] = Math.exp((z[base + c] as number) - logSum) / answers;
+      }
       dlogits[base + target] = (dlogits[base + target] as number) - 1 / answers;
     }
   }
@@ -342,52 +387,53 @@ export function labScore(
   examples: readonly LabExample[],
   shape: LabModelShape,
 ): LabScore {
-  const forward = labForward(
-    params,
-    examples.map((e) => e.tokens),
-    shape,
-  );
-  return crossEntropy(forward.logits, flatTargets(examples, shape.seqLen, shape.vocab));
+  const { tokens, rows, targets } = flatBatch(examples, shape);
+  const { x } = residualStream(params, tokens, shape);
+  return crossEntropy(logitsOf(params, gatherRows(x[x.length - 1] as Mat64, rows)), targets);
 }
 
-/** The loss of a batch, its accuracy counts, and the gradient of the loss for every parameter. */
+/**
+ * The loss of a batch, its accuracy counts, and the gradient of the loss for every
+ * parameter. Only the answer rows get logits: the others add nothing to the loss, so
+ * their dlogits, and the gradient that starts from them, are zero.
+ */
 export function labLossAndGrads(
   params: LabParams,
   examples: readonly LabExample[],
   shape: LabModelShape,
 ): LabScore & { grads: LabParams } {
   const { seqLen: T, width: d, vocab: V } = shape;
-  const forward = labForward(
-    params,
-    examples.map((e) => e.tokens),
-    shape,
-  );
-  const N = forward.tokens.length;
-  const dlogits = new Float64Array(N * V); // (N, V)
-  const score = crossEntropy(forward.logits, flatTargets(examples, T, V), dlogits);
-  const xL = forward.x[forward.x.length - 1] as Mat64;
+  const { tokens, rows, targets } = flatBatch(examples, shape);
+  const forward = residualStream(params, tokens, shape);
+  const N = tokens.length;
+  const A = rows.length;
+  const xA = gatherRows(forward.x[forward.x.length - 1] as Mat64, rows); // (A, d)
+  const dlogits = new Float64Array(A * V); // (A, V)
+  const score = crossEntropy(logitsOf(params, xA), targets, dlogits);
   const unembed = mat64(d, V); // (d, V)
-  gemmTransA(unembed.data, xL.data, dlogits, N, d, V);
+  gemmTransA(unembed.data, xA.data, dlogits, A, d, V);
   const bias = new Float64Array(V); // (V)
-  for (let r = 0; r < N; r++) {
+  for (let r = 0; r < A; r++) {
     for (let c = 0; c < V; c++) bias[c] = (bias[c] as number) + (dlogits[r * V + c] as number);
   }
-  let dx = mat64(N, d); // (N, d)
-  gemmTransB(dx.data, dlogits, params.unembed.data, N, V, d);
+  const dxA = new Float64Array(A * d); // (A, d)
+  gemmTransB(dxA, dlogits, params.unembed.data, A, V, d);
+  const dx = mat64(N, d); // (N, d)
+  rows.forEach((r, i) => dx.data.set(dxA.subarray(i * d, (i + 1) * d), r * d));
   const layers: LayerParams64[] = [];
   for (let l = params.layers.length - 1; l >= 0; l--) {
     const back = layerBackward(forward.layers[l] as LayerCache, dx);
     layers[l] = back.grads;
-    // The residual: x(l+1) = x(l) + layer(x(l)), so dx(l) = dx(l+1) + the layer's dx.
-    const next = mat64(N, d); // (N, d)
-    for (let i = 0; i < next.data.length; i++)
-      next.data[i] = (dx.data[i] as number) + (back.dx.data[i] as number);
-    dx = next;
+    // The residual: x(l+1) = x(l) + layer(x(l)), so dx(l) = dx(l+1) + the layer's dx
+    // (added in place: layerBackward has finished reading dx).
+    for (let i = 0; i < dx.data.length; i++) {
+      dx.data[i] = (dx.data[i] as number) + (back.dx.data[i] as number);
+    }
   }
   const embed = mat64(V, d); // (V, d)
   const pos = mat64(T, d); // (T, d)
   for (let r = 0; r < N; r++) {
-    const e = (forward.tokens[r] as number) * d;
+    const e = (tokens[r] as number) * d;
     const p = (r % T) * d;
     for (let c = 0; c < d; c++) {
       const g = dx.data[r * d + c] as number;

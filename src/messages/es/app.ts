@@ -1,5 +1,5 @@
 /** App-wide strings in Spanish: title, loading and error states, about box. */
-import type { Messages } from '..';
+import type { Messages } from '../en';
 
 /** App-wide strings, in Spanish. */
 export const app: Messages['app'] = {

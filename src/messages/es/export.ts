@@ -1,5 +1,5 @@
 /** Spanish strings of the exports (see ../export.ts). */
-import type { Messages } from '..';
+import type { Messages } from '../en';
 
 /** Las cadenas de las exportaciones, en español. */
 export const exportFiles: Messages['exportFiles'] = {

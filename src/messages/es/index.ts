@@ -1,7 +1,7 @@
 /**
  * The Spanish messages, one section file per English one.
  */
-import type { Messages } from '..';
+import type { Messages } from '../en';
 import { app } from './app';
 import { exportFiles } from './export';
 import { numbers } from './numbers';

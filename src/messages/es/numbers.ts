@@ -2,7 +2,7 @@
  * Strings of the numbers panels in Spanish: the matrix grids, the "Show the work" panel and
  * the accessible data tables. Numbers arrive already formatted (with a decimal comma).
  */
-import type { Messages } from '..';
+import type { Messages } from '../en';
 
 /** «token», so that punctuation tokens ("." or ",") stay readable. */
 const q = (token: string) => `«${token}»`;

@@ -1,5 +1,5 @@
 /** Textos del selector de tema y del modo presentación. */
-import type { Messages } from '..';
+import type { Messages } from '../en';
 
 /** Los textos en español. */
 export const present: Messages['present'] = {

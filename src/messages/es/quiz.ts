@@ -2,7 +2,7 @@
  * Spanish strings of "Predict, then reveal" (see ../quiz.ts). Numbers arrive already
  * formatted; sentences here only place them.
  */
-import type { Messages } from '..';
+import type { Messages } from '../en';
 
 /** Comillas alrededor de un token, para que los signos de puntuación ("." o ",") se lean. */
 const q = (token: string) => `«${token}»`;

@@ -3,7 +3,7 @@
  * lists what a partly unreadable link could not restore. The link's keys (`w=`, `seed=`)
  * stay as they are: they are what the link itself says.
  */
-import type { Messages } from '..';
+import type { Messages } from '../en';
 import type { LinkReasons } from '../share';
 
 /**

@@ -4,7 +4,7 @@
  * The example sentences stay in English: the word vectors are GloVe's, learned from
  * English text, so a Spanish sentence would give every word a made-up vector.
  */
-import type { Messages } from '..';
+import type { Messages } from '../en';
 import type { StepContext } from '../shell';
 
 /** «palabra», with the angle quotes Spanish prefers. */
@@ -27,7 +27,6 @@ export const shell: Messages['shell'] = {
   },
   examples: {
     label: 'Ejemplos',
-    choose: 'Elige un ejemplo…',
     items: [
       { label: 'I love tennis. (Me encanta el tenis.)', text: 'I love tennis.' },
       {

@@ -1,5 +1,5 @@
 /** Strings of the attention views in Spanish: the heatmap, the all-heads view and the graph. */
-import type { Messages } from '..';
+import type { Messages } from '../en';
 
 /** «palabra», with the angle quotes Spanish prefers. */
 const q = (word: string) => `«${word}»`;

@@ -2,7 +2,7 @@
  * Strings of the printable worksheet and its preview, in Spanish. Numbers arrive already
  * formatted (with a decimal comma). "_X" marks a subscript (W_Q, d_k), as in English.
  */
-import type { Messages } from '..';
+import type { Messages } from '../en';
 
 /** «texto», with the angle quotes Spanish prefers. */
 const q = (text: string) => `«${text}»`;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseTraceArgs } from '../../cli/args';
 import { formatHeadTable, measureHeads } from '../../core/english/measure';
 import { chooseLearned } from '../../core/learnedWeights';
-import { loadWordVectors, VECTOR_TABLE_PATH } from '../../core/vectors';
+import { loadWordVectors, VECTOR_TABLE_PATH } from '../../data/vectorTable';
 import { readFileBytes } from '../nodeBytes';
 import { readHeldOutSample, readLearnedWeights, readProcessedCorpus, ROOT } from './corpus';
 

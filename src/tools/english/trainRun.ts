@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { formatHeadTable, measureHeads } from '../../core/english/measure';
 import type { HeadFigures } from '../../core/english/headPatterns';
 import { toBase64, weightsToBytes } from '../../core/learnedWeights';
-import { DEFAULT_SETTINGS } from '../../core/trace';
+import { DEFAULT_SETTINGS } from '../../core/settings';
 import { readHeldOutSample, readProcessedCorpus } from './corpus';
 import {
   maskRandom,

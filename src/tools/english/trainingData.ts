@@ -16,7 +16,8 @@ import {
   type Vocabulary,
 } from '../../core/english/dataset';
 import { tokenize } from '../../core/tokenizer';
-import { loadWordVectors, VECTOR_TABLE_PATH, type WordVectors } from '../../core/vectors';
+import { loadWordVectors, VECTOR_TABLE_PATH } from '../../data/vectorTable';
+import type { WordVectors } from '../../core/vectors/table';
 import { readFileBytes } from '../nodeBytes';
 import { readProcessedCorpus, ROOT } from './corpus';
 

@@ -17,8 +17,10 @@ import {
   wordId,
 } from '../../../src/core/english/dataset';
 import { tokenize } from '../../../src/core/tokenizer';
-import { DEFAULT_SETTINGS, embedText, traceFromEmbedded } from '../../../src/core/trace';
-import { loadWordVectors, type WordVectors } from '../../../src/core/vectors';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { embedText, traceFromEmbedded } from '../../../src/core/trace';
+import { loadWordVectors } from '../../../src/data/vectorTable';
+import type { WordVectors } from '../../../src/core/vectors/table';
 import { readFileBytes } from '../../../src/tools/nodeBytes';
 
 const TABLE = new URL('../../../public/vectors/glove-30k-100d.bin', import.meta.url).href;

@@ -14,8 +14,9 @@ import {
   parseLearnedWeights,
   type LearnedWeightsFile,
 } from '../../../src/core/learnedWeights';
-import { DEFAULT_SETTINGS } from '../../../src/core/trace';
-import { loadWordVectors, type WordVectors } from '../../../src/core/vectors';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { loadWordVectors } from '../../../src/data/vectorTable';
+import type { WordVectors } from '../../../src/core/vectors/table';
 import { readFileBytes } from '../../../src/tools/nodeBytes';
 
 const TABLE = new URL('../../../public/vectors/glove-30k-100d.bin', import.meta.url).href;

@@ -7,8 +7,10 @@ import {
   RELATIONS,
 } from '../../../src/core/english/headPatterns';
 import { formatHeadTable, measureHeads } from '../../../src/core/english/measure';
-import { computeTrace, DEFAULT_SETTINGS } from '../../../src/core/trace';
-import { loadWordVectors, type WordVectors } from '../../../src/core/vectors';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { computeTrace } from '../../../src/core/trace';
+import { loadWordVectors } from '../../../src/data/vectorTable';
+import type { WordVectors } from '../../../src/core/vectors/table';
 import { readFileBytes } from '../../../src/tools/nodeBytes';
 
 const TABLE = new URL('../../../public/vectors/glove-30k-100d.bin', import.meta.url).href;

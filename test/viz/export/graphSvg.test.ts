@@ -1,48 +1,49 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Matrix } from '../../../src/core/matrix';
 import { graphSvg, type GraphSvgInput } from '../../../src/export/graphSvg';
 import { xmlSafe } from '../../../src/export/xml';
+import { numberFormat } from '../../../src/format';
 import { en } from '../../../src/messages';
-import { edgeWidth, selectEdges } from '../../../src/viz/edges';
-import { graphGeometry } from '../../../src/viz/graphGeometry';
+import type { GraphLayout } from '../../../src/vocabulary/graph';
+import { edgeWidth, selectEdges } from '../../../src/viz/graph/edges';
+import { graphGeometry } from '../../../src/viz/graph/graphGeometry';
+import { graphScene } from '../../../src/viz/graph/graphScene';
+import { rowStochastic } from '../heatmap/views';
 import { expectInert, parseSvg, titlesOf } from './svgCheck';
+import { binaryString } from '../../helpers/arbitraries';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', 'javascript:alert(1)'];
 
-/** A (T, T) matrix whose rows add up to 1, different in every cell. */
-function rowStochastic(T: number): Matrix {
-  const data = new Float32Array(T * T);
-  for (let i = 0; i < T; i++) {
-    let sum = 0;
-    for (let j = 0; j < T; j++) sum += data[i * T + j] = 1 + ((i * 7 + j * 13) % 17);
-    for (let j = 0; j < T; j++) data[i * T + j] = (data[i * T + j] as number) / sum;
-  }
-  return { rows: T, cols: T, data };
+/** What the tests vary: the layout, the focused token, and whether edges are shown yet. */
+interface Options {
+  readonly layout?: GraphLayout;
+  readonly focus?: number | null;
+  readonly edgesShown?: boolean;
 }
 
-function input(texts: readonly string[], patch: Partial<GraphSvgInput> = {}): GraphSvgInput {
-  const weights = rowStochastic(texts.length);
-  return {
+/** The export of `texts` drawn 640 px wide from their scene (odd tokens unknown), every edge kept. */
+function input(texts: readonly string[], options: Options = {}): GraphSvgInput {
+  const scene = graphScene({
     tokens: texts.map((text, k) => ({ text, known: k % 2 === 0 })),
-    layout: 'line',
     width: 640,
-    weights,
+    weights: rowStochastic(texts.length),
+    edgesShown: options.edgesShown ?? true,
     causal: false,
-    edges: selectEdges(weights, {
+    view: {
+      layout: options.layout ?? 'line',
       threshold: 0,
       topK: 0,
-      focus: null,
+      focus: options.focus ?? null,
       direction: 'out',
-      maxEdges: 1000,
-    }),
-    focus: null,
-    direction: 'out',
+    },
+    format: numberFormat('en'),
+    strings: en.viz,
+  });
+  return {
+    scene,
     heading: { title: 'Attention graph', subtitle: `“${texts.join(' ')}”` },
     legend: en.viz.legendArrow,
-    strings: en.viz,
-    ...patch,
   };
 }
 
@@ -74,7 +75,7 @@ describe('graphSvg', () => {
 
     const edges = Array.from(doc.querySelectorAll('[data-source]'));
     expect(edges).toHaveLength(16);
-    const weights = data.weights!;
+    const weights = rowStochastic(4);
     for (const e of edges) {
       const s = Number(e.getAttribute('data-source'));
       const t = Number(e.getAttribute('data-target'));
@@ -95,7 +96,7 @@ describe('graphSvg', () => {
   });
 
   it('draws only the tokens before step Softmax (no edges yet)', () => {
-    const doc = parseSvg(graphSvg(input(['a', 'b'], { edges: [] })).svg);
+    const doc = parseSvg(graphSvg(input(['a', 'b'], { edgesShown: false })).svg);
     expect(doc.querySelectorAll('[data-token-index]')).toHaveLength(2);
     expect(doc.querySelectorAll('[data-source]')).toHaveLength(0);
   });
@@ -110,8 +111,13 @@ describe('graphSvg', () => {
       direction: 'out',
       maxEdges: 1000,
     });
-    const doc = parseSvg(graphSvg(input(texts, { focus: 1, edges })).svg);
+    const doc = parseSvg(graphSvg(input(texts, { focus: 1 })).svg);
     expect(doc.querySelectorAll('[data-source]')).toHaveLength(3);
+    // The focused token's own edges, as the screen's selection rules choose them.
+    const drawn = Array.from(doc.querySelectorAll('[data-source]'), (e) =>
+      [e.getAttribute('data-source'), e.getAttribute('data-target')].join('-'),
+    );
+    expect(drawn.sort()).toEqual(edges.map((e) => `${e.source}-${e.target}`).sort());
     const focused = doc.querySelector('[data-token-index="1"] rect')!;
     expect(focused.getAttribute('fill')).toBe('#3b4cca');
     const labels = Array.from(doc.querySelectorAll('.edge-labels text'), (t) => t.textContent);
@@ -121,13 +127,24 @@ describe('graphSvg', () => {
 
   it('draws long inputs as dots with the labels that fit, every token keeping its title', () => {
     const texts = Array.from({ length: 60 }, (_, k) => `token${k}`);
-    const doc = parseSvg(graphSvg(input(texts, { layout: 'circle', edges: [] })).svg);
+    const doc = parseSvg(graphSvg(input(texts, { layout: 'circle', edgesShown: false })).svg);
     const geometry = graphGeometry(texts, 'circle', 640, null, false);
     expect(geometry.compact).toBe(true);
     expect(doc.querySelectorAll('[data-token-index] circle')).toHaveLength(60);
     expect(titlesOf(doc, '[data-token-index]')).toEqual(texts);
     const shown = geometry.labelSpots.filter((s) => s.shown).length;
     expect(doc.querySelectorAll('[data-token-index] text')).toHaveLength(shown);
+  });
+
+  it('keeps an unknown word’s mark on a small dot, as the screen does', () => {
+    const texts = Array.from({ length: 300 }, (_, k) => `w${k}`);
+    const doc = parseSvg(graphSvg(input(texts, { layout: 'circle', edgesShown: false })).svg);
+    const dot = (i: number) => doc.querySelector(`[data-token-index="${i}"] circle`)!;
+    expect(Number(dot(0).getAttribute('r'))).toBeLessThan(3);
+    // Token 0 is known (filled, no outline); token 1 unknown (outlined in --unknown).
+    expect(dot(0).getAttribute('stroke')).toBeNull();
+    expect(dot(1).getAttribute('stroke')).toBe('#a3320b');
+    expect(dot(1).getAttribute('fill')).toBe('#55596b');
   });
 
   it('keeps hostile sentences as text: no element, attribute or link comes from them', () => {
@@ -143,7 +160,7 @@ describe('graphSvg', () => {
 
   it('parses as XML and gives back any token as its text, in every layout', () => {
     const anyChar = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 10 }),
+      binaryString({ maxLength: 10 }),
       fc
         .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 6 })
         .map((codes) => String.fromCharCode(...codes)),

@@ -5,50 +5,16 @@ import { rgb } from 'd3-color';
 import type { Matrix } from '../../../src/core/matrix';
 import { DETAILED_MAX_TOKENS, heatmapSvg } from '../../../src/export/heatmapSvg';
 import { xmlSafe } from '../../../src/export/xml';
-import { en } from '../../../src/messages';
-import { rowSums } from '../../../src/viz/heatmapGeometry';
-import { viewColorTable } from '../../../src/viz/heatmapImage';
-import type { HeatmapView } from '../../../src/viz/heatmapModel';
+import { numberFormat } from '../../../src/format';
+import { en, MESSAGES } from '../../../src/messages';
+import { viewColorTable } from '../../../src/viz/heatmap/heatmapImage';
 import { colorTableIndex, divergingScale, weightScale } from '../../../src/viz/scales';
+import { maskedView, rowStochastic, weightsView } from '../heatmap/views';
 import { expectInert, parseSvg, titlesOf } from './svgCheck';
+import { binaryString } from '../../helpers/arbitraries';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', 'javascript:alert(1)'];
 const hex = (c: string) => rgb(c).formatHex();
-
-function weightsView(values: Matrix): HeatmapView {
-  return {
-    mode: 'weights',
-    values,
-    kind: 'sequential',
-    color: weightScale(),
-    limit: 1,
-    causal: false,
-    sums: rowSums(values),
-  };
-}
-
-function maskedView(values: Matrix, limit: number): HeatmapView {
-  return {
-    mode: 'masked',
-    values,
-    kind: 'diverging',
-    color: divergingScale(limit),
-    limit,
-    causal: true,
-    sums: null,
-  };
-}
-
-/** A (T, T) matrix whose rows add up to 1, different in every cell. */
-function rowStochastic(T: number): Matrix {
-  const data = new Float32Array(T * T);
-  for (let i = 0; i < T; i++) {
-    let sum = 0;
-    for (let j = 0; j < T; j++) sum += data[i * T + j] = 1 + ((i * 7 + j * 13) % 17);
-    for (let j = 0; j < T; j++) data[i * T + j] = (data[i * T + j] as number) / sum;
-  }
-  return { rows: T, cols: T, data };
-}
 
 const heading = (sentence: string) => ({ title: 'Attention heatmap', subtitle: `“${sentence}”` });
 
@@ -122,6 +88,35 @@ describe('heatmapSvg', () => {
     expect(texts).toContain(en.viz.legendMasked);
   });
 
+  it('draws what the screen draws: outlined cells, numbers in the interface’s language, 12-px sums', () => {
+    const values: Matrix = {
+      rows: 2,
+      cols: 2,
+      data: Float32Array.from([0.75, 0.25, 0.1, 0.9]),
+    };
+    const doc = parseSvg(
+      heatmapSvg({
+        tokens: ['cat', 'sat'],
+        view: weightsView(values),
+        heading: heading('cat sat'),
+        strings: MESSAGES.es.viz,
+        format: numberFormat('es'),
+      }).svg,
+    );
+    // The cells' hairline (--border-strong), which the palettes' light ends need (WCAG 1.4.11).
+    const grid = doc.querySelector('.hm-grid')!;
+    expect(grid.getAttribute('stroke')).toBe('#7c8094');
+    expect(grid.getAttribute('stroke-width')).toBe('1');
+    const texts = Array.from(doc.querySelectorAll('text'), (t) => t.textContent);
+    expect(texts).toEqual(expect.arrayContaining(['0,75', '0,25', '0,10', '0,90']));
+    const sum = Array.from(doc.querySelectorAll('text')).find((t) =>
+      t.textContent?.endsWith('1,00'),
+    );
+    expect(sum?.parentElement?.getAttribute('font-size')).toBe('12');
+    // The legend's bar and swatch are outlined in --border-strong too.
+    expect(doc.querySelector('.hm-legend rect')!.getAttribute('stroke')).toBe('#7c8094');
+  });
+
   it('keeps hostile sentences as text: no element, attribute or link comes from them', () => {
     const sentence = HOSTILE.join(' ');
     const { svg } = heatmapSvg({
@@ -183,6 +178,9 @@ describe('heatmapSvg', () => {
       }
     }
     expect(colours.size).toBe(T * T);
+    // The lines between cells, as the canvas draws them: T + 1 each way.
+    const lines = doc.querySelector('.hm-grid path[fill="none"]')!.getAttribute('d')!;
+    expect(lines.match(/M/g)).toHaveLength(2 * (T + 1));
     for (let i = 0; i < T; i++) {
       for (let j = 0; j < T; j++) {
         const k = colorTableIndex(table, values.data[i * T + j]!);
@@ -193,7 +191,7 @@ describe('heatmapSvg', () => {
 
   it('parses as XML and gives back any label as its text (XML-impossible characters as U+FFFD)', () => {
     const anyChar = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 10 }),
+      binaryString({ maxLength: 10 }),
       // Lone UTF-16 halves and C0 controls, which XML cannot carry.
       fc
         .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 6 })

@@ -30,21 +30,27 @@ const ACTIVE = [
   'link',
 ];
 
-/** Fails the test when `doc` holds an active element, an on* attribute or a javascript: link. */
+/**
+ * Fails the test when `doc` holds an active element, an on* attribute or a javascript: link,
+ * naming every offender. The checks are collected and asserted once: the property tests call
+ * this on hundreds of documents, and one `expect` per attribute made it the slowest part.
+ */
 export function expectInert(doc: Document): void {
+  const offences: string[] = [];
   for (const name of ACTIVE) {
-    expect(doc.getElementsByTagName(name), `<${name}>`).toHaveLength(0);
+    if (doc.getElementsByTagName(name).length > 0) offences.push(`<${name}>`);
   }
   for (const el of Array.from(doc.getElementsByTagName('*'))) {
     for (const attr of Array.from(el.attributes)) {
-      expect(attr.name.toLowerCase().startsWith('on'), `${el.localName} @${attr.name}`).toBe(false);
-      expect(/href$/i.test(attr.localName), `${el.localName} @${attr.name}`).toBe(false);
-      expect(
-        /^\s*(javascript|data|vbscript):/i.test(attr.value),
-        `@${attr.name}=${attr.value}`,
-      ).toBe(false);
+      if (attr.name.toLowerCase().startsWith('on') || /href$/i.test(attr.localName)) {
+        offences.push(`${el.localName} @${attr.name}`);
+      }
+      if (/^\s*(javascript|data|vbscript):/i.test(attr.value)) {
+        offences.push(`@${attr.name}=${attr.value}`);
+      }
     }
   }
+  expect(offences).toEqual([]);
 }
 
 /** The text of the <title> children of `selector`'s matches, in document order. */

@@ -1,0 +1,176 @@
+/**
+ * The heatmap panel: heading, the all-heads strip, the mode switch, a sentence on what the
+ * colours mean, the heatmap itself (sized to the panel; SVG for short texts, canvas from
+ * HEATMAP_CANVAS_MIN_TOKENS tokens), its legend and a read-out of the hovered or selected
+ * cell. What it shows follows the walkthrough's step. Past TABLES_MAX_TOKENS tokens it
+ * also offers the trace as JSON, since the accessible tables stop there.
+ */
+import { useId, useMemo, useRef, useState } from 'react';
+import { isolate } from '../../bidi';
+import type { AttentionTrace } from '../../core/types';
+import { useMessages } from '../../messages';
+import { useAppStore } from '../../store/store';
+import { useNumberFormat, type NumberFormat } from '../common/useNumberFormat';
+import { heatmapGeometry, heatmapRenderer } from '../../viz/heatmap/heatmapGeometry';
+import { heatmapScene } from '../../viz/heatmap/heatmapScene';
+import {
+  availableModes,
+  headAt,
+  heatmapView,
+  isMaskedCell,
+  resolveMode,
+  type HeatmapMode,
+  type HeatmapView,
+} from '../../viz/heatmap/heatmapModel';
+import { useElementWidth } from '../../viz/useElementWidth';
+import { AllHeadsHeatmaps } from './AllHeadsHeatmaps';
+import { CanvasHeatmap } from './CanvasHeatmap';
+import { DownloadTraceButton } from '../sharing/DownloadTrace';
+import { HeatmapSvg } from './Heatmap';
+import { HeatmapExport } from './HeatmapExport';
+import { HeatmapLegend } from './HeatmapLegend';
+import { HeatmapModeSwitch } from './HeatmapModeSwitch';
+import { TABLES_MAX_TOKENS } from '../matrices/tableLimits';
+import type { StepId } from '../../vocabulary/steps';
+
+/** Width (px) the SVG heatmap is laid out at while presenting, before it is scaled up. */
+const PRESENT_LAYOUT_WIDTH = 600;
+
+/** Props of `HeatmapPanel`. */
+export interface HeatmapPanelProps {
+  readonly trace: AttentionTrace;
+}
+
+/** The heatmap panel for the selected head. */
+export function HeatmapPanel({ trace }: HeatmapPanelProps) {
+  const m = useMessages().viz;
+  const step = useAppStore((s) => s.step);
+  const headIndex = useAppStore((s) => s.head);
+  const allHeads = useAppStore((s) => s.allHeads);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(boxRef);
+  // A choice of matrix belongs to the step it was made at: moving on shows what the new step computed.
+  const [choice, setChoice] = useState<{ step: StepId; mode: HeatmapMode } | null>(null);
+
+  const titleId = useId();
+  const head = headAt(trace, headIndex);
+  const modes = useMemo(() => availableModes(step, trace.settings), [step, trace.settings]);
+  const mode = resolveMode(choice?.step === step ? choice.mode : null, modes);
+  const causal = trace.settings.causal;
+  const view = useMemo(
+    () => (head && mode ? heatmapView(head, mode, causal) : null),
+    [head, mode, causal],
+  );
+  const fmt = useNumberFormat();
+  const tokens = useMemo(() => trace.tokens.map((t) => isolate(t.text)), [trace.tokens]);
+  const renderer = heatmapRenderer(tokens.length);
+  // Presentation mode scales the SVG up to the screen (Presentation.css): laid out narrower
+  // than its box, its labels and numbers come out larger next to its cells.
+  const presenting = useAppStore((s) => s.presenting);
+  const layoutWidth =
+    presenting && renderer === 'svg' ? Math.min(width, PRESENT_LAYOUT_WIDTH) : width;
+  const geometry = useMemo(
+    () => heatmapGeometry(tokens, layoutWidth, { renderer }),
+    [tokens, layoutWidth, renderer],
+  );
+  // Built once per change of matrix, size or language, never on hover.
+  const scene = useMemo(
+    () => heatmapScene({ tokens, view, geometry, format: fmt, strings: m }),
+    [tokens, view, geometry, fmt, m],
+  );
+  const Renderer = renderer === 'canvas' ? CanvasHeatmap : HeatmapSvg;
+  const heads = trace.heads.length;
+
+  return (
+    <section className="attention-panel heatmap-panel" aria-labelledby={titleId}>
+      <div className="panel-head">
+        <h2 id={titleId} className="attention-panel-title">
+          {m.heatmapTitle}
+          {heads > 1 && (
+            <span className="attention-panel-sub">
+              {m.headOf(Math.min(headIndex, heads - 1), heads)}
+            </span>
+          )}
+        </h2>
+        <HeatmapExport trace={trace} view={view} tokens={tokens} headIndex={headIndex} />
+      </div>
+      <div ref={boxRef} className="attention-panel-body">
+        {allHeads && heads > 1 && <AllHeadsHeatmaps trace={trace} step={step} width={width} />}
+        {mode && (
+          <HeatmapModeSwitch
+            modes={modes}
+            value={mode}
+            onChange={(next) => setChoice({ step, mode: next })}
+          />
+        )}
+        {view && head ? (
+          <p className="hm-note">{explanation(m, view.mode, trace.dK, fmt)}</p>
+        ) : (
+          <p className="hm-placeholder">{m.scoresAppear}</p>
+        )}
+        {tokens.length === 0 ? (
+          <p className="hm-note">{m.emptyText}</p>
+        ) : (
+          <div className="heatmap-scroll">
+            <Renderer scene={scene} />
+          </div>
+        )}
+        {view && scene.legend && tokens.length > 0 && (
+          <>
+            <HeatmapLegend legend={scene.legend} />
+            <CellReadout view={view} tokens={tokens} />
+            <p className="hm-note">{m.heatmapHelp}</p>
+          </>
+        )}
+        {geometry.labelStride > 1 && (
+          <p className="hm-note">{m.labelsThinned(geometry.labelStride)}</p>
+        )}
+        {view?.sums && !geometry.showSums && <p className="hm-note">{m.sumsLeftOut}</p>}
+        {tokens.length > TABLES_MAX_TOKENS && (
+          <p className="hm-note hm-export">
+            {m.longInputNote(tokens.length, TABLES_MAX_TOKENS)}{' '}
+            <DownloadTraceButton trace={trace} />
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function explanation(
+  m: ReturnType<typeof useMessages>['viz'],
+  mode: HeatmapMode,
+  dK: number,
+  fmt: NumberFormat,
+): string {
+  if (mode === 'scaled') return m.modeExplanations.scaled(dK, fmt.number(Math.sqrt(dK), 2));
+  return m.modeExplanations[mode];
+}
+
+/**
+ * The value of the hovered cell, or else of the selected one, in words; or the hovered
+ * token in full, which long inputs need since they label only every nth token.
+ */
+function CellReadout({ view, tokens }: { view: HeatmapView; tokens: readonly string[] }) {
+  const m = useMessages().viz;
+  const fmt = useNumberFormat();
+  const hoverCell = useAppStore((s) => s.hoverCell);
+  const hoverToken = useAppStore((s) => s.hoverToken);
+  const selection = useAppStore((s) => s.selection);
+  const cell = hoverCell ?? (hoverToken === null ? selection : null);
+  const n = tokens.length;
+  let text = '';
+  if (!cell && hoverToken !== null && hoverToken < n) {
+    text = m.readoutToken(hoverToken, tokens[hoverToken] ?? '');
+  } else if (cell && cell.i < n && cell.j < n) {
+    const value = view.values.data[cell.i * n + cell.j] as number;
+    const masked = isMaskedCell(view, cell.i, cell.j);
+    const shown = masked && view.mode !== 'weights' ? m.legendMasked : fmt.full(value);
+    text = m.readout(tokens[cell.i] ?? '', tokens[cell.j] ?? '', shown);
+  }
+  return (
+    <p className="hm-readout" aria-live="polite">
+      {text}
+    </p>
+  );
+}

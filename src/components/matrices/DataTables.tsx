@@ -1,0 +1,148 @@
+/**
+ * The accessible tables of the automation contract (DESIGN.md): "Queries (Q)", "Keys (K)",
+ * "Values (V)", "Scores", "Attention weights" and "Output" for the selected head, plus
+ * "Final output" with more than one head. They are visually hidden but in the accessibility
+ * tree, and rendered at every step (never gated by the walkthrough) so that screen readers
+ * and browser tests can read any number at any time.
+ *
+ * "Scores" holds the masked scores: q·k, divided by √dK when scaling is on, with −∞ where
+ * the causal mask hides a later token: exactly what softmax receives.
+ *
+ * Up to 64 tokens at width 100 they hold some 30,000 cells, whose layout costs Chromium
+ * most of a second per update. No CSS removes that and keeps them in the accessibility
+ * tree (measured: containment and the fixed table layout change nothing; content-visibility
+ * and display: none remove the cost and the tables with it), so above LAG_TABLES_ABOVE_CELLS
+ * cells a new trace reaches them in a transition after the visible panels have been
+ * committed and painted; the wrapper is aria-busy meanwhile. Past 64 tokens a note
+ * points to the JSON download instead.
+ */
+import { startTransition, useEffect, useMemo, useState } from 'react';
+import { useNumberFormat } from '../common/useNumberFormat';
+import { useMessages } from '../../messages';
+import { NumberTable } from './NumberTable';
+import { TABLES_MAX_TOKENS } from './tableLimits';
+import { useHeadTrace, type HeadView } from '../common/useHeadTrace';
+
+export { TABLES_MAX_TOKENS };
+
+/**
+ * `value`, updated in a transition after each commit that changed it: the rest of the page
+ * commits (and paints) first. Unlike useDeferredValue, this also defers when the change
+ * itself came from a deferred render, as the trace of a typed text does (see useTrace),
+ * where a nested useDeferredValue would hand back the new value at once.
+ */
+function useLaggingValue<T>(value: T, lag: boolean): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    startTransition(() => setShown(value));
+  }, [value]);
+  return lag ? shown : value;
+}
+
+/**
+ * Below this many cells in all, the tables follow the trace in the same commit: they cost
+ * a few milliseconds, and tools that read a table right after the tokens see the new numbers.
+ */
+export const LAG_TABLES_ABOVE_CELLS = 5000;
+
+/** How many body cells the tables of `view` hold. */
+export function tableCells(view: HeadView): number {
+  const { trace } = view;
+  const T = trace.tokens.length;
+  const finalCols = trace.heads.length > 1 ? trace.settings.width : 0;
+  return T * (4 * trace.dK + 2 * T + finalCols);
+}
+
+/** The visually hidden data tables of the selected head, or a note past TABLES_MAX_TOKENS tokens. */
+export function DataTables() {
+  const m = useMessages().numbers;
+  const latest = useHeadTrace();
+  const view = useLaggingValue(
+    latest,
+    latest !== null && tableCells(latest) > LAG_TABLES_ABOVE_CELLS,
+  );
+  if (!view) return null;
+  const T = view.trace.tokens.length;
+  return (
+    // aria-busy while the tables still show the previous trace: tools should wait for false.
+    <div className="visually-hidden data-tables" aria-busy={view !== latest}>
+      <h2>{m.tablesTitle}</h2>
+      {T > TABLES_MAX_TOKENS ? (
+        <p>{m.tablesTooLong(T, TABLES_MAX_TOKENS)}</p>
+      ) : (
+        <Tables view={view} />
+      )}
+    </div>
+  );
+}
+
+/** The six (or seven) tables of one head. */
+function Tables({ view }: { view: HeadView }) {
+  const fmt = useNumberFormat();
+  const m = useMessages().numbers;
+  const { trace, head, headIndex, labels } = view;
+  const heads = trace.heads.length;
+  const suffix = m.headSuffix(headIndex, heads);
+  const dims = useMemo(() => Array.from({ length: trace.dK }, (_, d) => m.dim(d)), [trace.dK, m]);
+  const modelDims = useMemo(
+    () => Array.from({ length: trace.settings.width }, (_, d) => m.dim(d)),
+    [trace.settings.width, m],
+  );
+  const divisor = trace.settings.scale ? fmt.number(Math.sqrt(trace.dK), 4) : null;
+  const common = { corner: m.tableCorner, rowLabels: labels };
+  return (
+    <>
+      <NumberTable
+        {...common}
+        name={m.tables.q}
+        caption={m.tableCaptions.q(suffix)}
+        matrix={head.q}
+        colLabels={dims}
+      />
+      <NumberTable
+        {...common}
+        name={m.tables.k}
+        caption={m.tableCaptions.k(suffix)}
+        matrix={head.k}
+        colLabels={dims}
+      />
+      <NumberTable
+        {...common}
+        name={m.tables.v}
+        caption={m.tableCaptions.v(suffix)}
+        matrix={head.v}
+        colLabels={dims}
+      />
+      <NumberTable
+        {...common}
+        name={m.tables.scores}
+        caption={m.tableCaptions.scores(suffix, divisor, trace.settings.causal)}
+        matrix={head.masked}
+        colLabels={labels}
+      />
+      <NumberTable
+        {...common}
+        name={m.tables.weights}
+        caption={m.tableCaptions.weights(suffix)}
+        matrix={head.weights}
+        colLabels={labels}
+      />
+      <NumberTable
+        {...common}
+        name={m.tables.output}
+        caption={m.tableCaptions.output(suffix)}
+        matrix={head.output}
+        colLabels={dims}
+      />
+      {heads > 1 && (
+        <NumberTable
+          {...common}
+          name={m.tables.final}
+          caption={m.tableCaptions.final}
+          matrix={trace.output}
+          colLabels={modelDims}
+        />
+      )}
+    </>
+  );
+}

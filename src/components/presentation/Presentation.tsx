@@ -1,0 +1,193 @@
+/**
+ * Presentation mode's bar and keys. While the store says `presenting`, the app root carries
+ * `data-presenting` and the current step (Presentation.css then hides the controls and
+ * shows the step's panel large); this component adds what a projected page needs on top:
+ * the sentence as one large read-only line, a small step indicator ("2 / 5"), Previous,
+ * Next and Exit for a mouse, and the keys of a keyboard or a presentation clicker:
+ *
+ * - next: ArrowDown, PageDown, Space; previous: ArrowUp, PageUp, Shift+Space;
+ * - Home and End: the first and the last step;
+ * - ArrowLeft and ArrowRight: the walkthrough's own listener (useStepKeys) already moves
+ *   the steps, so they are left to it and never counted twice;
+ * - B or "." (a clicker's "blank" button): blanks the screen, and again shows it;
+ * - Escape: leaves presenting and full screen. Leaving full screen through the browser
+ *   (its own Escape, F11) leaves presenting too.
+ *
+ * Keys that a focused widget uses itself (a heatmap cell, a dialog) stay that widget's,
+ * except PageUp and PageDown: they are what a clicker sends, and a teacher who has just
+ * clicked a heatmap cell to show its arithmetic still steps with the clicker. Only a text
+ * field keeps those two.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useMessages } from '../../messages';
+import { useAppStore } from '../../store/store';
+import { leavePresentation } from './presentationMode';
+import { ownsArrowKeys } from '../steps/useStepKeys';
+import './Presentation.css';
+import { moveStep, stepsFor } from '../../vocabulary/steps';
+import { usePresenting, useStep } from '../../store/selectors';
+
+/** What a presentation key does, or null for a key that is not one. */
+type KeyAction = 'next' | 'previous' | 'first' | 'last' | 'blank' | 'leave';
+
+/** The action of `event`'s key (see the module comment). */
+export function presentationKey(event: KeyboardEvent): KeyAction | null {
+  if (event.altKey || event.ctrlKey || event.metaKey) return null;
+  if (event.key === ' ' || event.key === 'Spacebar') return event.shiftKey ? 'previous' : 'next';
+  if (event.shiftKey) return null;
+  switch (event.key) {
+    case 'ArrowDown':
+    case 'PageDown':
+      return 'next';
+    case 'ArrowUp':
+    case 'PageUp':
+      return 'previous';
+    case 'Home':
+      return 'first';
+    case 'End':
+      return 'last';
+    case 'b':
+    case 'B':
+    case '.':
+      return 'blank';
+    case 'Escape':
+      return 'leave';
+    default:
+      return null;
+  }
+}
+
+/** True when `target` is a field the user types into, which keeps every key. */
+function isTextField(target: EventTarget | null): boolean {
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) return ownsArrowKeys(target);
+  return (
+    target instanceof HTMLElement &&
+    target.closest('[contenteditable]:not([contenteditable="false"])') !== null
+  );
+}
+
+/** The presentation bar, mounted while presenting. */
+export function Presentation() {
+  const presenting = usePresenting();
+  return presenting ? <PresentationBar /> : null;
+}
+
+function PresentationBar() {
+  const m = useMessages().present;
+  const text = useAppStore((s) => s.text);
+  const step = useStep();
+  const heads = useAppStore((s) => s.settings.heads);
+  const nextStep = useAppStore((s) => s.nextStep);
+  const previousStep = useAppStore((s) => s.previousStep);
+  const [blank, setBlank] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const steps = stepsFor(heads);
+  const n = steps.indexOf(step) + 1;
+
+  // On <html> too: its font size (every rem of the page) and its palette grow with the mode,
+  // and in full screen <html> is what fills the screen.
+  useLayoutEffect(() => {
+    const root = document.documentElement;
+    root.dataset.presenting = '';
+    return () => {
+      delete root.dataset.presenting;
+    };
+  }, []);
+
+  // Focus starts on the presentation, not on a control that just disappeared.
+  useEffect(() => ref.current?.focus({ preventScroll: true }), []);
+
+  const act = useCallback(
+    (action: KeyAction) => {
+      const state = useAppStore.getState();
+      if (action === 'blank') return setBlank((b) => !b);
+      setBlank(false);
+      if (action === 'leave') leavePresentation();
+      else if (action === 'next') nextStep();
+      else if (action === 'previous') previousStep();
+      else
+        state.setStep(
+          moveStep(state.step, action === 'first' ? -Infinity : Infinity, state.settings.heads),
+        );
+    },
+    [nextStep, previousStep],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || ownsArrowKeys(event.target)) return;
+      const action = presentationKey(event);
+      if (!action) {
+        // ArrowLeft and ArrowRight move the steps through useStepKeys; a blank screen comes back.
+        if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') setBlank(false);
+        return;
+      }
+      // Also keeps Space from pressing a focused button and the page from scrolling.
+      event.preventDefault();
+      act(action);
+    };
+    // Capture phase, before the focused widget sees the key: a clicker's keys always step.
+    const onClickerKey = (event: KeyboardEvent) => {
+      if (event.key !== 'PageDown' && event.key !== 'PageUp') return;
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (isTextField(event.target)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      act(event.key === 'PageDown' ? 'next' : 'previous');
+    };
+    const onFullscreenChange = () => {
+      if (!document.fullscreenElement) leavePresentation();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    window.addEventListener('keydown', onClickerKey, true);
+    document.addEventListener('fullscreenchange', onFullscreenChange);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keydown', onClickerKey, true);
+      document.removeEventListener('fullscreenchange', onFullscreenChange);
+    };
+  }, [act]);
+
+  return (
+    <div ref={ref} className="presentation" role="region" aria-label={m.region} tabIndex={-1}>
+      <p className="presentation__sentence">
+        <span className="visually-hidden">{m.sentenceLabel}: </span>
+        {text}
+      </p>
+      <p className="presentation__indicator">
+        <span aria-hidden="true">{m.indicator(n, steps.length)}</span>
+        <span className="visually-hidden">{m.indicatorLabel(n, steps.length)}</span>
+      </p>
+      <div className="presentation__buttons">
+        <button
+          type="button"
+          aria-label={m.previous}
+          aria-disabled={n <= 1}
+          onClick={() => n > 1 && act('previous')}
+        >
+          <span aria-hidden="true">←</span>
+        </button>
+        <button
+          type="button"
+          aria-label={m.next}
+          aria-disabled={n >= steps.length}
+          onClick={() => n < steps.length && act('next')}
+        >
+          <span aria-hidden="true">→</span>
+        </button>
+        <button type="button" aria-label={m.exitLabel} onClick={() => act('leave')}>
+          {m.exit} <span aria-hidden="true">✕</span>
+        </button>
+      </div>
+      <p className="presentation__keys">{m.keysHint}</p>
+      {blank && (
+        <div className="presentation__blank" onClick={() => setBlank(false)}>
+          <p className="visually-hidden" role="status">
+            {m.blanked}
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * Sharing a lesson: "Copy link" puts the link to the current view on the clipboard, and
+ * "QR code" shows the link as a code large enough to scan from a projector, with the link
+ * written under it. Also shows the notice of a partly unreadable link.
+ *
+ * The clipboard API exists only on secure pages (https or localhost); a classroom server
+ * on plain http gets the older copy command, and if that fails too, the link is shown
+ * selected in a field with a hint to press Ctrl+C.
+ */
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useMessages } from '../../messages';
+import { useAppStore } from '../../store/store';
+import { LinkNotice } from './LinkNotice';
+import { QrCode } from './QrCode';
+import './ShareBar.css';
+import { lessonUrl, selectLesson } from '../../store/link/useLessonLink';
+
+/** How long "Link copied" stays on screen, in milliseconds. */
+const STATUS_MS = 4000;
+
+/** Copies `text` through a temporary selection: the way that still works on plain http. */
+function copyBySelection(text: string): boolean {
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  // Off screen, not display:none: a hidden element cannot hold a selection.
+  area.style.position = 'fixed';
+  area.style.left = '-9999px';
+  document.body.append(area);
+  area.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  } finally {
+    area.remove();
+  }
+}
+
+/** Copies `text`, by the clipboard API where the page may use it. True when it worked. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // Refused (no permission, page not focused): try the older way below.
+  }
+  return copyBySelection(text);
+}
+
+/** The share bar: link notice, "Copy link", "QR code". */
+export function ShareBar() {
+  const m = useMessages().share;
+  const id = useId();
+  const lesson = useAppStore(selectLesson);
+  const [qrOpen, setQrOpen] = useState(false);
+  // 0: the link field is hidden; n: the nth copy that failed, which shows and selects it.
+  const [manual, setManual] = useState(0);
+  // A new key per announcement: a screen reader repeats "Link copied" on a second copy.
+  const [status, setStatus] = useState<{ text: string; key: number } | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+  // Built only while shown: encoding a long sentence on every keystroke is not free.
+  const link = useMemo(
+    () => (qrOpen || manual > 0 ? lessonUrl(lesson) : ''),
+    [lesson, qrOpen, manual],
+  );
+
+  // Typing with the code open redraws it when React has time, not on every keystroke.
+  const qrText = useDeferredValue(link);
+
+  useEffect(() => {
+    if (!status) return;
+    const timer = setTimeout(() => setStatus(null), STATUS_MS);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  // On each failed copy only, not on each change of the link: typing elsewhere must keep its focus.
+  useEffect(() => {
+    if (manual === 0) return;
+    field.current?.focus();
+    field.current?.select();
+  }, [manual]);
+
+  const announce = (text: string) => setStatus((s) => ({ text, key: (s?.key ?? 0) + 1 }));
+
+  const copy = async () => {
+    // Read at click time: the address bar may be a debounce behind the view.
+    const url = lessonUrl(selectLesson(useAppStore.getState()));
+    if (await copyText(url)) {
+      setManual(0);
+      announce(m.copied);
+    } else {
+      setManual((n) => n + 1);
+      announce(m.copyManually);
+    }
+  };
+
+  return (
+    <div className="share-bar">
+      <LinkNotice />
+      <div className="share-bar__row" role="group" aria-label={m.barLabel}>
+        <button type="button" onClick={() => void copy()}>
+          {m.copy}
+        </button>
+        <button
+          type="button"
+          aria-expanded={qrOpen}
+          aria-controls={`${id}-qr`}
+          onClick={() => setQrOpen((open) => !open)}
+        >
+          {m.qr}
+        </button>
+        <p className="share-bar__status" role="status">
+          {status && <span key={status.key}>{status.text}</span>}
+        </p>
+      </div>
+      {manual > 0 && (
+        <div className="share-bar__manual">
+          <label htmlFor={`${id}-link`}>{m.linkLabel}</label>
+          <input
+            ref={field}
+            id={`${id}-link`}
+            type="text"
+            readOnly
+            value={link}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </div>
+      )}
+      <div id={`${id}-qr`} className="share-bar__qr" hidden={!qrOpen}>
+        {qrOpen && (
+          <>
+            {/* Empty for the one render before the deferred link catches up with the opening. */}
+            {qrText !== '' && <QrCode text={qrText} />}
+            <p className="share-bar__url">{link}</p>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * The attention views of the selected head: the heatmap (with the all-heads strip) and
+ * the directed graph. Takes no props: everything comes from the store and the trace, so
+ * the App can place it anywhere.
+ */
+import { useMessages } from '../../messages';
+import { useTrace } from '../../store/useTrace';
+import { GraphPanel } from '../graph/GraphPanel';
+import { HeatmapPanel } from '../heatmap/HeatmapPanel';
+import { PanelBoundary } from './PanelBoundary';
+import './AttentionViews.css';
+
+/** The heatmap and the graph, side by side when the container is wide, stacked otherwise. */
+export function AttentionViews() {
+  const m = useMessages().viz;
+  const trace = useTrace();
+  if (!trace) {
+    return (
+      <div className="attention-views">
+        <p className="attention-views-waiting">{m.waitingForVectors}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="attention-views">
+      <div className="attention-views-grid">
+        <PanelBoundary panel="heatmap">
+          <HeatmapPanel trace={trace} />
+        </PanelBoundary>
+        <PanelBoundary panel="graph">
+          <GraphPanel trace={trace} />
+        </PanelBoundary>
+      </div>
+    </div>
+  );
+}

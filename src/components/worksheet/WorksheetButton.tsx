@@ -1,0 +1,64 @@
+/**
+ * The "Worksheet" button: opens a preview of a printable handout for the current sentence
+ * and settings (at width 4, one head, the first few tokens), from which the teacher prints.
+ * The preview's code is loaded on first use: most visits never print a worksheet.
+ */
+import { useMemo, useState } from 'react';
+import { WORKSHEET_TOKENS, worksheetFromText } from '../../core/worksheet';
+import { useMessages } from '../../messages';
+import { useAppStore } from '../../store/store';
+import { useTrace } from '../../store/useTrace';
+import { lazyComponent } from '../shell/lazyPanel';
+// The sheet's styles come with the button, not with the lazy preview: they are small, and
+// the print rules then apply from the first frame the preview is on screen.
+import './Worksheet.css';
+
+const WorksheetPreview = lazyComponent(
+  () => import('./WorksheetPreview').then((module) => module.WorksheetPreview),
+  'worksheet',
+);
+
+/** The Worksheet button and, while open, its preview. */
+export function WorksheetButton() {
+  const m = useMessages().worksheet;
+  const trace = useTrace();
+  const table = useAppStore((s) => s.vectors.table);
+  const [open, setOpen] = useState(false);
+  const [tokenCount, setTokenCount] = useState(WORKSHEET_TOKENS);
+  // No worksheet without tokens, or while the vectors load (its numbers would change under it).
+  const unavailable = trace === null || trace.tokens.length === 0;
+  const sheet = useMemo(
+    () =>
+      open && trace && trace.tokens.length > 0
+        ? worksheetFromText(trace.text, trace.settings, table, tokenCount)
+        : null,
+    [open, trace, table, tokenCount],
+  );
+  return (
+    // Also holds the message shown when the preview's code cannot be downloaded.
+    <span className="worksheet-anchor">
+      <button
+        type="button"
+        className="worksheet-button"
+        aria-haspopup="dialog"
+        // aria-disabled rather than disabled, so keyboard focus is not thrown to the page top.
+        aria-disabled={unavailable}
+        title={unavailable ? m.noTokens : m.buttonDescription}
+        onClick={() => {
+          if (!unavailable) setOpen(true);
+        }}
+      >
+        {m.button}
+      </button>
+      {sheet && (
+        <WorksheetPreview
+          sheet={sheet}
+          tokenCount={tokenCount}
+          onTokenCountChange={setTokenCount}
+          onClose={() => setOpen(false)}
+          onGiveUp={() => setOpen(false)}
+        />
+      )}
+    </span>
+  );
+}

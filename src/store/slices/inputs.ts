@@ -1,0 +1,35 @@
+/** The text and settings slice: what the trace's numbers depend on (see `InputsSlice`). */
+import type { StateCreator } from 'zustand';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+import { clampStep } from '../../vocabulary/steps';
+import { DEFAULT_TEXT } from '../../vocabulary/text';
+import type { AppState, InputsSlice } from '../state';
+import { clampHead } from './view';
+
+/** The first visit's text and settings. */
+export function initialInputs(): Pick<InputsSlice, 'text' | 'settings'> {
+  return { text: DEFAULT_TEXT, settings: DEFAULT_SETTINGS };
+}
+
+/** Creates the slice. */
+export const createInputsSlice: StateCreator<AppState, [], [], InputsSlice> = (set) => ({
+  ...initialInputs(),
+  setText: (text) =>
+    // A new sentence changes the tokens, so indices held in the view no longer mean the same tokens.
+    set((s) => ({
+      text,
+      selection: null,
+      hoverCell: null,
+      hoverToken: null,
+      graph: { ...s.graph, focus: null },
+    })),
+  setSettings: (patch) =>
+    set((s) => {
+      const settings = { ...s.settings, ...patch };
+      return {
+        settings,
+        step: clampStep(s.step, settings.heads),
+        head: clampHead(s.head, settings.heads),
+      };
+    }),
+});

@@ -1,0 +1,137 @@
+/**
+ * What the app's store holds, concern by concern: each slice's inputs and the actions that
+ * change them. The slices are written in `slices/` and composed in `store.ts`; their types
+ * live here together, so that a slice may name another's fields (setting a new text clears
+ * the selection) without the slice files importing one another.
+ *
+ * The store holds inputs only, never derived data: the trace is derived from them (see
+ * `useTrace.ts`).
+ */
+import type { AttentionSettings } from '../core/types';
+import type { WordVectors } from '../core/vectors/table';
+import type { ThemeChoice } from '../theme';
+import type { Cell } from '../vocabulary/cell';
+import type { GraphView } from '../vocabulary/graph';
+import type { Language } from '../vocabulary/language';
+import type { StepId } from '../vocabulary/steps';
+import type { LessonPatch } from './link/lessonState';
+import type { LinkProblem } from './link/problems';
+import type { QuizState } from './quiz';
+
+/** The text and the settings: everything the trace's numbers depend on, with the vectors. */
+export interface InputsSlice {
+  readonly text: string;
+  readonly settings: AttentionSettings;
+  /** A new sentence; token indices held in the view (selection, hover, focus) are cleared. */
+  setText(text: string): void;
+  /** Changes some settings; the step and head are kept valid for the new number of heads. */
+  setSettings(patch: Partial<AttentionSettings>): void;
+}
+
+/** What is shown of the trace: the step, the head, and the graph's options. */
+export interface ViewSlice {
+  readonly step: StepId;
+  /** Index of the head the panels show. */
+  readonly head: number;
+  /** Show one small heatmap per head. */
+  readonly allHeads: boolean;
+  readonly graph: GraphView;
+  setStep(step: StepId): void;
+  nextStep(): void;
+  previousStep(): void;
+  setHead(head: number): void;
+  setAllHeads(on: boolean): void;
+  setGraph(patch: Partial<GraphView>): void;
+}
+
+/** Hover and selection, in the store so that every panel highlights together. */
+export interface PointerSlice {
+  /** The token under the pointer or focus anywhere in the app. */
+  readonly hoverToken: number | null;
+  /** The heatmap cell or graph edge under the pointer or focus. */
+  readonly hoverCell: Cell | null;
+  /** The cell or edge whose arithmetic is open. */
+  readonly selection: Cell | null;
+  setHoverToken(token: number | null): void;
+  setHoverCell(cell: Cell | null): void;
+  select(cell: Cell | null): void;
+}
+
+/** "Predict first": the quiz at the Softmax and Weighted sum steps (see ./quiz.ts). */
+export interface QuizSlice {
+  readonly quiz: QuizState;
+  /** Replaces the quiz's state by `change(quiz)` (the updaters of ./quiz.ts). */
+  updateQuiz(change: (quiz: QuizState) => QuizState): void;
+}
+
+/** State of the word-vector table. */
+export interface VectorsState {
+  readonly status: 'loading' | 'ready' | 'failed';
+  readonly table: WordVectors;
+  /**
+   * The file `table` was parsed from, for the trace worker, which parses its own copy:
+   * handed over (transferred, so empty here afterwards) the first time a worker needs the
+   * table; null for the made-up table, or before the file has loaded.
+   */
+  readonly bytes: ArrayBuffer | null;
+  /** Fraction loaded, 0 to 1, or null when the size is unknown. */
+  readonly progress: number | null;
+  readonly error: string | null;
+}
+
+/** The word-vector table and its loading. */
+export interface VectorsSlice {
+  readonly vectors: VectorsState;
+  setVectors(patch: Partial<VectorsState>): void;
+}
+
+/** How the user likes the interface: language, theme, presentation mode. */
+export interface PreferencesSlice {
+  /** Language of the interface (carried by lesson links; the picker reads and sets it). */
+  readonly lang: Language;
+  /** Colour theme the user picked (remembered in localStorage, never in lesson links). */
+  readonly theme: ThemeChoice;
+  /** Presentation mode: large type, high contrast, one panel per step (never in lesson links). */
+  readonly presenting: boolean;
+  setLang(lang: Language): void;
+  /** Picks the theme and remembers it for the next visit. */
+  setTheme(theme: ThemeChoice): void;
+  setPresenting(on: boolean): void;
+}
+
+/** Lesson links: applying one, and the notice of what it could not restore. */
+export interface LinkSlice {
+  /**
+   * What a lesson link that was only partly readable could not restore, one problem each
+   * (translated when shown, so the notice follows the interface's language), or null
+   * when there is nothing to tell.
+   */
+  readonly linkNotice: readonly LinkProblem[] | null;
+  setLinkNotice(notice: readonly LinkProblem[] | null): void;
+  /**
+   * Sets what a lesson link says in one update, without the resets of `setText`: the link
+   * names its own selection and focus for its own text. When the patch changes the text
+   * without naming them, they are cleared as `setText` would. Step and head are kept valid
+   * for the resulting number of heads; the hover is cleared.
+   */
+  applyLink(patch: LessonPatch): void;
+}
+
+/** Everything the store holds. */
+export type AppState = InputsSlice &
+  ViewSlice &
+  PointerSlice &
+  QuizSlice &
+  VectorsSlice &
+  PreferencesSlice &
+  LinkSlice;
+
+/** Only the actions of the store (its functions). */
+export type AppActions = {
+  [
+    K in keyof AppState as AppState[K] extends (...args: never[]) => unknown ? K : never
+  ]: AppState[K];
+};
+
+/** Only the inputs of the store (without actions). */
+export type AppInputs = Omit<AppState, keyof AppActions>;
