@@ -8,6 +8,8 @@
  * `useTrace.ts`).
  */
 import type { AttentionSettings } from '../core/types';
+import type { LearnedHeadsFile } from '../core/learnedHeads';
+import type { LearnedWeightsFile } from '../core/learnedWeights';
 import type { WordVectors } from '../core/vectors/table';
 import type { ThemeChoice } from '../theme';
 import type { Cell } from '../vocabulary/cell';
@@ -85,6 +87,21 @@ export interface VectorsSlice {
   setVectors(patch: Partial<VectorsState>): void;
 }
 
+/** State of the learned weights (loaded only once the preset is chosen). */
+export interface LearnedState {
+  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
+  readonly file: LearnedWeightsFile | null;
+  /** The measured figures of every head (public/weights/learned-heads.json). */
+  readonly heads: LearnedHeadsFile | null;
+  readonly error: string | null;
+}
+
+/** The learned weights and their loading. */
+export interface LearnedSlice {
+  readonly learned: LearnedState;
+  setLearned(patch: Partial<LearnedState>): void;
+}
+
 /** How the user likes the interface: language, theme, presentation mode. */
 export interface PreferencesSlice {
   /** Language of the interface (carried by lesson links; the picker reads and sets it). */
@@ -123,6 +140,7 @@ export type AppState = InputsSlice &
   PointerSlice &
   QuizSlice &
   VectorsSlice &
+  LearnedSlice &
   PreferencesSlice &
   LinkSlice;
 

@@ -8,6 +8,7 @@
 import { create } from 'zustand';
 import { initialQuiz } from './quiz';
 import { initialInputs, createInputsSlice } from './slices/inputs';
+import { createLearnedSlice, initialLearned } from './slices/learned';
 import { createLinkSlice } from './slices/link';
 import { createPointerSlice, initialPointer } from './slices/pointer';
 import { createPreferencesSlice, initialPreferences } from './slices/preferences';
@@ -26,6 +27,7 @@ export function initialState(): AppInputs {
     ...initialPointer(),
     quiz: initialQuiz(),
     vectors: initialVectors(),
+    learned: initialLearned(),
     ...initialPreferences(),
     linkNotice: null,
   };
@@ -38,6 +40,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createPointerSlice(...a),
   ...createQuizSlice(...a),
   ...createVectorsSlice(...a),
+  ...createLearnedSlice(...a),
   ...createPreferencesSlice(...a),
   ...createLinkSlice(...a),
 }));

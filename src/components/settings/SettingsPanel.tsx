@@ -9,6 +9,8 @@ import { headDim } from '../../core/weights';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
 import { CheckField } from '../common/CheckField';
+import { HeadGuide } from './HeadGuide';
+import { LearnedNotice } from './LearnedNotice';
 import { SeedControl } from './SeedControl';
 import { SelectField, type SelectOption } from '../common/SelectField';
 import { TemperatureControl } from './TemperatureControl';
@@ -34,11 +36,11 @@ export function SettingsPanel() {
     value: i,
     label: m.headOption(i + 1),
   }));
-  // The learned preset joins the menu once the app can load its weights (issue 12, UI part).
-  const weightOptions = WEIGHTS_PRESETS.filter((p) => p !== 'learned').map((value) => ({
+  const weightOptions = WEIGHTS_PRESETS.map((value) => ({
     value,
-    label: m.weightOptions[value as 'random' | 'similarity'],
+    label: m.weightOptions[value],
   }));
+  const learned = settings.weights === 'learned';
   return (
     <section className="panel settings-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{m.heading}</h2>
@@ -62,9 +64,13 @@ export function SettingsPanel() {
             label={m.weights}
             value={settings.weights}
             options={weightOptions}
-            onChange={(weights) => setSettings({ weights })}
-            note={settings.weights === 'learned' ? undefined : m.weightsNote[settings.weights]}
+            // The learned heads were trained with the mask on (next-word prediction).
+            onChange={(weights) =>
+              setSettings(weights === 'learned' ? { weights, causal: true } : { weights })
+            }
+            note={m.weightsNote[settings.weights]}
           />
+          <LearnedNotice />
           <SeedControl />
         </fieldset>
         <fieldset>
@@ -78,9 +84,10 @@ export function SettingsPanel() {
           />
           <CheckField
             label={m.causal}
-            checked={settings.causal}
+            checked={settings.causal || learned}
             onChange={(causal) => setSettings({ causal })}
-            note={m.causalNote}
+            note={learned ? m.learnedCausalNote : m.causalNote}
+            disabled={learned}
           />
           <CheckField
             label={m.scale}
@@ -106,6 +113,7 @@ export function SettingsPanel() {
             note={m.allHeadsNote}
             disabled={settings.heads === 1}
           />
+          <HeadGuide />
         </fieldset>
       </div>
     </section>

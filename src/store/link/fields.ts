@@ -109,9 +109,6 @@ export function withValueAt(patch: LessonPatch, path: FieldPath, value: unknown)
 
 const MAX_INDEX = MAX_TOKENS - 1;
 
-/** Presets a link may name: not yet `learned`, which the app cannot load until its UI lands. */
-const LINK_WEIGHTS = WEIGHTS_PRESETS.filter((p) => p !== 'learned');
-
 /** The step, which must exist with the number of heads read before it. */
 const stepCodec: ValueCodec<StepId> = {
   encode: (step) => step,
@@ -144,7 +141,7 @@ export const LINK_FIELDS: readonly LinkField[] = [
     'temp',
     onSlider(TEMPERATURE_SLIDER, { code: 'temperature', ...TEMPERATURE_SLIDER }, true),
   ),
-  field(['settings', 'weights'], 'weights', oneOf(LINK_WEIGHTS, 'weights')),
+  field(['settings', 'weights'], 'weights', oneOf(WEIGHTS_PRESETS, 'weights')),
   field(['settings', 'positions'], 'pos', onOff),
   field(['step'], 'step', stepCodec),
   field(['head'], 'head', headCodec),

@@ -35,7 +35,7 @@ export function arbLesson(text: fc.Arbitrary<string>): fc.Arbitrary<LessonState>
           max: Math.round(slider.max / slider.step),
         })
         .map((k) => k / 10),
-      weights: fc.constantFrom(...WEIGHTS_PRESETS.filter((p) => p !== 'learned')),
+      weights: fc.constantFrom(...WEIGHTS_PRESETS),
       positions: fc.boolean(),
       stepIndex: fc.nat(),
       headIndex: fc.nat(),
