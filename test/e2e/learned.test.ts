@@ -95,6 +95,7 @@ describe('the learned preset', () => {
     await expectLearnedView(page, 'I love tennis.');
     await typeSentence(page, 'The cat sat on the mat because it was tired.');
     await expectLearnedView(page, 'The cat sat on the mat because it was tired.');
+    await page.getByRole('region', { name: 'Head guide' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'learned-1366x768.png'), fullPage: false });
     const hash = await page.evaluate(() => window.location.hash);
     expect(hash).toContain('weights=learned');
