@@ -194,7 +194,8 @@ export default defineConfig({
       includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
       workbox: {
         // The icons and the manifest join through includeAssets and the manifest's icons.
-        globPatterns: ['**/*.{js,css,html}', VECTOR_TABLE],
+        // The learned weights and their head figures (public/weights), loaded when the preset is chosen.
+        globPatterns: ['**/*.{js,css,html}', VECTOR_TABLE, 'weights/*.json'],
         // The table is 6.4 MB, over workbox's default limit of 2 MiB per file.
         maximumFileSizeToCacheInBytes: 8_000_000,
         manifestTransforms: [versionTheVectorTable],

@@ -39,7 +39,9 @@ Prints the attention trace of the text as JSON (see DESIGN.md, "The trace as JSO
   --causal             mask out later tokens
   --no-scale           do not divide the scores by √dK
   --temperature X      softmax temperature (default ${DEFAULT_SETTINGS.temperature})
-  --weights PRESET     ${WEIGHTS_PRESETS.join(' or ')} (default ${DEFAULT_SETTINGS.weights})
+  --weights PRESET     ${WEIGHTS_PRESETS.join(', ')} (default ${DEFAULT_SETTINGS.weights}); learned
+                       covers some widths and head counts (public/weights/learned.json)
+                       and turns the causal mask on if its heads were trained with it
   --no-positions       do not add positional encodings
   --vectors PATH       word-vector table (default public/vectors/glove-30k-100d.bin)
   --pretty             indent the JSON

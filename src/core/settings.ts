@@ -40,7 +40,7 @@ export const MAX_TEMPERATURE = 100;
 export const MAX_SEED = 0xffffffff;
 
 /** Weight presets, in the order menus list them. */
-export const WEIGHTS_PRESETS: readonly WeightsPreset[] = ['random', 'similarity'];
+export const WEIGHTS_PRESETS: readonly WeightsPreset[] = ['random', 'similarity', 'learned'];
 
 /** The model widths the Settings panel offers (and so the only ones a lesson link carries). */
 export const MODEL_WIDTHS: readonly number[] = [4, 8, 16, 32, 64, 100];

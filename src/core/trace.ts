@@ -22,6 +22,7 @@ import { settingsProblems } from './settings';
 import { headDim, makeWeights } from './weights';
 import type { WordVectors } from './vectors/table';
 import { embedTokens } from './vectors/projection';
+import type { TraceModelJson } from './learnedWeights';
 
 /** Embeddings of the text's tokens, before positions. */
 export interface EmbeddedText {
@@ -136,6 +137,8 @@ export interface TraceJson {
   readonly concat: JsonMatrix;
   readonly wo: JsonMatrix;
   readonly output: JsonMatrix;
+  /** With learned weights: what was trained, on what, and each head's measured pattern. */
+  readonly model?: TraceModelJson;
 }
 
 /**

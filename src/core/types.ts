@@ -42,8 +42,12 @@ export type EmbeddedToken = Token & TokenLookup;
 /** Where word vectors came from; 'lab': the Lab's trained embedding table (core/lab/toTrace.ts). */
 export type VectorSource = 'glove' | 'made-up' | 'lab';
 
-/** Weight presets. `random`: Glorot-uniform; `similarity`: wq equals wk, so similar tokens attend to each other. */
-export type WeightsPreset = 'random' | 'similarity';
+/**
+ * Weight presets. `random`: Glorot-uniform; `similarity`: wq equals wk, so similar tokens
+ * attend to each other; `learned`: heads trained on English (the weights file, see
+ * core/learnedWeights.ts), for the widths and head counts it covers.
+ */
+export type WeightsPreset = 'random' | 'similarity' | 'learned';
 
 /** Every setting that changes a number of the trace. */
 export interface AttentionSettings {

@@ -56,7 +56,8 @@ export function orthonormalColumns(rows: number, cols: number, random: Random): 
 /**
  * Makes wq, wk, wv (dModel, dK) per head and wo (heads·dK, dModel).
  * `random`: every matrix Glorot-uniform. `similarity`: wq = wk with orthonormal columns
- * (wider than dK only when dK < dModel), wv and wo Glorot-uniform.
+ * (wider than dK only when dK < dModel), wv and wo Glorot-uniform. `learned` weights are not
+ * made but read from the weights file (core/learnedWeights.ts): asking for them here throws.
  */
 export function makeWeights(
   dModel: number,
@@ -69,6 +70,9 @@ export function makeWeights(
   }
   if (!Number.isInteger(dModel) || dModel < 1) {
     throw new RangeError(`makeWeights: width must be a positive integer, got ${dModel}`);
+  }
+  if (preset === 'learned') {
+    throw new RangeError('makeWeights: learned weights come from the weights file, not a seed');
   }
   const dK = headDim(dModel, heads);
   const perHead: HeadWeights[] = [];

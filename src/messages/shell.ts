@@ -24,7 +24,7 @@ export interface StepContext {
   /** The temperature, formatted. */
   readonly temperatureText: string;
   readonly positions: boolean;
-  readonly weights: 'random' | 'similarity';
+  readonly weights: 'random' | 'similarity' | 'learned';
   /** True when the GloVe table is not loaded and every vector is made up. */
   readonly madeUp: boolean;
 }
@@ -169,7 +169,9 @@ export const shell = {
           : '.'),
       c.weights === 'similarity'
         ? 'These weights use the same matrix for queries and keys, so a query matches best the keys of tokens with similar meaning, its own above all.'
-        : 'These weights are random, like a model before training: the patterns they make carry no meaning yet.',
+        : c.weights === 'learned'
+          ? 'These weights were learned from English text, to guess the next word; the guide under the settings says, with figures measured on text the model never read, what the selected head looks at.'
+          : 'These weights are random, like a model before training: the patterns they make carry no meaning yet.',
     ],
     score: (c: StepContext): string[] => [
       'Each query is compared with every key by a dot product: multiply the two vectors number by number and add up. A large score means that key matches what the query is looking for.',
@@ -198,7 +200,7 @@ export const shell = {
     ],
     weighted: (c: StepContext): string[] => [
       'Each token’s new vector is a blend of all the value vectors, mixed in the proportions of its row of weights.',
-      'A token that gives 0.6 of its attention to “cat” takes in 60% of the value of “cat”: this is how “it” can pick up the meaning of the word it stands for.',
+      'A token that gives 0.6 of its attention to another takes in 60% of that token’s value: this is how “it” could pick up the meaning of “cat”. No head in this app has learned that: measured on held-out text, no learned head picks out a pronoun’s noun much more often than chance (see each head’s figures), since one layer trained on a million words learns little about pronouns.',
       c.heads > 1
         ? `This is the output of head ${c.head + 1}: ${c.dK} numbers per token, now informed by context.`
         : `The output has one row of d_k\u00a0=\u00a0${c.dK} numbers per token, now informed by context.`,
@@ -272,12 +274,49 @@ export const shell = {
     temperatureNote: 'Below 1 sharpens the weights, above 1 flattens them.',
     temperatureValue: (t: string) => `τ = ${t}`,
     weights: 'Weights',
-    weightOptions: { random: 'Random (untrained)', similarity: 'Similarity (queries = keys)' },
+    weightOptions: {
+      random: 'Random (untrained)',
+      similarity: 'Similarity (queries = keys)',
+      learned: 'Learned (English)',
+    },
     weightsNote: {
       random: 'Random matrices, like a model before training: the attention means nothing yet.',
       similarity:
         'The query and key matrices are equal, so words with similar vectors attend to each other.',
+      learned:
+        'Heads this project trained to guess the next word of English text (the Brown corpus): each head learned its own way of looking.',
     },
+    guideLabel: 'Head guide',
+    patternPhrase: {
+      previous: 'the previous word',
+      next: 'the next word',
+      self: 'the word itself',
+      first: 'the first word',
+      punctuation: 'punctuation',
+    } as Record<string, string>,
+    relationPhrase: (relation: string) => `the ${relation.replace(/-/g, ' → ')} relation`,
+    guidePositional: (head: number, phrase: string, percent: string) =>
+      `Head ${head} looks mostly at ${phrase}: ${percent} of its attention on average (held-out Brown text).`,
+    guideRelation: (head: number, phrase: string, percent: string) =>
+      `Head ${head} follows ${phrase}: its largest weight falls on the related word in ${percent} of cases (held-out Brown text).`,
+    guideNone: (head: number, phrase: string, percent: string) =>
+      `Head ${head} shows no clear pattern: its largest figure, ${percent} on ${phrase}, is not twice what an even spread would give (held-out Brown text).`,
+    guideFigures: 'All figures of this head',
+    figureColumn: 'Figure',
+    headColumn: 'This head',
+    chanceColumn: 'Chance (or a fixed-position baseline)',
+    positionalRow: (phrase: string) => `Mean weight on ${phrase}`,
+    relationRow: (relation: string, cases: number) =>
+      `${relation.replace(/-/g, ' → ')}: largest weight on the related word (${cases} cases)`,
+    learnedLoading: 'Loading the learned weights…',
+    learnedFailed: (error: string) => `The learned weights could not be loaded: ${error}.`,
+    learnedRetry: 'Try again',
+    learnedNotCovered: (width: number, heads: number, nearestWidth: number, nearestHeads: number) =>
+      `The learned heads were trained at width 8 (1 or 2 heads) and width 100 (4 heads), not at width ${width} with ${heads} head${heads === 1 ? '' : 's'}, so there is nothing to show. The nearest trained setting is width ${nearestWidth} with ${nearestHeads} head${nearestHeads === 1 ? '' : 's'}.`,
+    learnedUseNearest: (width: number, heads: number) =>
+      `Use width ${width}, ${heads} head${heads === 1 ? '' : 's'}`,
+    learnedCausalNote:
+      'The learned heads were trained with the causal mask on (to guess the next word, a word may only look back), so it stays on.',
     seed: 'Seed',
     seedNote: 'The same seed gives the same weights on every machine.',
     seedInvalid: (max: string) =>

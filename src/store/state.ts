@@ -9,6 +9,8 @@
  */
 import type { LabConfig, LabTaskId } from '../core/lab/tasks/types';
 import type { AttentionSettings } from '../core/types';
+import type { LearnedHeadsFile } from '../core/learnedHeads';
+import type { LearnedWeightsFile } from '../core/learnedWeights';
 import type { WordVectors } from '../core/vectors/table';
 import type { ThemeChoice } from '../theme';
 import type { Cell } from '../vocabulary/cell';
@@ -84,6 +86,21 @@ export interface VectorsState {
 export interface VectorsSlice {
   readonly vectors: VectorsState;
   setVectors(patch: Partial<VectorsState>): void;
+}
+
+/** State of the learned weights (loaded only once the preset is chosen). */
+export interface LearnedState {
+  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
+  readonly file: LearnedWeightsFile | null;
+  /** The measured figures of every head (public/weights/learned-heads.json). */
+  readonly heads: LearnedHeadsFile | null;
+  readonly error: string | null;
+}
+
+/** The learned weights and their loading. */
+export interface LearnedSlice {
+  readonly learned: LearnedState;
+  setLearned(patch: Partial<LearnedState>): void;
 }
 
 /** How the user likes the interface: language, theme, presentation mode. */
@@ -166,6 +183,7 @@ export type AppState = InputsSlice &
   PointerSlice &
   QuizSlice &
   VectorsSlice &
+  LearnedSlice &
   PreferencesSlice &
   LinkSlice &
   LabSlice;

@@ -9,6 +9,7 @@ import { create } from 'zustand';
 import { initialQuiz } from './quiz';
 import { initialInputs, createInputsSlice } from './slices/inputs';
 import { createLabSlice, initialLab } from './slices/lab';
+import { createLearnedSlice, initialLearned } from './slices/learned';
 import { createLinkSlice } from './slices/link';
 import { createPointerSlice, initialPointer } from './slices/pointer';
 import { createPreferencesSlice, initialPreferences } from './slices/preferences';
@@ -27,6 +28,7 @@ export function initialState(): AppInputs {
     ...initialPointer(),
     quiz: initialQuiz(),
     vectors: initialVectors(),
+    learned: initialLearned(),
     ...initialPreferences(),
     linkNotice: null,
     ...initialLab(),
@@ -40,6 +42,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createPointerSlice(...a),
   ...createQuizSlice(...a),
   ...createVectorsSlice(...a),
+  ...createLearnedSlice(...a),
   ...createPreferencesSlice(...a),
   ...createLinkSlice(...a),
   ...createLabSlice(...a),

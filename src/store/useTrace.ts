@@ -22,6 +22,8 @@ import {
 import { getLabWalkTrace, subscribeLabWalk } from './labWalk';
 import type { AppState } from './state';
 import { useAppStore } from './store';
+import { learnedChoice } from './learnedChoice';
+import { loadLearnedIfChosen } from './loadLearned';
 import { tokensOf } from './tokens';
 
 /** 'updating' while the worker computes the latest inputs' trace, 'current' otherwise. */
@@ -52,11 +54,20 @@ export function deriveTrace(
 import.meta.hot?.dispose(() => traceSource.dispose());
 
 function inputsOf(state: AppState): TraceInputs {
+  const table = state.vectors.status === 'loading' ? null : state.vectors.table;
+  if (state.settings.weights !== 'learned') {
+    return { text: state.text, settings: state.settings, table, bytes: state.vectors.bytes };
+  }
+  const choice = learnedChoice(state.settings, state.learned.file);
+  // Until the weights load, or for a width and head count they do not cover, there is no
+  // trace: the settings panel says why (never a trace of other weights under their name).
+  if (!choice?.ok) return { text: state.text, settings: state.settings, table: null };
   return {
     text: state.text,
-    settings: state.settings,
-    table: state.vectors.status === 'loading' ? null : state.vectors.table,
+    settings: choice.settings,
+    table,
     bytes: state.vectors.bytes,
+    learned: choice.weights,
   };
 }
 
@@ -71,6 +82,7 @@ function connect(): void {
   if (connected) return;
   connected = true;
   let last = useAppStore.getState();
+  loadLearnedIfChosen();
   traceSource.update(inputsOf(last));
   useAppStore.subscribe((state) => {
     if (
@@ -78,11 +90,13 @@ function connect(): void {
       state.settings === last.settings &&
       state.vectors.status === last.vectors.status &&
       state.vectors.table === last.vectors.table &&
-      state.vectors.bytes === last.vectors.bytes
+      state.vectors.bytes === last.vectors.bytes &&
+      state.learned.file === last.learned.file
     ) {
       return;
     }
     last = state;
+    loadLearnedIfChosen();
     traceSource.update(inputsOf(state));
   });
 }

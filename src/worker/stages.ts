@@ -37,6 +37,7 @@ export type TraceStages = (
   text: string,
   settings: AttentionSettings,
   table: WordVectors,
+  learned?: AttentionWeights | null,
 ) => AttentionTrace;
 
 /**
@@ -58,12 +59,13 @@ export function createTraceStages(tokenize: (text: string) => Tokenization): Tra
     ): AttentionWeights => makeWeights(width, heads, seed, preset),
   );
   const attend = memoOne(traceFromEmbedded);
-  return (text, settings, table) => {
+  return (text, settings, table, learned = null) => {
     const embedded = embed(text, tokenize(text), settings.width, table);
     return attend(
       embedded,
       settings,
-      weights(settings.width, settings.heads, settings.seed, settings.weights),
+      // The learned preset's weights come from the file (src/data/learnedWeights.ts).
+      learned ?? weights(settings.width, settings.heads, settings.seed, settings.weights),
     );
   };
 }

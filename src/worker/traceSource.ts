@@ -15,7 +15,12 @@
  * Every text is tokenized once, by the source's `tokenize`: the cost estimate, the
  * main-thread stages and the worker's request all use those tokens.
  */
-import type { AttentionSettings, AttentionTrace, Tokenization } from '../core/types';
+import type {
+  AttentionSettings,
+  AttentionTrace,
+  AttentionWeights,
+  Tokenization,
+} from '../core/types';
 import type { WordVectors } from '../core/vectors/table';
 import { WorkerCrashError, TraceWorkerClient, type WorkerLike, type WorkerResult } from './client';
 import { vectorsMessage } from './protocol';
@@ -35,6 +40,12 @@ export interface TraceInputs {
    * worker needs the table. Without them a GloVe table stays on the main thread.
    */
   readonly bytes?: ArrayBuffer | null;
+  /**
+   * With the learned preset: the model's weights for these settings (whose causal mask is
+   * already the one the model needs). The worker is never sent them, so such traces are
+   * derived on the main thread.
+   */
+  readonly learned?: AttentionWeights | null;
 }
 
 /** Trace inputs with a table. */
@@ -128,7 +139,7 @@ export class TraceSource {
 
   /** The trace of `inputs` computed on this thread, reusing every cached stage it can. */
   derive(inputs: ReadyInputs): AttentionTrace {
-    return this.stages(inputs.text, inputs.settings, inputs.table);
+    return this.stages(inputs.text, inputs.settings, inputs.table, inputs.learned ?? null);
   }
 
   /**
@@ -137,6 +148,7 @@ export class TraceSource {
    */
   locate(inputs: TraceInputs): TraceLocation {
     if (!inputs.table) return 'none';
+    if (inputs.learned) return 'main';
     if (!this.canOffload(inputs.table, inputs.bytes ?? null)) return 'main';
     return this.isLarge(inputs.text, inputs.settings, this.count) ? 'worker' : 'main';
   }
@@ -153,7 +165,8 @@ export class TraceSource {
       last.text === inputs.text &&
       last.settings === inputs.settings &&
       last.table === inputs.table &&
-      last.bytes === inputs.bytes
+      last.bytes === inputs.bytes &&
+      last.learned === inputs.learned
     ) {
       return;
     }

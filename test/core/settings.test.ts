@@ -50,7 +50,10 @@ describe('settingsProblems', () => {
       [{ temperature: 0.001 }, /^temperature must be from 0\.01 to 100, got 0\.001$/],
       [{ temperature: 101 }, /^temperature .* got 101$/],
       [{ temperature: Number.NaN }, /^temperature .* got NaN$/],
-      [{ weights: 'foo' as WeightsPreset }, /^weights must be one of random, similarity, got foo$/],
+      [
+        { weights: 'foo' as WeightsPreset },
+        /^weights must be one of random, similarity, learned, got foo$/,
+      ],
     ];
     for (const [change, pattern] of cases) {
       const problems = settingsProblems({ ...handSettings, ...change });
@@ -71,7 +74,7 @@ describe('settingsProblems', () => {
   });
 
   it('knows both weight presets', () => {
-    expect([...WEIGHTS_PRESETS].sort()).toEqual(['random', 'similarity']);
+    expect([...WEIGHTS_PRESETS].sort()).toEqual(['learned', 'random', 'similarity']);
   });
 });
 

@@ -162,7 +162,7 @@ export interface Settings {
   seed: number;
   causal: boolean;
   scale: boolean;
-  weights: 'random' | 'similarity';
+  weights: 'random' | 'similarity' | 'learned';
   positions: boolean;
 }
 

@@ -96,7 +96,14 @@ describe('offline', () => {
       const listed = precacheEntries(readFileSync(path.join(DIST, 'sw.js'), 'utf8'));
       expect(listed).toContainEqual({ url: (asked?.url ?? '').slice(1), revision: null });
       expect(listed).toContainEqual({ url: 'index.html', revision: expect.any(String) });
-      expect(cached.some((url) => /\/assets\/Worksheet-[\w-]+\.js$/.test(url))).toBe(true);
+      // The learned weights and their head figures, so the Learned preset works offline.
+      expect(listed).toContainEqual({ url: 'weights/learned.json', revision: expect.any(String) });
+      expect(listed).toContainEqual({
+        url: 'weights/learned-heads.json',
+        revision: expect.any(String),
+      });
+      expect(cached.some((url) => url.includes('/weights/learned.json'))).toBe(true);
+      expect(cached.some((url) => /\/assets\/WorksheetPreview-[\w-]+\.js$/.test(url))).toBe(true);
       expect(cached.some((url) => /\/assets\/traceWorker-[\w-]+\.js$/.test(url))).toBe(true);
 
       // The first visit's bytes: the table crossed the network once, and the whole visit

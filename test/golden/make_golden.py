@@ -19,6 +19,8 @@ CASES = {
     "cat-w16-h4-causal": ["--text", "The cat sat on the mat because it was tired.", "--width", "16", "--heads", "4", "--causal"],
     "nadal-w32-h2-random-t05": ["--text", "I love Tennis & I am a big fan of Rafael Nadal.", "--width", "32", "--heads", "2", "--weights", "random", "--temperature", "0.5", "--seed", "42"],
     "dont-w4-h2-noscale": ["--text", "Don't you love it?", "--width", "4", "--heads", "2", "--no-scale", "--weights", "random"],
+    "learned-cat-w8": ["--text", "The cat sat on the mat because it was tired.", "--weights", "learned"],
+    "learned-tennis-w100-h4": ["--text", "I love tennis.", "--width", "100", "--heads", "4", "--weights", "learned"],
 }
 
 

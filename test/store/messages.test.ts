@@ -148,6 +148,8 @@ const SAME_IN_SPANISH = new Set([
   'quiz.reveal.contributionColumns.product',
   'present.indicator',
   'exportFiles.matrixCsv',
+  // A number and the unit's symbol, the same in both languages.
+  'pwa.megabytes',
   'reliability.failedWith',
 ]);
 

@@ -9,6 +9,8 @@ import { headDim } from '../../core/weights';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
 import { CheckField } from '../common/CheckField';
+import { HeadGuide } from './HeadGuide';
+import { LearnedNotice } from './LearnedNotice';
 import { SeedControl } from './SeedControl';
 import { SelectField, type SelectOption } from '../common/SelectField';
 import { TemperatureControl } from './TemperatureControl';
@@ -38,6 +40,7 @@ export function SettingsPanel() {
     value,
     label: m.weightOptions[value],
   }));
+  const learned = settings.weights === 'learned';
   return (
     <section className="panel settings-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{m.heading}</h2>
@@ -61,9 +64,13 @@ export function SettingsPanel() {
             label={m.weights}
             value={settings.weights}
             options={weightOptions}
-            onChange={(weights) => setSettings({ weights })}
+            // The learned heads were trained with the mask on (next-word prediction).
+            onChange={(weights) =>
+              setSettings(weights === 'learned' ? { weights, causal: true } : { weights })
+            }
             note={m.weightsNote[settings.weights]}
           />
+          <LearnedNotice />
           <SeedControl />
         </fieldset>
         <fieldset>
@@ -77,9 +84,10 @@ export function SettingsPanel() {
           />
           <CheckField
             label={m.causal}
-            checked={settings.causal}
+            checked={settings.causal || learned}
             onChange={(causal) => setSettings({ causal })}
-            note={m.causalNote}
+            note={learned ? m.learnedCausalNote : m.causalNote}
+            disabled={learned}
           />
           <CheckField
             label={m.scale}
@@ -105,6 +113,7 @@ export function SettingsPanel() {
             note={m.allHeadsNote}
             disabled={settings.heads === 1}
           />
+          <HeadGuide />
         </fieldset>
       </div>
     </section>

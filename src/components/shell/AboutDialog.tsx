@@ -44,6 +44,8 @@ export function AboutDialog() {
         <div className="about-dialog__body">
           <h2 id={`${id}-title`}>{m.aboutTitle}</h2>
           <p>{m.aboutBody}</p>
+          <h3>{m.learnedTitle}</h3>
+          <p>{m.learnedBody}</p>
           <h3>{m.howToTitle}</h3>
           <ul>
             {m.howTo.map((line) => (

@@ -146,7 +146,9 @@ export const shell: Messages['shell'] = {
           : '.'),
       c.weights === 'similarity'
         ? 'Estos pesos usan la misma matriz para las consultas y las claves, así que una consulta encaja mejor con las claves de los tokens de significado parecido, y sobre todo con la suya.'
-        : 'Estos pesos son aleatorios, como los de un modelo antes de entrenarlo: los patrones que forman todavía no significan nada.',
+        : c.weights === 'learned'
+          ? 'Estos pesos se aprendieron de textos en inglés, para adivinar la palabra siguiente; la guía bajo los ajustes dice, con cifras medidas en textos que el modelo no leyó, a qué mira la cabeza elegida.'
+          : 'Estos pesos son aleatorios, como los de un modelo antes de entrenarlo: los patrones que forman todavía no significan nada.',
     ],
     score: (c: StepContext) => [
       'Cada consulta se compara con cada clave mediante un producto escalar: se multiplican los dos vectores número a número y se suma todo. Una puntuación alta significa que esa clave encaja con lo que busca la consulta.',
@@ -175,7 +177,7 @@ export const shell: Messages['shell'] = {
     ],
     weighted: (c: StepContext) => [
       'El nuevo vector de cada token es una mezcla de todos los vectores de valor, en las proporciones de su fila de pesos.',
-      'Un token que dedica 0,6 de su atención a «cat» recibe el 60\u00a0% del valor de «cat»: así es como «it» puede tomar el significado de la palabra a la que se refiere.',
+      'Un token que dedica 0,6 de su atención a otro recibe el 60\u00a0% del valor de ese token: así es como «it» podría tomar el significado de «cat». Ninguna cabeza de esta aplicación lo ha aprendido: medido en texto reservado, ninguna cabeza aprendida señala el sustantivo de un pronombre mucho más que el azar (mira las cifras de cada cabeza), porque una sola capa entrenada con un millón de palabras aprende poco de pronombres.',
       c.heads > 1
         ? `Esta es la salida de la cabeza ${c.head + 1}: ${c.dK} números por token, ahora informados por el contexto.`
         : `La salida tiene una fila de d_k\u00a0=\u00a0${c.dK} números por token, ahora informados por el contexto.`,
@@ -252,13 +254,47 @@ export const shell: Messages['shell'] = {
     weightOptions: {
       random: 'Aleatorios (sin entrenar)',
       similarity: 'Similitud (consultas = claves)',
+      learned: 'Aprendidos (inglés)',
     },
     weightsNote: {
       random:
         'Matrices aleatorias, como en un modelo antes de entrenarlo: la atención todavía no significa nada.',
       similarity:
         'Las matrices de consultas y de claves son iguales, así que las palabras con vectores parecidos se atienden entre sí.',
+      learned:
+        'Cabezas que este proyecto entrenó para adivinar la palabra siguiente de textos en inglés (el corpus Brown): cada cabeza aprendió su propia forma de mirar.',
     },
+    guideLabel: 'Guía de la cabeza',
+    patternPhrase: {
+      previous: 'la palabra anterior',
+      next: 'la palabra siguiente',
+      self: 'la propia palabra',
+      first: 'la primera palabra',
+      punctuation: 'la puntuación',
+    },
+    relationPhrase: (relation) => `la relación ${relation.replace(/-/g, ' → ')}`,
+    guidePositional: (head, phrase, percent) =>
+      `La cabeza ${head} mira sobre todo a ${phrase}: el ${percent} de su atención de media (texto Brown reservado).`,
+    guideRelation: (head, phrase, percent) =>
+      `La cabeza ${head} sigue ${phrase}: su mayor peso cae en la palabra relacionada en el ${percent} de los casos (texto Brown reservado).`,
+    guideNone: (head, phrase, percent) =>
+      `La cabeza ${head} no muestra un patrón claro: su mayor cifra, ${percent} en ${phrase}, no llega al doble de lo que daría un reparto uniforme (texto Brown reservado).`,
+    guideFigures: 'Todas las cifras de esta cabeza',
+    figureColumn: 'Cifra',
+    headColumn: 'Esta cabeza',
+    chanceColumn: 'Azar (o referencia de posición fija)',
+    positionalRow: (phrase) => `Peso medio en ${phrase}`,
+    relationRow: (relation, cases) =>
+      `${relation.replace(/-/g, ' → ')}: mayor peso en la palabra relacionada (${cases} casos)`,
+    learnedLoading: 'Cargando los pesos aprendidos…',
+    learnedFailed: (error) => `No se pudieron cargar los pesos aprendidos: ${error}.`,
+    learnedRetry: 'Reintentar',
+    learnedNotCovered: (width, heads, nearestWidth, nearestHeads) =>
+      `Las cabezas aprendidas se entrenaron con anchura 8 (1 o 2 cabezas) y anchura 100 (4 cabezas), no con anchura ${width} y ${heads} cabeza${heads === 1 ? '' : 's'}, así que no hay nada que mostrar. El ajuste entrenado más cercano es anchura ${nearestWidth} con ${nearestHeads} cabeza${nearestHeads === 1 ? '' : 's'}.`,
+    learnedUseNearest: (width, heads) =>
+      `Usar anchura ${width}, ${heads} cabeza${heads === 1 ? '' : 's'}`,
+    learnedCausalNote:
+      'Las cabezas aprendidas se entrenaron con la máscara causal activada (para adivinar la palabra siguiente, una palabra solo puede mirar atrás), así que sigue activada.',
     seed: 'Semilla',
     seedNote: 'La misma semilla da los mismos pesos en cualquier equipo.',
     seedInvalid: (max) =>

@@ -154,6 +154,20 @@ describe('encodeLessonLink', () => {
 });
 
 describe('decodeLessonLink', () => {
+  it('names the learned weights and reads them back', () => {
+    const lesson: LessonState = {
+      ...DEFAULT_LESSON,
+      text: 'The cat sat on the mat because it was tired.',
+      settings: { ...DEFAULT_SETTINGS, width: 100, heads: 4, causal: true, weights: 'learned' },
+      head: 2,
+    };
+    const link = encodeLessonLink(lesson);
+    expect(link).toContain('weights=learned');
+    const { patch, problems } = decodeLessonLink(`#${link}`);
+    expect(problems).toEqual([]);
+    expect(lessonFromPatch(patch)).toEqual(lesson);
+  });
+
   it('reads a hand-written link, with or without the #', () => {
     const { patch, problems } = decodeLessonLink(
       '#t=The+cat+sat+on+the+mat.&w=4&h=4&seed=42&causal=1&scale=0&temp=2.5&weights=random&pos=0' +
@@ -200,7 +214,7 @@ describe('decodeLessonLink', () => {
       'Ignored seed=-1: the seed must be a whole number from 0 to 4294967295',
       'Ignored causal=maybe: it must be 1 (on) or 0 (off)',
       'Ignored temp=NaN: the temperature must be from 0.1 to 3, in steps of 0.1',
-      'Ignored weights=trained: the weights must be one of random or similarity',
+      'Ignored weights=trained: the weights must be one of random, similarity or learned',
       'Ignored layout=spiral: the graph layout must be one of line, circle or force',
       'Ignored dir=up: the edges shown must be one of out or in',
       'Ignored lang=fr: the language must be one of en or es',
