@@ -99,6 +99,8 @@ function interfaceText(page: Page): Promise<string> {
       '.example-menu__list',
       'script',
       'style',
+      // Shown only with JavaScript off, in both languages; with it on, its text is raw markup.
+      'noscript',
     ];
     for (const selector of skip) body.querySelectorAll(selector).forEach((el) => el.remove());
     const attributes = ['aria-label', 'title', 'placeholder', 'alt', 'aria-valuetext'];

@@ -51,7 +51,7 @@ async function appStillWorks(page: Page): Promise<void> {
 
 describe('a chunk loaded on demand cannot be downloaded', () => {
   it('the worksheet: a message in place with Try again, which opens it once the network is back', async () => {
-    const page = await openWithout('Worksheet-*.js', 'offline');
+    const page = await openWithout('WorksheetPreview-*.js', 'offline');
     try {
       await page.getByRole('button', { name: 'Worksheet' }).click();
       const alert = page
@@ -65,7 +65,7 @@ describe('a chunk loaded on demand cannot be downloaded', () => {
       await page.setViewportSize({ width: 1366, height: 768 });
       await appStillWorks(page);
 
-      await page.context().unroute('**/assets/Worksheet-*.js');
+      await page.context().unroute('**/assets/WorksheetPreview-*.js');
       await alert.getByRole('button', { name: 'Try again' }).click();
       await page.getByRole('dialog', { name: 'Worksheet preview' }).waitFor({ timeout: 30_000 });
       expect(await page.getByRole('alert').count()).toBe(0);
@@ -100,7 +100,7 @@ describe('a chunk loaded on demand cannot be downloaded', () => {
   });
 
   it('after a new version was published: the message offers Reload, which keeps the text', async () => {
-    const page = await openWithout('Worksheet-*.js', 'gone');
+    const page = await openWithout('WorksheetPreview-*.js', 'gone');
     try {
       // The server now names another build: index.html's entry script has a new hash.
       await page.context().route('**/index.html', async (route) => {
