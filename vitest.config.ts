@@ -101,6 +101,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // For the tests marked concurrent (axe's modes, each on a page of its own).
+          maxConcurrency: 2,
         },
       },
       {

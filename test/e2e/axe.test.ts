@@ -243,10 +243,12 @@ describe('axe-core finds no WCAG 2.1 AA violation', () => {
     expect(MANY_HEADS_STEPS.length).toBe(ONE_HEAD_STEPS.length + 1);
   });
 
+  // Each mode has a page of its own, so two run at once (the e2e project's maxConcurrency):
+  // this file is the longest of the browser tests, and would otherwise end alone.
   for (const mode of MODES) {
-    it(
+    it.concurrent(
       mode.name,
-      async () => {
+      async ({ expect }) => {
         const page = await openApp(suite.browser, suite.url, mode.viewport ?? DESKTOP, {
           reducedMotion: mode.reducedMotion ?? 'no-preference',
         });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/App';
@@ -115,7 +115,7 @@ describe('PanelBoundary', () => {
     // The rest of the app keeps following the sentence.
     await user.clear(screen.getByRole('textbox', { name: 'Sentence' }));
     await user.type(screen.getByRole('textbox', { name: 'Sentence' }), 'Dogs run');
-    await vi.waitFor(() => expect(tokens()).toEqual(['Dogs', 'run']));
+    await waitFor(() => expect(tokens()).toEqual(['Dogs', 'run']));
 
     faults.graphFails = false;
     await user.click(within(alert).getByRole('button', { name: 'Reset' }));
