@@ -42,6 +42,9 @@ export const MAX_SEED = 0xffffffff;
 /** Weight presets, in the order menus list them. */
 export const WEIGHTS_PRESETS: readonly WeightsPreset[] = ['random', 'similarity', 'learned'];
 
+/** The presets a seed makes on its own; `learned` needs the weights file (see learnedWeights.ts). */
+export const SEEDED_WEIGHTS_PRESETS: readonly WeightsPreset[] = ['random', 'similarity'];
+
 /** The model widths the Settings panel offers (and so the only ones a lesson link carries). */
 export const MODEL_WIDTHS: readonly number[] = [4, 8, 16, 32, 64, 100];
 

@@ -20,7 +20,7 @@ import type { AttentionSettings, AttentionTrace, EmbeddedToken } from '../../src
 import { gloveVectors } from '../helpers/testStore';
 import {
   MAX_TEMPERATURE,
-  WEIGHTS_PRESETS,
+  SEEDED_WEIGHTS_PRESETS,
   MIN_TEMPERATURE,
   MAX_HEADS,
 } from '../../src/core/settings';
@@ -43,7 +43,7 @@ const arbSettings: fc.Arbitrary<AttentionSettings> = fc.record({
     fc.constantFrom(MIN_TEMPERATURE, MAX_TEMPERATURE, 0.1, 1),
     fc.double({ min: MIN_TEMPERATURE, max: MAX_TEMPERATURE, noNaN: true }),
   ),
-  weights: fc.constantFrom(...WEIGHTS_PRESETS),
+  weights: fc.constantFrom(...SEEDED_WEIGHTS_PRESETS),
   positions: fc.boolean(),
 });
 
@@ -203,7 +203,7 @@ describe('the trace holds only finite numbers (fast-check)', () => {
     ];
     for (const [text, extra] of corners) {
       for (const causal of [false, true]) {
-        for (const weights of WEIGHTS_PRESETS) {
+        for (const weights of SEEDED_WEIGHTS_PRESETS) {
           const settings: AttentionSettings = {
             width: 100,
             heads: 1,
