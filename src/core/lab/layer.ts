@@ -236,18 +236,6 @@ export function layerForward(x: Mat64, p: LayerParams64, options: LayerOptions):
   };
 }
 
-/** Zero matrices shaped like a layer's parameters. */
-export function zeroLayerParams(p: LayerParams64): LayerParams64 {
-  return {
-    heads: p.heads.map((h) => ({
-      wq: mat64(h.wq.rows, h.wq.cols),
-      wk: mat64(h.wk.rows, h.wk.cols),
-      wv: mat64(h.wv.rows, h.wv.cols),
-    })),
-    wo: mat64(p.wo.rows, p.wo.cols),
-  };
-}
-
 /**
  * The backward pass of `layerForward` (formulas in the module comment): given
  * dOutput = ∂L/∂output (N, d), returns dx = ∂L/∂x (N, d) through the layer alone (the
