@@ -6,6 +6,7 @@
  * network away for real.
  */
 import { createServer, request as forward, type Server } from 'node:http';
+import { freePort } from './harness';
 
 /** One response the proxy forwarded. */
 export interface ForwardedResponse {
@@ -26,8 +27,12 @@ export interface CountingProxy {
   close(): Promise<void>;
 }
 
-/** Starts a proxy on `port` that forwards every request to `target` ("http://127.0.0.1:4531/"). */
-export async function startCountingProxy(port: number, target: string): Promise<CountingProxy> {
+/**
+ * Starts a proxy on `wanted` (or a free port when another process holds it) that forwards
+ * every request to `target` ("http://127.0.0.1:4531/").
+ */
+export async function startCountingProxy(wanted: number, target: string): Promise<CountingProxy> {
+  const port = await freePort(wanted);
   const upstream = new URL(target);
   const responses: ForwardedResponse[] = [];
   const server: Server = createServer((req, res) => {

@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -38,14 +39,41 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
+/** Resolves once something can listen on 127.0.0.1:`port` (then closed again), rejects if not. */
+function listenOnce(port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      const bound = typeof address === 'object' && address ? address.port : port;
+      server.close(() => resolve(bound));
+    });
+  });
+}
+
 /**
- * Serves dist/ (or `options.outDir`, a build elsewhere) with `vite preview` on `port` and
- * resolves once it answers.
+ * `port` if nothing listens on it, else a free port the system picks. Each browser-test
+ * file has a port of its own, but another checkout's tests on the same machine may hold it,
+ * and a preview started there would answer this file's requests with another build.
+ */
+export async function freePort(port: number): Promise<number> {
+  try {
+    return await listenOnce(port);
+  } catch {
+    return listenOnce(0);
+  }
+}
+
+/**
+ * Serves dist/ (or `options.outDir`, a build elsewhere) with `vite preview` on `port` (or a
+ * free port when another process holds it; see `freePort`) and resolves once it answers.
  */
 export async function startPreview(
-  port: number,
+  wanted: number,
   options: { outDir?: string } = {},
 ): Promise<PreviewServer> {
+  const port = await freePort(wanted);
   const outDir = path.resolve(ROOT, options.outDir ?? 'dist');
   if (!existsSync(path.join(outDir, 'index.html'))) {
     throw new Error(
