@@ -56,7 +56,8 @@ export function deriveTrace(
 import.meta.hot?.dispose(() => traceSource.dispose());
 
 function inputsOf(state: AppState): TraceInputs {
-  const table = state.vectors.status === 'loading' ? null : state.vectors.table;
+  // While the real table loads, the made-up one stands in (marked): no panel waits for it.
+  const table = state.vectors.table;
   if (state.settings.weights !== 'learned') {
     return { text: state.text, settings: state.settings, table, bytes: state.vectors.bytes };
   }
