@@ -41,6 +41,7 @@ const TIMED_E2E = [
   'test/e2e/worker.test.ts',
   'test/e2e/motion.test.ts',
   'test/e2e/loading.test.ts',
+  'test/e2e/typing.test.ts',
 ];
 
 /**

@@ -13,7 +13,9 @@ export const MAX_SLUG = 40;
  * no hyphen at either end, at most `max` characters (cut at a hyphen when one is near).
  */
 export function slug(text: string, max = MAX_SLUG): string {
+  // The start is enough for `max` characters of slug (a 5 MB text is slugged on every render).
   const words = text
+    .slice(0, 50 * max)
     .normalize('NFKD')
     // Accents of European scripts go ("café" becomes "cafe"); marks that are part of a
     // letter elsewhere stay (the dakuten of が, Devanagari vowel signs).

@@ -24,6 +24,7 @@ import {
   type Heading,
   type SvgExport,
 } from './svgDocument';
+import { tokensDescription } from './svgDescription';
 import { element, num, xmlText } from './xml';
 
 const ARROW_ID = 'arrow';
@@ -68,7 +69,7 @@ export function graphSvg(input: GraphSvgInput): SvgExport {
     width,
     height,
     title: heading.title,
-    description: heading.subtitle,
+    description: tokensDescription(scene.nodes.map((node) => node.label)),
     defs: arrowMarker(),
     body:
       headingSvg(heading) +

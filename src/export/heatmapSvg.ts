@@ -39,6 +39,7 @@ import {
   type Heading,
   type SvgExport,
 } from './svgDocument';
+import { tokensDescription } from './svgDescription';
 import { element, num, xmlText, type AttrValue } from './xml';
 
 /** Up to this many tokens, every cell is its own element with its value (see the module comment). */
@@ -118,7 +119,7 @@ export function heatmapSvg(input: HeatmapSvgInput): SvgExport {
     width,
     height,
     title: heading.title,
-    description: heading.subtitle,
+    description: tokensDescription(scene.rowLabels.map((label) => label.text)),
     defs: hatchPattern() + gradient(scene),
     body: body.join(''),
   });

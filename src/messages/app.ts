@@ -14,6 +14,8 @@ export const app = {
   vectorsFailed: (reason: string) =>
     `The word-vector table could not be loaded (${reason}). Every word uses a made-up vector until it can.`,
   vectorsProgressLabel: 'Word vectors loaded',
+  /** Why the table was given up on when its request sent nothing for `seconds` seconds. */
+  vectorsStalled: (seconds: string) => `the server sent nothing for ${seconds} seconds`,
   unknownError: 'unknown error',
   retryVectors: 'Try again',
   about: 'About',

@@ -69,6 +69,11 @@ export const reliability = {
       'A new version of Attention Graph has been published since this page was opened: reload to use it. Your sentence and view are kept.',
     reload: 'Reload',
   },
+  /** The link notice's last line when it lists only the first problems; `count` is formatted. */
+  moreProblems: (count: string) => `…and ${count} more.`,
+  /** The share bar's note when the text is longer than a link can carry; counts are formatted. */
+  linkCut: (carried: string, total: string) =>
+    `This text is too long for a link: the link carries its first ${carried} of ${total} tokens. The whole text stays in this tab, also after a reload.`,
   /** The offer to bring back the user's own text after something replaced it. */
   replaced: {
     label: 'Your earlier text',

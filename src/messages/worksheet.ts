@@ -120,4 +120,6 @@ export const worksheet = {
   checkInApp: (sentence: string, dModel: number) =>
     `To see the unrounded numbers in the app: type ${q(sentence)}, and set Model width to ${dModel} and Heads to 1.`,
   noTokens: 'Type a sentence first: the worksheet needs at least one token.',
+  /** The Worksheet button's tooltip while the word-vector table loads. */
+  waitForVectors: 'The worksheet is ready once the word vectors have loaded.',
 } as const;

@@ -25,6 +25,8 @@ import { useAppStore } from './store';
 import { learnedChoice } from './learnedChoice';
 import { loadLearnedIfChosen } from './loadLearned';
 import { tokensOf } from './tokens';
+import { dropHeld, HEAVY_TOKENS, holdWhileTyping } from './typingPause';
+import { LONG_TEXT_CHARS } from '../worker/threshold';
 
 /** 'updating' while the worker computes the latest inputs' trace, 'current' otherwise. */
 export type { TraceStatus } from '../worker/traceSource';
@@ -54,7 +56,8 @@ export function deriveTrace(
 import.meta.hot?.dispose(() => traceSource.dispose());
 
 function inputsOf(state: AppState): TraceInputs {
-  const table = state.vectors.status === 'loading' ? null : state.vectors.table;
+  // While the real table loads, the made-up one stands in (marked): no panel waits for it.
+  const table = state.vectors.table;
   if (state.settings.weights !== 'learned') {
     return { text: state.text, settings: state.settings, table, bytes: state.vectors.bytes };
   }
@@ -84,6 +87,7 @@ function connect(): void {
   let last = useAppStore.getState();
   loadLearnedIfChosen();
   traceSource.update(inputsOf(last));
+  const owner = {};
   useAppStore.subscribe((state) => {
     if (
       state.text === last.text &&
@@ -97,8 +101,32 @@ function connect(): void {
     }
     last = state;
     loadLearnedIfChosen();
-    traceSource.update(inputsOf(state));
+    // While the user types into a long text, not even the trace is asked for (typingPause.ts).
+    const weight = Math.max(
+      weightOf(traceSource.getSnapshot().shown),
+      state.text.length > LONG_TEXT_CHARS ? HEAVY_TOKENS : 0,
+    );
+    holdWhileTyping(owner, weight, () => traceSource.update(inputsOf(useAppStore.getState())));
   });
+}
+
+const weights = new WeakMap<ShownTrace, number>();
+
+/**
+ * How heavy showing `shown` is, in tokens (once per snapshot): its token count, or at
+ * least HEAVY_TOKENS for a very long text, whose few tokens may be 64 KB each.
+ */
+function weightOf(shown: ShownTrace): number {
+  if (shown.kind === 'none') return 0;
+  let n = weights.get(shown);
+  if (n === undefined) {
+    const text = shown.kind === 'worker' ? shown.trace.text : shown.inputs.text;
+    const tokens =
+      shown.kind === 'worker' ? shown.trace.tokens.length : tokensOf(text).tokens.length;
+    n = Math.max(tokens, text.length > LONG_TEXT_CHARS ? HEAVY_TOKENS : 0);
+    weights.set(shown, n);
+  }
+  return n;
 }
 
 /**
@@ -123,17 +151,23 @@ export function useTrace(): AttentionTrace | null {
   const [shown, setShown] = useState(() => traceSource.getSnapshot().shown);
   useEffect(() => {
     let current: ShownTrace | null = null;
+    const owner = {};
     const follow = () => {
       const next = traceSource.getSnapshot().shown;
       // A status change alone schedules nothing.
       if (next === current) return;
+      const weight = Math.max(current ? weightOf(current) : 0, weightOf(next));
       current = next;
-      startTransition(() => setShown(next));
+      // While the user types into a long text, the panels wait for a pause (typingPause.ts).
+      holdWhileTyping(owner, weight, () => startTransition(() => setShown(next)));
     };
     const unsubscribe = traceSource.subscribe(follow);
     // The source may have changed between this render and the subscription.
     follow();
-    return unsubscribe;
+    return () => {
+      unsubscribe();
+      dropHeld(owner);
+    };
   }, []);
   const textTrace = useMemo(() => traceSource.trace(shown), [shown]);
   return labWalk && labTrace ? labTrace : textTrace;

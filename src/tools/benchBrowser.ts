@@ -21,6 +21,9 @@
  *    different texts of each length alternate, so every run is a real change; the table
  *    gives medians (and the worst run) over the runs.
  *
+ * 4. Typing into long texts (`benchTyping.ts`): a 512-token text typed into at 20 ms a
+ *    key, and one key in a 5 MB text against a bare textarea. --skip-typing leaves it out.
+ *
  * Options: --runs N (default 7), --sizes 12,64 (default 12,64,128,256,512),
  * --json FILE (also write the figures as JSON), --skip-load (only the updates),
  * --dist DIR (serve another build), --css RULES (add these style rules before the updates:
@@ -34,6 +37,7 @@ import { CHROMIUM_PATH, ROOT } from '../../test/e2e/harness';
 import { OUT_DIR, withPreviewBrowser } from './benchHarness';
 import { loadTable, measureLoading, type LoadReport } from './benchLoading';
 import { kB, machineLine } from './benchShared';
+import { measureTyping, typingTables, type TypingReport } from './benchTyping';
 import { measureUpdates, updateTable } from './benchUpdates';
 import { measure } from './sizes';
 
@@ -45,6 +49,7 @@ interface Options {
   skipLoad: boolean;
   dist: string;
   css: string | null;
+  skipTyping: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -65,6 +70,7 @@ function parseOptions(argv: readonly string[]): Options {
     skipLoad: argv.includes('--skip-load'),
     dist: path.resolve(ROOT, value('--dist') ?? 'dist'),
     css: value('--css') ?? null,
+    skipTyping: argv.includes('--skip-typing'),
   };
 }
 
@@ -114,6 +120,16 @@ async function main(): Promise<void> {
     );
     console.log(updateTable(updates));
 
+    let typing: TypingReport | null = null;
+    if (!options.skipTyping) {
+      typing = await measureTyping(browser, url);
+      console.log(
+        `\nTyping into long texts (keys are real CDP key events; longest task from 'longtask'; ` +
+          `"key → idle": until no task of 50 ms or more for 3 s)\n`,
+      );
+      console.log(typingTables(typing));
+    }
+
     if (options.json) {
       const file = path.resolve(options.json);
       writeFileSync(
@@ -130,6 +146,7 @@ async function main(): Promise<void> {
             },
             load,
             updates,
+            typing,
           },
           null,
           2,

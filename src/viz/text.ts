@@ -33,6 +33,10 @@ export function estimateTextWidth(text: string, fontSize: number): number {
  */
 export function truncateLabel(text: string, max: number): string {
   if (isIsolated(text)) return isolate(truncateLabel(unisolate(text), max));
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+  // Only the start is split into characters: a token may be 64 KB, and a label 12 characters.
+  const head = text.length > 2 * max ? text.slice(0, 2 * max) : text;
+  const chars = Array.from(head);
+  return head === text && chars.length <= max
+    ? text
+    : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
 }

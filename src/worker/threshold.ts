@@ -93,6 +93,13 @@ export function isLargeTrace(
   return traceWork(T, settings.width, settings.heads) > WORKER_THRESHOLD;
 }
 
+/**
+ * From this many UTF-16 code units a text goes to the worker without its tokens being
+ * counted: tokenizing 5 MB on the main thread on every keystroke took half a second.
+ * (512 tokens of ordinary words are 3 to 4 thousand characters.)
+ */
+export const LONG_TEXT_CHARS = 32_768;
+
 /** The exact token count of `text`, as the trace will have it (at most MAX_TOKENS). */
 export function countTokens(text: string): number {
   return tokenize(text).tokens.length;
@@ -110,5 +117,7 @@ export function isLargeText(
   count: (text: string) => number = countTokens,
 ): boolean {
   if (!isLargeTrace(Math.min(text.length, MAX_TOKENS), settings)) return false;
+  // Counting the tokens of a very long text costs more than the worker's round trip.
+  if (text.length > LONG_TEXT_CHARS) return true;
   return isLargeTrace(count(text), settings);
 }

@@ -89,4 +89,52 @@ describe('replacing what the user typed', () => {
       await closePage(page);
     }
   });
+
+  it('a text too long for a link: the link stays small and openable, and a reload brings the whole text back', async () => {
+    const page = await openApp(suite.browser, suite.url);
+    try {
+      // 34 tokens of 64,000 characters of base64: 2.2 MB, a link of 2.2 MB before.
+      const text = Array.from(
+        { length: 34 },
+        (_, i) => `${'QUJD'.repeat(15_999)}Q${String(i).padStart(3, '0')}`,
+      ).join(' ');
+      await box(page).fill(text);
+      const note = page.locator('[data-link-cut]');
+      await expect
+        .poll(() => note.textContent(), { timeout: 30_000 })
+        .toContain('This text is too long for a link: the link carries its first 1 of 34 tokens.');
+      await expect
+        .poll(() => page.evaluate(() => window.location.hash.length))
+        .toBeGreaterThan(60_000);
+      const link = await page.evaluate(() => window.location.href);
+      expect(link.length).toBeLessThan(70_000);
+      await note.screenshot({ path: `${OUTPUT_DIR}/link-cut-note-1366.png` });
+
+      // A reload (what the update prompt's Reload does) brings back the whole text.
+      await page.reload();
+      await page.waitForFunction(
+        () => document.querySelector('.vector-status')?.getAttribute('data-status') === 'ready',
+      );
+      await expect
+        .poll(
+          () =>
+            box(page)
+              .inputValue()
+              .then((v) => v.length),
+          { timeout: 30_000 },
+        )
+        .toBe(text.length);
+      expect(await box(page).inputValue()).toBe(text);
+
+      // The link opens elsewhere too, with what it carries.
+      const other = await openApp(suite.browser, link);
+      try {
+        expect(await box(other).inputValue()).toBe(text.slice(0, text.indexOf(' ')));
+      } finally {
+        await closePage(other);
+      }
+    } finally {
+      await closePage(page);
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AttentionTrace } from '../../src/core/types';
 import { FakeWorker } from '../worker/fakeWorker';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { madeUpWordVectors } from '../../src/core/vectors/table';
 import { loadedVectors } from '../helpers/testStore';
 
 /** A text of `n` word tokens: above the worker threshold at the default settings for n ≥ 298. */
@@ -89,10 +90,16 @@ describe('useTrace without a Worker (jsdom, Node)', () => {
     expect(status.result.current).toBe('current');
   });
 
-  it('returns null while the vectors load', async () => {
+  it('works on the made-up vectors while the table loads, marked as made up', async () => {
     const { useTrace, useAppStore } = await freshModules();
-    act(() => useAppStore.getState().setVectors({ status: 'loading' }));
-    expect(renderHook(() => useTrace()).result.current).toBeNull();
+    act(() =>
+      useAppStore
+        .getState()
+        .setVectors({ status: 'loading', table: madeUpWordVectors(), bytes: null }),
+    );
+    const trace = renderHook(() => useTrace()).result.current;
+    expect(trace?.tokens.length).toBeGreaterThan(0);
+    expect(trace?.vectors).toBe('made-up');
   });
 });
 

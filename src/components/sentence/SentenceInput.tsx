@@ -8,10 +8,11 @@
  * even after more typing; "Undo" under the box (TextUndo) does the same with one click,
  * and also after a lesson link replaced the text.
  */
-import { useId, useRef, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
 import { noteReplacement, undoReplacement, useReplacedText } from '../../store/textUndo';
+import { noteEdit } from '../../store/typingPause';
 import { ExampleMenu } from './ExampleMenu';
 import { TextUndo } from './TextUndo';
 import { TokenChips } from './TokenChips';
@@ -44,6 +45,20 @@ export function SentenceInput() {
   const setText = useAppStore((s) => s.setText);
   const id = useId();
   const box = useRef<HTMLTextAreaElement>(null);
+  // The text box is the browser's own (uncontrolled): React never writes its value back on
+  // a keystroke, which for a 5 MB text meant copying the 5 MB twice more per key. Only a
+  // change from elsewhere (an example, a link, Undo, a reset) is written into it; the
+  // text this box itself reported last is recognised by identity, at no cost.
+  const reported = useRef<string | null>(null);
+  // The first text only: a `defaultValue` that followed the text would be written into the
+  // box's DOM (its 5 MB text node) on every keystroke.
+  const [initialText] = useState(text);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element || text === reported.current) return;
+    reported.current = text;
+    if (element.value !== text) element.value = text;
+  }, [text]);
 
   const choose = (example: string) => {
     const current = useAppStore.getState().text;
@@ -75,13 +90,19 @@ export function SentenceInput() {
         ref={box}
         id={`${id}-text`}
         className="sentence-input__text"
-        value={text}
+        defaultValue={initialText}
         rows={2}
         placeholder={m.sentence.placeholder}
         aria-describedby={`${id}-hint`}
         // Red squiggles under "Nadal" distract on a projector and are not what the app is about.
         spellCheck={false}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          // Keystrokes into a long text hold the panels until the typing pauses.
+          noteEdit(e.nativeEvent as InputEvent);
+          const value = e.target.value;
+          reported.current = value;
+          setText(value);
+        }}
         onKeyDown={onKeyDown}
       />
       <TextUndo />

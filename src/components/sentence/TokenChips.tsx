@@ -13,7 +13,11 @@ import { TokenChip } from './TokenChip';
 import { LeftOutNote } from './LeftOutNote';
 import { TokenLegend } from './TokenLegend';
 import { borrowedWord } from './tokenInfo';
+import { truncateLabel } from '../../viz/text';
 import './TokenChips.css';
+
+/** The longest a chip's tooltip quotes its token, in characters. */
+const MAX_TOOLTIP_TOKEN = 80;
 
 const MOVES: Record<string, (i: number, last: number) => number> = {
   ArrowDown: (i, last) => Math.min(last, i + 1),
@@ -27,7 +31,8 @@ export function TokenChips() {
   const m = useMessages().shell.tokens;
   const noTokens = useMessages().reliability.noTokens;
   const trace = useTrace();
-  const blank = useAppStore((s) => s.text.trim() === '');
+  // Stops at the first visible character: trimming a 5 MB text on every keystroke is not free.
+  const blank = useAppStore((s) => !/\S/.test(s.text));
   const id = useId();
   const listRef = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState(0);
@@ -80,10 +85,12 @@ export function TokenChips() {
       >
         {tokens.map((token, i) => {
           const borrowed = borrowedWord(token);
+          // A tooltip quotes a token of 64 KB shortened, as the labels do.
+          const quoted = isolate(truncateLabel(token.text, MAX_TOOLTIP_TOKEN));
           const tooltip = !token.known
-            ? m.chipUnknown(isolate(token.text))
+            ? m.chipUnknown(quoted)
             : borrowed
-              ? m.chipClitic(isolate(token.text), borrowed)
+              ? m.chipClitic(quoted, borrowed)
               : m.chipKnown(isolate(token.lookup), (token.vocabIndex ?? 0) + 1);
           return (
             <TokenChip

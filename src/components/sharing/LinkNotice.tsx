@@ -5,12 +5,22 @@
  * store keeps the problems as codes, so they are worded here, in the language shown now.
  */
 import { useMessages } from '../../messages';
+import { useNumberFormat } from '../common/useNumberFormat';
 import { describeLinkProblem } from '../../store/link/problems';
 import { useAppStore } from '../../store/store';
+
+/**
+ * The most problems the notice lists one by one; the rest are counted ("and 19,990
+ * more"). A link of 20,000 unknown fields once made a notice of 20,000 lines whose
+ * Dismiss button was 263,000 pixels down the page.
+ */
+export const LISTED_PROBLEMS = 10;
 
 /** The lesson-link notice (empty when the link was read whole). */
 export function LinkNotice() {
   const messages = useMessages().share;
+  const more = useMessages().reliability.moreProblems;
+  const fmt = useNumberFormat();
   const m = messages.notice;
   const problems = useAppStore((s) => s.linkNotice);
   const setLinkNotice = useAppStore((s) => s.setLinkNotice);
@@ -24,11 +34,16 @@ export function LinkNotice() {
               {m.intro}
             </p>
             <ul>
-              {problems.map((problem, index) => (
+              {problems.slice(0, LISTED_PROBLEMS).map((problem, index) => (
                 // Problems can repeat word for word (two unknown keys with the same text).
                 <li key={index}>{describeLinkProblem(problem, messages.problems)}</li>
               ))}
             </ul>
+            {problems.length > LISTED_PROBLEMS && (
+              <p className="link-notice__more">
+                {more((problems.length - LISTED_PROBLEMS).toLocaleString(fmt.lang))}
+              </p>
+            )}
           </div>
           <button type="button" onClick={() => setLinkNotice(null)}>
             {m.dismiss}

@@ -14,6 +14,10 @@ import { LinkNotice } from './LinkNotice';
 import { QrCode } from './QrCode';
 import './ShareBar.css';
 import { lessonUrl, selectLesson } from '../../store/link/useLessonLink';
+import { carriedText, fittingPrefix } from '../../store/link/linkText';
+import { useTrace } from '../../store/useTrace';
+import { tokenize } from '../../core/tokenizer';
+import { useNumberFormat } from '../common/useNumberFormat';
 
 /** How long "Link copied" stays on screen, in milliseconds. */
 const STATUS_MS = 4000;
@@ -70,6 +74,18 @@ export function ShareBar() {
   // Typing with the code open redraws it when React has time, not on every keystroke.
   const qrText = useDeferredValue(link);
 
+  // A text longer than a link can carry: say how much of it the link holds.
+  const fmt = useNumberFormat();
+  const r = useMessages().reliability;
+  const text = useDeferredValue(lesson.text);
+  const carriedTokens = useMemo(() => {
+    // Most texts fit whole: that is told without tokenizing them.
+    if (fittingPrefix(text) === text.length) return null;
+    const carried = carriedText(text);
+    return carried.cut ? tokenize(carried.text).tokens.length : null;
+  }, [text]);
+  const totalTokens = useTrace()?.tokens.length ?? null;
+
   useEffect(() => {
     if (!status) return;
     const timer = setTimeout(() => setStatus(null), STATUS_MS);
@@ -116,6 +132,11 @@ export function ShareBar() {
           {status && <span key={status.key}>{status.text}</span>}
         </p>
       </div>
+      {carriedTokens !== null && totalTokens !== null && (
+        <p className="share-bar__note" data-link-cut>
+          {r.linkCut(fmt.number(carriedTokens, 0), fmt.number(totalTokens, 0))}
+        </p>
+      )}
       {manual > 0 && (
         <div className="share-bar__manual">
           <label htmlFor={`${id}-link`}>{m.linkLabel}</label>

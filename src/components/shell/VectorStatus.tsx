@@ -4,7 +4,7 @@
  * The status element is always in the page, so screen readers announce its changes.
  */
 import { useMessages } from '../../messages';
-import { loadVectorsIntoStore } from '../../store/loadVectors';
+import { loadVectorsIntoStore, VECTOR_STALL_MS, VECTORS_STALLED } from '../../store/loadVectors';
 import { useAppStore } from '../../store/store';
 import './VectorStatus.css';
 
@@ -33,7 +33,11 @@ export function VectorStatus() {
         <div className="banner vector-status__failed">
           <p>
             <span aria-hidden="true">⚠ </span>
-            {m.vectorsFailed(error ?? m.unknownError)}
+            {m.vectorsFailed(
+              error === VECTORS_STALLED
+                ? m.vectorsStalled(String(VECTOR_STALL_MS / 1000))
+                : (error ?? m.unknownError),
+            )}
           </p>
           {/* A dropped connection in a classroom should not need a reload that loses nothing but time. */}
           <button type="button" onClick={() => void loadVectorsIntoStore()}>

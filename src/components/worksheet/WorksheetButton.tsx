@@ -25,8 +25,10 @@ export function WorksheetButton() {
   const table = useAppStore((s) => s.vectors.table);
   const [open, setOpen] = useState(false);
   const [tokenCount, setTokenCount] = useState(WORKSHEET_TOKENS);
-  // No worksheet without tokens, or while the vectors load (its numbers would change under it).
-  const unavailable = trace === null || trace.tokens.length === 0;
+  // No worksheet without tokens, or while the vectors load: the panels show made-up numbers
+  // meanwhile, but a printed handout must not change under the class when the table arrives.
+  const loading = useAppStore((s) => s.vectors.status === 'loading');
+  const unavailable = trace === null || trace.tokens.length === 0 || loading;
   const sheet = useMemo(
     () =>
       open && trace && trace.tokens.length > 0
@@ -43,7 +45,7 @@ export function WorksheetButton() {
         aria-haspopup="dialog"
         // aria-disabled rather than disabled, so keyboard focus is not thrown to the page top.
         aria-disabled={unavailable}
-        title={unavailable ? m.noTokens : m.buttonDescription}
+        title={loading ? m.waitForVectors : unavailable ? m.noTokens : m.buttonDescription}
         onClick={() => {
           if (!unavailable) setOpen(true);
         }}

@@ -15,6 +15,7 @@ export const app: Messages['app'] = {
   vectorsFailed: (reason) =>
     `No se pudo cargar la tabla de vectores de palabras (${reason}). Mientras tanto, cada palabra usa un vector inventado.`,
   vectorsProgressLabel: 'Vectores de palabras cargados',
+  vectorsStalled: (seconds) => `el servidor no envió nada durante ${seconds} segundos`,
   unknownError: 'error desconocido',
   retryVectors: 'Reintentar',
   about: 'Acerca de',

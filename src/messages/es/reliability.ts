@@ -33,6 +33,9 @@ export const reliability: Messages['reliability'] = {
     crashed: (reason) =>
       `Attention Graph se ha detenido por un error (${reason}). Vuelve a cargar la página: el enlace de la lección en la barra de direcciones conserva tu oración y la vista.`,
   },
+  moreProblems: (count) => `…y ${count} más.`,
+  linkCut: (carried, total) =>
+    `Este texto es demasiado largo para un enlace: el enlace lleva sus primeros ${carried} de ${total} tokens. El texto entero se conserva en esta pestaña, también al recargar.`,
   lazy: {
     parts: {
       worksheet: 'No se pudo abrir la ficha de trabajo',

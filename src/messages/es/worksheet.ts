@@ -125,4 +125,6 @@ export const worksheet: Messages['worksheet'] = {
   checkInApp: (sentence, dModel) =>
     `Para ver los números sin redondear en la aplicación: escribe ${q(sentence)} y pon Ancho del modelo en ${dModel} y Cabezas en 1.`,
   noTokens: 'Escribe primero una oración: la ficha necesita al menos un token.',
+  waitForVectors:
+    'La ficha de trabajo estará lista cuando se hayan cargado los vectores de palabras.',
 };

@@ -18,6 +18,7 @@ import { decodeLabLink, encodeLabLink, isLabHash } from './labLink';
 import { decodeLessonLink, encodeLessonLink, fitLessonToTokens } from './lessonLink';
 import { lessonFromPatch, type LessonState } from './lessonState';
 import { noteReplacement } from '../textUndo';
+import { carriedText, keepSessionText, sessionTextFor } from './linkText';
 
 /** How long the view must stay still before the address bar follows it, in milliseconds. */
 export const LINK_WRITE_DELAY_MS = 300;
@@ -64,14 +65,12 @@ export function lessonUrl(state: LessonState, location: Location = window.locati
 
 /**
  * The part of `text` a link carries: all of it, or, past MAX_TOKENS tokens, the text up to
- * the end of the last token used, which gives the same view. A pasted megabyte would make
- * a megabyte link: seconds of `replaceState` on every edit, and a link no one can share.
+ * the end of the last token used, which gives the same view; and never more than a link
+ * can hold (see ./linkText.ts). A pasted megabyte would make a megabyte link: seconds of
+ * `replaceState` on every edit, a link no one can share, and a reload that loses it.
  */
 export function linkedText(text: string): string {
-  // The trace has tokenized this text already (the shared cache): no second pass.
-  const { tokens, truncated } = tokensOf(text);
-  const last = tokens[tokens.length - 1];
-  return truncated && last ? text.slice(0, last.end) : text;
+  return carriedText(text).text;
 }
 
 /**
@@ -131,6 +130,14 @@ export function useLessonLink(): void {
     // A page without a link shows the browser's language; a link sets its own below.
     useAppStore.getState().setLang(browserLanguage());
     const applied = applyLessonLink(window.location.hash);
+    // A reload of this tab's own link: the whole text, where the link carried only its start.
+    const whole = applied
+      ? sessionTextFor(window.location.hash, useAppStore.getState().text)
+      : null;
+    if (whole !== null) {
+      const s = useAppStore.getState();
+      s.applyLink({ text: whole, selection: s.selection, graph: { focus: s.graph.focus } });
+    }
     let written = selectLesson(useAppStore.getState());
     let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -174,15 +181,29 @@ export function useLessonLink(): void {
       // A link opened in this tab may replace what the user typed: keep it one click away.
       noteReplacement(before, useAppStore.getState().text, 'link');
     };
+    // What the link cannot carry survives a reload in the tab (./linkText.ts). Kept when the
+    // page is hidden or left rather than on every write: a 5 MB copy costs a quarter second.
+    const keepWholeText = () => {
+      const lesson = selectLesson(useAppStore.getState());
+      keepSessionText(lesson.text, linkedText(lesson.text), lessonUrl(lesson));
+    };
     // A reload or a tab closed within the delay must not lose the last change.
-    const onPageHide = () => flush();
+    const onPageHide = () => {
+      flush();
+      keepWholeText();
+    };
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') onPageHide();
+    };
     window.addEventListener('hashchange', onHashChange);
     window.addEventListener('pagehide', onPageHide);
+    document.addEventListener('visibilitychange', onHidden);
     return () => {
       unsubscribe();
       unsubscribeLab();
       window.removeEventListener('hashchange', onHashChange);
       window.removeEventListener('pagehide', onPageHide);
+      document.removeEventListener('visibilitychange', onHidden);
       clearTimeout(timer);
     };
   }, []);

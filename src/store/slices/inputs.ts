@@ -21,7 +21,9 @@ export const createInputsSlice: StateCreator<AppState, [], [], InputsSlice> = (s
       selection: null,
       hoverCell: null,
       hoverToken: null,
-      graph: { ...s.graph, focus: null },
+      // The same object when there is no focus to clear: a new one on every keystroke
+      // re-rendered the whole graph (512 nodes) in the keystroke's own task.
+      graph: s.graph.focus === null ? s.graph : { ...s.graph, focus: null },
     })),
   setSettings: (patch) =>
     set((s) => {

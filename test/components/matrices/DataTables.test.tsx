@@ -145,9 +145,9 @@ describe('DataTables', () => {
     );
   });
 
-  it('renders nothing while the word vectors load', async () => {
+  it('shows the made-up vectors’ numbers while the table loads: nothing waits for it', async () => {
     await resetStore({ vectors: 'loading' });
-    const { container } = render(<DataTables />);
-    expect(container).toBeEmptyDOMElement();
+    render(<DataTables />);
+    expect(bodyRows('Attention weights')).toHaveLength(4);
   });
 });

@@ -47,6 +47,11 @@ function input(texts: readonly string[], options: Options = {}): GraphSvgInput {
   };
 }
 
+/** The labels the graph draws for `texts`. */
+function graphSvgLabels(texts: readonly string[], focus: number | null = null): string[] {
+  return input(texts, { focus }).scene.nodes.map((node) => node.label);
+}
+
 /** The translate(x y) of an element, as numbers. */
 function translation(el: Element): [number, number] {
   const m = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(el.getAttribute('transform') ?? '');
@@ -152,7 +157,9 @@ describe('graphSvg', () => {
       const doc = parseSvg(graphSvg(input(HOSTILE, { focus })).svg);
       expectInert(doc);
       expect(titlesOf(doc, '[data-token-index]')).toEqual(HOSTILE);
-      expect(doc.querySelector('desc')?.textContent).toBe(`“${HOSTILE.join(' ')}”`);
+      // The description holds the tokens as their labels are drawn, not the sentence.
+      const labels = graphSvgLabels(HOSTILE, focus);
+      expect(doc.querySelector('desc')?.textContent).toBe(labels.join(' '));
       const edgeTitles = titlesOf(doc, '[data-source]');
       expect(edgeTitles.some((t) => t.includes(HOSTILE[0]!) && t.includes(HOSTILE[2]!))).toBe(true);
     }
@@ -177,5 +184,15 @@ describe('graphSvg', () => {
       ),
       { numRuns: 100 },
     );
+  });
+
+  it('describes the picture by its tokens shortened as their labels, not by the whole text', () => {
+    // 300 tokens of 5,000 characters: 1.5 MB of text, which the description once carried whole.
+    const texts = Array.from({ length: 300 }, (_, k) => `${'x'.repeat(5000)}${k}`);
+    const data = input(texts);
+    const doc = parseSvg(graphSvg(data).svg);
+    const desc = doc.querySelector('desc')?.textContent ?? '';
+    expect(desc).toBe(data.scene.nodes.map((node) => node.label).join(' '));
+    expect(desc.length).toBeLessThan(300 * 14);
   });
 });

@@ -129,7 +129,12 @@ describe('heatmapSvg', () => {
     expectInert(doc);
     expect(titlesOf(doc, 'text[data-row-label]')).toEqual(HOSTILE);
     expect(titlesOf(doc, 'text[data-column-label]')).toEqual(HOSTILE);
-    expect(doc.querySelector('desc')?.textContent).toBe(`“${sentence}”`);
+    // The description holds the tokens as their labels are drawn, not the sentence.
+    const drawn = (el: Element) =>
+      Array.from(el.childNodes, (node) => (node.nodeType === 3 ? node.textContent : '')).join('');
+    expect(doc.querySelector('desc')?.textContent).toBe(
+      Array.from(doc.querySelectorAll('text[data-row-label]'), drawn).join(' '),
+    );
     // Each cell's title names its tokens in full, as text.
     expect(titlesOf(doc, 'rect[data-i="0"][data-j="1"]')[0]).toContain(HOSTILE[1]);
   });
@@ -213,5 +218,20 @@ describe('heatmapSvg', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('describes the picture by its tokens shortened as their labels, not by the whole text', () => {
+    // 40 tokens of 2,500 characters: 100 kB of text, which the description carried whole.
+    const tokens = Array.from({ length: 40 }, (_, k) => `${'y'.repeat(2500)}${k}`);
+    const { svg } = heatmapSvg({
+      tokens,
+      view: weightsView(rowStochastic(tokens.length)),
+      heading: heading(tokens.join(' ')),
+      strings: en.viz,
+    });
+    const doc = parseSvg(svg);
+    const desc = doc.querySelector('desc')?.textContent ?? '';
+    expect(desc.length).toBeLessThan(40 * 14);
+    expect(desc.split(' ')).toHaveLength(40);
   });
 });
