@@ -10,7 +10,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useNumberFormat } from '../common/useNumberFormat';
 import { useMessages } from '../../messages';
-import { useAppStore } from '../../store/store';
 import type { Cell } from '../../vocabulary/cell';
 import { edgeKey } from '../../viz/graph/edges';
 import type { GraphScene, GraphSceneEdge } from '../../viz/graph/graphScene';
@@ -21,6 +20,7 @@ import { ArrowMarker } from './ArrowMarker';
 import { GraphNodes, HighlightedLabels } from './GraphNodes';
 import { useGraphHandlers } from './useGraphHandlers';
 import './AttentionGraph.css';
+import { useHoverCell, useHoverToken, useSelection } from '../../store/selectors';
 
 /** Props of `AttentionGraph`. */
 export interface AttentionGraphProps {
@@ -37,9 +37,9 @@ const DENSE = 200;
 /** The graph (see the module comment). */
 export function AttentionGraph({ scene }: AttentionGraphProps) {
   const m = useMessages().viz;
-  const hoverToken = useAppStore((s) => s.hoverToken);
-  const hoverCell = useAppStore((s) => s.hoverCell);
-  const selected = useAppStore((s) => s.selection);
+  const hoverToken = useHoverToken();
+  const hoverCell = useHoverCell();
+  const selected = useSelection();
   const svgRef = useRef<SVGSVGElement>(null);
   const markerId = useSvgId('arrow');
   const markerHlId = useSvgId('arrow-hl');

@@ -8,9 +8,9 @@ import { exportFileName } from '../../export/fileName';
 import { graphSvg } from '../../export/graphSvg';
 import { svgToPng } from '../../export/png';
 import { useMessages } from '../../messages';
-import { useAppStore } from '../../store/store';
 import type { GraphScene } from '../../viz/graph/graphScene';
 import { ExportMenu } from '../sharing/ExportMenu';
+import { useHead } from '../../store/selectors';
 
 /** Props of `GraphExport`. */
 export interface GraphExportProps {
@@ -24,7 +24,7 @@ export function GraphExport({ trace, scene }: GraphExportProps) {
   const messages = useMessages();
   const m = messages.exportFiles;
   const viz = messages.viz;
-  const headIndex = useAppStore((s) => s.head);
+  const headIndex = useHead();
   if (trace.tokens.length === 0) return null;
   const heads = trace.heads.length;
   const head = Math.max(0, Math.min(headIndex, heads - 1));

@@ -15,6 +15,7 @@ import { GraphControls } from './GraphControls';
 import { GraphExport } from './GraphExport';
 import { GraphLegend } from './GraphLegend';
 import { useGraphScene } from './useGraphScene';
+import { useHead } from '../../store/selectors';
 
 /** Props of `GraphPanel`. */
 export interface GraphPanelProps {
@@ -60,7 +61,7 @@ function GraphStatus({
   const focus = useAppStore((s) => s.graph.focus);
   const direction = useAppStore((s) => s.graph.direction);
   const setGraph = useAppStore((s) => s.setGraph);
-  const headIndex = useAppStore((s) => s.head);
+  const headIndex = useHead();
   const weights = headAt(trace, headIndex)?.weights;
   // Every pair a token can attend to (masked pairs have weight 0): what "all edges" means.
   const total = useMemo(

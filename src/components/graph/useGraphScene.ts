@@ -16,6 +16,7 @@ import { effectiveLayout } from '../../viz/graph/graphGeometry';
 import { graphScene, layoutGraph, type GraphScene } from '../../viz/graph/graphScene';
 import { headAt } from '../../viz/heatmap/heatmapModel';
 import { useNumberFormat } from '../common/useNumberFormat';
+import { useHead, useStep } from '../../store/selectors';
 
 /**
  * The tokens' texts as an array that keeps its identity while the texts stay the same, so
@@ -34,8 +35,8 @@ export function useTokenTexts(trace: AttentionTrace): readonly string[] {
 export function useGraphScene(trace: AttentionTrace, width: number): GraphScene {
   const format = useNumberFormat();
   const strings = useMessages().viz;
-  const step = useAppStore((s) => s.step);
-  const headIndex = useAppStore((s) => s.head);
+  const step = useStep();
+  const headIndex = useHead();
   const view = useAppStore((s) => s.graph);
   const texts = useTokenTexts(trace);
   const weights = headAt(trace, headIndex)?.weights ?? null;

@@ -20,6 +20,7 @@ import {
   resolveMode,
   type HeatmapView,
 } from '../../viz/heatmap/heatmapModel';
+import { useHead } from '../../store/selectors';
 
 /** Props of `AllHeadsHeatmaps`. */
 export interface AllHeadsHeatmapsProps {
@@ -35,7 +36,7 @@ const CHROME = 16; // the button's padding and border
 /** The strip of small heatmaps, one per head. */
 export function AllHeadsHeatmaps({ trace, step, width }: AllHeadsHeatmapsProps) {
   const m = useMessages().viz;
-  const head = useAppStore((s) => s.head);
+  const head = useHead();
   const setHead = useAppStore((s) => s.setHead);
   const heads = trace.heads.length;
   const size = Math.max(

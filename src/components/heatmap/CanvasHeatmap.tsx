@@ -33,6 +33,7 @@ import { AxisText, AxisTitles, RowSums } from './HeatmapText';
 import { HeatmapMarks, markRect } from './HeatmapMarks';
 import { useHeatmapInteraction } from './useHeatmapInteraction';
 import './Heatmap.css';
+import { useHoverCell, useHoverToken, useLang, useSelection } from '../../store/selectors';
 
 // Outlines of a hovered or selected cell never shrink below this (px): a 1-px cell's outline would vanish.
 const MIN_MARK = 7;
@@ -41,7 +42,7 @@ const MIN_MARK = 7;
 export function CanvasHeatmap({ scene }: HeatmapRendererProps) {
   const m = useMessages().viz;
   const { geometry, view, n, size } = scene;
-  const lang = useAppStore((s) => s.lang);
+  const lang = useLang();
   const setHoverToken = useAppStore((s) => s.setHoverToken);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [focused, setFocused] = useState(false);
@@ -172,9 +173,9 @@ interface HighlightsProps {
  * untouched.
  */
 function CanvasHighlights({ scene, active }: HighlightsProps) {
-  const hoverToken = useAppStore((s) => s.hoverToken);
-  const hoverCell = useAppStore((s) => s.hoverCell);
-  const selection = useAppStore((s) => s.selection);
+  const hoverToken = useHoverToken();
+  const hoverCell = useHoverCell();
+  const selection = useSelection();
   const { geometry, n, size } = scene;
   const { cell, left, top } = geometry;
   const inRange = (c: Cell | null): c is Cell => c !== null && c.i < n && c.j < n;

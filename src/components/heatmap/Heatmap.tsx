@@ -17,6 +17,7 @@ import { HatchPattern } from './HatchPattern';
 import { HeatmapCells } from './HeatmapCells';
 import { useHeatmapInteraction } from './useHeatmapInteraction';
 import './Heatmap.css';
+import { useHoverCell, useHoverToken, useSelection } from '../../store/selectors';
 
 /** Props every heatmap renderer (this SVG one, or a canvas one for long inputs) takes. */
 export interface HeatmapRendererProps {
@@ -34,9 +35,9 @@ function cellOf(target: EventTarget | null): Cell | null {
 /** The SVG heatmap (see the module comment). */
 export function HeatmapSvg({ scene }: HeatmapRendererProps) {
   const m = useMessages().viz;
-  const hoverToken = useAppStore((s) => s.hoverToken);
-  const hoverCell = useAppStore((s) => s.hoverCell);
-  const selection = useAppStore((s) => s.selection);
+  const hoverToken = useHoverToken();
+  const hoverCell = useHoverCell();
+  const selection = useSelection();
   const svgRef = useRef<SVGSVGElement>(null);
   const hatchId = useSvgId('hm-hatch');
   const { geometry, view, n, size } = scene;

@@ -32,6 +32,14 @@ import { HeatmapLegend } from './HeatmapLegend';
 import { HeatmapModeSwitch } from './HeatmapModeSwitch';
 import { TABLES_MAX_TOKENS } from '../matrices/tableLimits';
 import type { StepId } from '../../vocabulary/steps';
+import {
+  useHead,
+  useHoverCell,
+  useHoverToken,
+  usePresenting,
+  useSelection,
+  useStep,
+} from '../../store/selectors';
 
 /** Width (px) the SVG heatmap is laid out at while presenting, before it is scaled up. */
 const PRESENT_LAYOUT_WIDTH = 600;
@@ -44,8 +52,8 @@ export interface HeatmapPanelProps {
 /** The heatmap panel for the selected head. */
 export function HeatmapPanel({ trace }: HeatmapPanelProps) {
   const m = useMessages().viz;
-  const step = useAppStore((s) => s.step);
-  const headIndex = useAppStore((s) => s.head);
+  const step = useStep();
+  const headIndex = useHead();
   const allHeads = useAppStore((s) => s.allHeads);
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(boxRef);
@@ -66,7 +74,7 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
   const renderer = heatmapRenderer(tokens.length);
   // Presentation mode scales the SVG up to the screen (Presentation.css): laid out narrower
   // than its box, its labels and numbers come out larger next to its cells.
-  const presenting = useAppStore((s) => s.presenting);
+  const presenting = usePresenting();
   const layoutWidth =
     presenting && renderer === 'svg' ? Math.min(width, PRESENT_LAYOUT_WIDTH) : width;
   const geometry = useMemo(
@@ -154,9 +162,9 @@ function explanation(
 function CellReadout({ view, tokens }: { view: HeatmapView; tokens: readonly string[] }) {
   const m = useMessages().viz;
   const fmt = useNumberFormat();
-  const hoverCell = useAppStore((s) => s.hoverCell);
-  const hoverToken = useAppStore((s) => s.hoverToken);
-  const selection = useAppStore((s) => s.selection);
+  const hoverCell = useHoverCell();
+  const hoverToken = useHoverToken();
+  const selection = useSelection();
   const cell = hoverCell ?? (hoverToken === null ? selection : null);
   const n = tokens.length;
   let text = '';

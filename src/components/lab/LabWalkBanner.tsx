@@ -7,12 +7,13 @@ import { useMessages } from '../../messages';
 import { closeLabWalk, getLabWalkTrace, subscribeLabWalk } from '../../store/labWalk';
 import { useAppStore } from '../../store/store';
 import { useLabProgress } from './useLabProgress';
+import { useHead } from '../../store/selectors';
 
 /** The banner, or nothing outside a Lab model's walkthrough. */
 export function LabWalkBanner() {
   const m = useMessages().lab;
   const on = useAppStore((s) => s.labWalk);
-  const head = useAppStore((s) => s.head);
+  const head = useHead();
   const trace = useSyncExternalStore(subscribeLabWalk, getLabWalkTrace);
   const step = useLabProgress((s) => s.progress?.step ?? 0);
   if (!on || !trace) return null;

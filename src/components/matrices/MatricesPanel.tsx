@@ -6,7 +6,6 @@
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useMessages } from '../../messages';
-import { useAppStore } from '../../store/store';
 import { exportFileName } from '../../export/fileName';
 import { MatrixGrid } from './MatrixGrid';
 import { useHeadTrace, type HeadView } from '../common/useHeadTrace';
@@ -14,12 +13,13 @@ import { MathText } from '../common/MathText';
 import { GROUPS, MATRIX_TABS, STEP_GROUP, type GroupId } from './matrixTabs';
 import './MatricesPanel.css';
 import { hasReached, type StepId } from '../../vocabulary/steps';
+import { useStep } from '../../store/selectors';
 
 /** The matrices panel: tabs of MatrixGrids, following the walkthrough's step and the selected head. */
 export function MatricesPanel() {
   const m = useMessages().numbers;
   const view = useHeadTrace();
-  const step = useAppStore((s) => s.step);
+  const step = useStep();
   const id = useId();
   // A tab the user picked holds only for the step it was picked at; a new step opens its own tab.
   const [choice, setChoice] = useState<{ step: StepId; group: GroupId } | null>(null);
