@@ -82,6 +82,10 @@ export const viz = {
   thresholdLabel: 'Weight threshold',
   topKLabel: 'Strongest per token',
   topKHint: '0 = all',
+  everyEdgeLabel: 'Show every edge',
+  /** The status line when only the covering edges are drawn; `percent` is a whole number. */
+  covering: (percent: number) =>
+    `Each token’s strongest edges, which carry ${percent} % of its attention.`,
   directionLabel: 'Show edges',
   directions: {
     out: 'outgoing',

@@ -1,11 +1,13 @@
 /**
  * The directed attention graph of the selected head: tokens as nodes, an arrow from each
- * token to every token it attends to, thicker and darker for more attention. It draws the
+ * token to the tokens that carry most of its attention (or to every token, when the reader
+ * asks), thicker and darker for more attention, faint weights fading out. It draws the
  * panel's scene (src/viz/graph/graphScene.ts: node places, edge paths, labels), which the
  * export writes too; React owns every element. The scene does not change on hover, so a
  * hover re-renders the overlay and the few nodes whose highlight changed, never the edge
  * list or the layout. Long inputs draw at most about a thousand edges (see maxEdgesFor),
- * dots instead of labelled boxes, and no transitions.
+ * dots instead of labelled boxes, and no transitions. A new layout is drawn at once, nodes,
+ * edges and labels in the same frame (see AttentionGraph.css).
  */
 import { useMemo, useRef, useState } from 'react';
 import { useNumberFormat } from '../common/useNumberFormat';
@@ -31,7 +33,7 @@ export interface AttentionGraphProps {
 const sameCell = (a: Cell | null, b: Cell | null) =>
   a !== null && b !== null && a.i === b.i && a.j === b.j;
 
-/** From this many drawn edges or nodes on, nothing glides: animating a thousand paths per keystroke stutters. */
+/** From this many drawn edges or nodes on, nothing fades: animating a thousand paths per keystroke stutters. */
 const DENSE = 200;
 
 /** The graph (see the module comment). */

@@ -7,7 +7,7 @@ import { useId, useMemo, useRef } from 'react';
 import type { AttentionTrace } from '../../core/types';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
-import type { EdgeSelection } from '../../viz/graph/edges';
+import { DEFAULT_COVERAGE, type EdgeSelection } from '../../viz/graph/edges';
 import { headAt } from '../../viz/heatmap/heatmapModel';
 import { useElementWidth } from '../../viz/useElementWidth';
 import { AttentionGraph } from './AttentionGraph';
@@ -60,6 +60,7 @@ function GraphStatus({
   const m = useMessages().viz;
   const focus = useAppStore((s) => s.graph.focus);
   const direction = useAppStore((s) => s.graph.direction);
+  const everyEdge = useAppStore((s) => s.graph.everyEdge);
   const setGraph = useAppStore((s) => s.setGraph);
   const headIndex = useHead();
   const weights = headAt(trace, headIndex)?.weights;
@@ -76,6 +77,7 @@ function GraphStatus({
   return (
     <p className="graph-status" aria-live="polite">
       <span>{count === 0 ? m.noEdges : m.edgeCount(count, total)}</span>
+      {!everyEdge && count > 0 && <span> {m.covering(Math.round(DEFAULT_COVERAGE * 100))}</span>}
       {selection.cappedPerSource !== null && (
         <span> {m.capped(selection.cappedPerSource)}</span>
       )}{' '}

@@ -82,6 +82,9 @@ export const viz: Messages['viz'] = {
   thresholdLabel: 'Umbral de peso',
   topKLabel: 'Más fuertes por token',
   topKHint: '0 = todas',
+  everyEdgeLabel: 'Mostrar todas las aristas',
+  covering: (percent) =>
+    `Las aristas más fuertes de cada token, que llevan el ${percent} % de su atención.`,
   directionLabel: 'Mostrar aristas',
   directions: {
     out: 'salientes',

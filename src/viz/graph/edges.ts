@@ -25,6 +25,59 @@ export interface EdgeFilter {
   readonly direction: FocusDirection;
   /** Never return more edges than this; see `selectEdgesDetailed` for how it cuts. */
   readonly maxEdges: number;
+  /**
+   * Keep only each source's covering edges for this share of its row (`coveringEdges`);
+   * 1 (or more) keeps every edge.
+   */
+  readonly coverage: number;
+}
+
+/**
+ * The share of each token's attention its default edges carry: its strongest edges until
+ * 80 % of its row is covered. A peaked row keeps one or two arrows, a flat row more.
+ */
+export const DEFAULT_COVERAGE = 0.8;
+
+/**
+ * Relative slack when a running sum is compared with its goal: summing float32 weights in
+ * float64 can miss 100 % of a row by a few ulps, which must not add the row's faintest edge.
+ */
+const COVER_SLACK = 1e-9;
+
+/**
+ * The covering edges of one row of attention weights: the indices of its strongest
+ * entries, taken strongest first until their weights add up to at least `coverage` of the
+ * row's total (so a token with one dominant weight keeps one edge, a flat row many).
+ * Rules:
+ * - only positive, finite weights count (a masked pair's 0 and NaN are never kept);
+ * - at least one index whenever the row has a positive weight, whatever `coverage`;
+ * - coverage >= 1 keeps every positive weight; coverage <= 0 keeps the strongest one;
+ * - equal weights are taken in index order (the earlier key first), so the result never
+ *   depends on the sort's stability, and a dropped weight is never heavier than a kept one.
+ * Returns the indices strongest first. test/golden/covering_edges.py computes the same with
+ * NumPy.
+ */
+export function coveringEdges(row: ArrayLike<number>, coverage: number): number[] {
+  const order: number[] = [];
+  let total = 0;
+  for (let j = 0; j < row.length; j++) {
+    const w = row[j] as number;
+    if (w > 0 && Number.isFinite(w)) {
+      order.push(j);
+      total += w;
+    }
+  }
+  order.sort((a, b) => (row[b] as number) - (row[a] as number) || a - b);
+  if (coverage >= 1 || !Number.isFinite(coverage)) return order;
+  const goal = Math.max(0, coverage) * total * (1 - COVER_SLACK);
+  let sum = 0;
+  let k = 0;
+  while (k < order.length) {
+    sum += row[order[k] as number] as number;
+    k++;
+    if (sum >= goal) break;
+  }
+  return order.slice(0, k);
 }
 
 /** The hard cap: enough for every edge of 31 tokens; never 512² paths in the DOM. */
@@ -85,9 +138,11 @@ function strongestPerSource(edges: readonly Edge[], k: number): Edge[] {
  * The edges to draw for a (T, T) weight matrix, with what the cap did. Rules, in order:
  * 1. an edge i -> j exists when weights(i, j) > 0 (a masked pair has weight 0: token i cannot
  *    attend to j, so there is nothing to draw) and weights(i, j) >= threshold;
- * 2. with a focus, only edges out of it ('out') or into it ('in');
- * 3. with topK > 0, each source keeps its topK strongest;
- * 4. when more than maxEdges remain, each source keeps its floor(maxEdges / sources)
+ * 2. with coverage < 1, only each source's covering edges (`coveringEdges` of its whole
+ *    row, before the threshold: the row is the token's attention);
+ * 3. with a focus, only edges out of it ('out') or into it ('in');
+ * 4. with topK > 0, each source keeps its topK strongest;
+ * 5. when more than maxEdges remain, each source keeps its floor(maxEdges / sources)
  *    strongest, so every token still shows where it looks most; then, if that is still too
  *    many (more sources than maxEdges), the strongest maxEdges overall.
  */
@@ -101,11 +156,16 @@ export function selectEdgesDetailed(weights: Matrix, filter: EdgeFilter): EdgeSe
   const { threshold, topK, focus, direction } = filter;
   const maxEdges = Math.max(0, Math.floor(filter.maxEdges));
   const hasFocus = focus !== null && focus >= 0 && focus < T;
+  const cover = filter.coverage < 1;
   const kept: Edge[] = [];
   for (let i = 0; i < T; i++) {
     if (hasFocus && direction === 'out' && i !== focus) continue;
+    const covering = cover
+      ? new Set(coveringEdges(weights.data.subarray(i * T, (i + 1) * T), filter.coverage))
+      : null;
     for (let j = 0; j < T; j++) {
       if (hasFocus && direction === 'in' && j !== focus) continue;
+      if (covering && !covering.has(j)) continue;
       const weight = weights.data[i * T + j] as number;
       // `!(weight > 0)` also drops NaN, which must never reach the screen.
       if (!(weight > 0) || weight < threshold) continue;
@@ -133,22 +193,43 @@ export function edgeKey(source: number, target: number): string {
   return `${source}-${target}`;
 }
 
-/** Stroke width in px for a weight in [0, 1]: thin but visible at 0, thick at 1. */
+/** Stroke width of an edge of weight 1, px. */
+export const EDGE_MAX_WIDTH = 8;
+/** The thinnest stroke, px: a hairline any screen still draws. */
+export const EDGE_MIN_WIDTH = 1;
+
+/**
+ * Stroke width in px for a weight in [0, 1]: proportional to the weight (EDGE_MAX_WIDTH at
+ * 1, half as thick at 0.5), never thinner than EDGE_MIN_WIDTH.
+ */
 export function edgeWidth(weight: number): number {
-  return 1 + 6 * clamp01(weight);
+  return Math.max(EDGE_MIN_WIDTH, EDGE_MAX_WIDTH * clamp01(weight));
 }
 
 /**
- * The faintest edge's opacity. Every drawn edge carries information, so even the weakest
- * must reach 3:1 against the panel (WCAG 1.4.11): the edge colour (--edge, #3b4cca) at 0.65
- * over white is 3.16:1 (test/viz/contrast.test.ts checks it). Weight still shows twice,
- * as width (1 to 7 px) and as opacity above this floor.
+ * The opacity of an edge at FADE_WEIGHT and above. The edge colour (--edge, #3b4cca) at
+ * 0.65 over white is 3.16:1, the 3:1 of WCAG 1.4.11 (test/viz/contrast.test.ts checks it):
+ * every edge that carries a share of attention worth reading is drawn at least this strong.
  */
 export const EDGE_MIN_OPACITY = 0.65;
 
-/** Opacity for a weight in [0, 1]: EDGE_MIN_OPACITY at 0, opaque at 1. */
+/**
+ * Below this weight an edge fades out instead of drawing as a full line (issue 13): a
+ * weight of 0.00005 is not a relation worth an arrow. Such an edge is drawn only when the
+ * reader asks for every edge, or in a long input where all weights are small; its weight
+ * stays readable in its title, the tooltip and the heatmap.
+ */
+export const FADE_WEIGHT = 0.05;
+
+/**
+ * Opacity for a weight in [0, 1]: from 0 at weight 0 rising linearly to EDGE_MIN_OPACITY at
+ * FADE_WEIGHT (faint weights fade out), then linearly to opaque at 1. Continuous and
+ * increasing, so a heavier edge is never fainter.
+ */
 export function edgeOpacity(weight: number): number {
-  return EDGE_MIN_OPACITY + (1 - EDGE_MIN_OPACITY) * clamp01(weight);
+  const w = clamp01(weight);
+  if (w < FADE_WEIGHT) return (EDGE_MIN_OPACITY * w) / FADE_WEIGHT;
+  return EDGE_MIN_OPACITY + ((1 - EDGE_MIN_OPACITY) * (w - FADE_WEIGHT)) / (1 - FADE_WEIGHT);
 }
 
 function clamp01(x: number): number {

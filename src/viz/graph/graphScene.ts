@@ -1,6 +1,7 @@
 /**
  * The attention graph as a scene: one pure function from the sentence, the selected head's
- * weights and the graph's view options (layout, threshold, top-k, focus) to everything the
+ * weights and the graph's view options (layout, threshold, top-k, focus, every edge or
+ * only each token's covering edges) to everything the
  * graph draws: where each node sits and how it is painted, which edges are shown and in
  * which order, their paths, widths and opacities, which edges carry their weight as a label
  * and where, the reading-order line, and which legend applies. The graph panel renders it
@@ -18,6 +19,7 @@ import type { Messages } from '../../messages';
 import type { GraphLayout, GraphView } from '../../vocabulary/graph';
 import type { SceneColor } from '../sceneColor';
 import {
+  DEFAULT_COVERAGE,
   edgeKey,
   edgeOpacity,
   edgeWidth,
@@ -241,6 +243,7 @@ function edgeSelection(input: GraphSceneInput): EdgeSelection | null {
     focus: view.focus,
     direction: view.direction,
     maxEdges: maxEdgesFor(weights.rows, view.topK, view.focus !== null),
+    coverage: view.everyEdge ? 1 : DEFAULT_COVERAGE,
   });
 }
 

@@ -41,6 +41,8 @@ const node = (i: number) =>
   graph().querySelector<SVGGElement>(`[data-token-index="${i}"]`) as SVGGElement;
 const ends = (e: Element) =>
   [Number(e.getAttribute('data-source')), Number(e.getAttribute('data-target'))] as const;
+/** Ticks "Show every edge" (the tests of behaviour that needs all T² edges). */
+const showEveryEdge = () => act(() => useAppStore.getState().setGraph({ everyEdge: true }));
 
 describe('AttentionGraph', () => {
   beforeEach(() => resetStore());
@@ -53,11 +55,35 @@ describe('AttentionGraph', () => {
     trace.tokens.forEach((t, i) => expect(node(i).textContent).toContain(t.text));
   });
 
-  it('draws an edge for every pair, with data-weight equal to the trace’s weight', async () => {
+  it('draws by default each token’s strongest edges until they carry 80 % of its attention', async () => {
     const trace = await setup();
     const T = trace.tokens.length;
     const w = trace.heads[0]!.weights;
+    expect(edges().length).toBeLessThan(T * T);
+    for (let i = 0; i < T; i++) {
+      const row = Array.from({ length: T }, (_, j) => at(w, i, j));
+      const drawn = edges()
+        .filter((e) => ends(e)[0] === i)
+        .map((e) => at(w, i, ends(e)[1]));
+      expect(drawn.length).toBeGreaterThanOrEqual(1);
+      const total = row.reduce((a, b) => a + b, 0);
+      expect(drawn.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(0.8 * total - 1e-6);
+      // No dropped edge is heavier than a drawn one.
+      const lightest = Math.min(...drawn);
+      expect(row.filter((x) => x > lightest).length).toBeLessThan(drawn.length);
+    }
+    expect(screen.getByText(/carry 80 % of its attention/)).toBeInTheDocument();
+  });
+
+  it('draws an edge for every pair with "Show every edge", data-weight equal to the trace’s weight', async () => {
+    const user = userEvent.setup();
+    const trace = await setup();
+    const T = trace.tokens.length;
+    const w = trace.heads[0]!.weights;
+    await user.click(screen.getByRole('checkbox', { name: 'Show every edge' }));
+    expect(useAppStore.getState().graph.everyEdge).toBe(true);
     expect(edges()).toHaveLength(T * T);
+    expect(screen.queryByText(/carry 80 % of its attention/)).toBeNull();
     for (const e of edges()) {
       const [i, j] = ends(e);
       expect(Math.abs(Number(e.getAttribute('data-weight')) - at(w, i, j))).toBeLessThan(1e-6);
@@ -128,6 +154,7 @@ describe('AttentionGraph', () => {
     const user = userEvent.setup();
     const trace = await setup();
     const T = trace.tokens.length;
+    showEveryEdge();
     await user.click(node(1));
     expect(useAppStore.getState().graph.focus).toBe(1);
     expect(edges()).toHaveLength(T);
@@ -166,6 +193,7 @@ describe('AttentionGraph', () => {
 
   it('highlights the hovered token’s node and edges', async () => {
     const trace = await setup();
+    showEveryEdge();
     act(() => useAppStore.getState().setHoverToken(2));
     expect(node(2)).toHaveClass('is-hl');
     expect(node(3)).not.toHaveClass('is-hl');
@@ -178,6 +206,7 @@ describe('AttentionGraph', () => {
 
   it('hovering an edge sets hoverCell and shows its weight; clicking it selects the pair', async () => {
     const trace = await setup();
+    showEveryEdge();
     const e = edge(2, 5)!;
     fireEvent.pointerOver(e.querySelector('.edge-hit')!);
     expect(useAppStore.getState().hoverCell).toEqual({ i: 2, j: 5 });
@@ -222,6 +251,7 @@ describe('AttentionGraph', () => {
   it('moves between edges with the arrow keys (one tab stop) and selects with Enter', async () => {
     const user = userEvent.setup();
     await setup();
+    showEveryEdge();
     const tabStops = edges().filter((e) => e.getAttribute('tabindex') === '0');
     expect(tabStops).toHaveLength(1);
     act(() => edge(0, 0)!.focus());

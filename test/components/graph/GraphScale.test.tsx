@@ -129,12 +129,21 @@ describe('AttentionGraph with 512 tokens', () => {
 
     it('shows the full row of a focused token, whatever the default limit', () => {
       const w = trace.heads[0]!.weights;
+      const row = Array.from({ length: T }, (_, j) => at(w, 3, j));
       act(() => useAppStore.getState().setGraph({ focus: 3 }));
+      // By default, the edges that carry 80 % of its attention, strongest first.
+      const kept = edges().map((e) => Number(e.dataset.weight));
+      const total = row.reduce((a, b) => a + b, 0);
+      expect(kept.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(0.8 * total - 1e-6);
+      expect(Math.max(...row.filter((x) => !kept.includes(x)))).toBeLessThanOrEqual(
+        Math.min(...kept),
+      );
+      // "Show every edge": the whole row.
+      act(() => useAppStore.getState().setGraph({ everyEdge: true }));
       expect(edges()).toHaveLength(T);
       expect(edges().every((e) => e.dataset.source === '3')).toBe(true);
       // With a threshold: exactly the row's weights at or above it.
       act(() => useAppStore.getState().setGraph({ threshold: 0.002 }));
-      const row = Array.from({ length: T }, (_, j) => at(w, 3, j));
       expect(edges()).toHaveLength(row.filter((x) => x >= 0.002).length);
       // Incoming: every token's edge into the focused one.
       act(() => useAppStore.getState().setGraph({ threshold: 0, direction: 'in' }));

@@ -20,7 +20,14 @@ const W = fromRows([
   [0.25, 0.25, 0.5],
 ]);
 const CAT = ['The', 'cat', 'sat'];
-const VIEW: GraphView = { layout: 'line', threshold: 0, topK: 0, focus: null, direction: 'out' };
+const VIEW: GraphView = {
+  layout: 'line',
+  threshold: 0,
+  topK: 0,
+  focus: null,
+  direction: 'out',
+  everyEdge: true,
+};
 
 /** The scene of `texts` (every token known unless listed) 640 px wide, with `view`'s changes. */
 function input(
@@ -48,6 +55,22 @@ const pairs = (edges: readonly { source: number; target: number }[]) =>
   edges.map((e) => `${e.source}-${e.target}`);
 
 describe('graphScene', () => {
+  it('by default draws each token’s covering edges (80 % of its row); everyEdge draws all', () => {
+    const scene = graphScene(input({ everyEdge: false }));
+    // Row 0: 0.5 + 0.375 covers 80 %; row 1: 0.75 falls short, the earlier 0.125 joins;
+    // row 2: 0.5 + 0.25 + 0.25 (75 % is short of 80 %).
+    expect(pairs(scene.selection?.edges ?? [])).toEqual([
+      '0-0',
+      '0-1',
+      '1-0',
+      '1-1',
+      '2-0',
+      '2-1',
+      '2-2',
+    ]);
+    expect(graphScene(input({ everyEdge: true })).edges).toHaveLength(9);
+  });
+
   it('shows the edges at or above the threshold, weakest first, each stroked by its weight', () => {
     const scene = graphScene(input({ threshold: 0.25 }));
     // 0.125 is below the threshold; ties keep reading order (by source, then target).
@@ -55,8 +78,9 @@ describe('graphScene', () => {
     expect(scene.selection?.candidates).toBe(6);
     const strongest = scene.edges[5]!;
     expect(strongest.weight).toBe(0.75);
-    expect(strongest.strokeWidth).toBeCloseTo(1 + 6 * 0.75, 12);
-    expect(strongest.opacity).toBeCloseTo(0.65 + 0.35 * 0.75, 12);
+    // Width proportional to the weight (8 px at 1); opacity from 0.65 at 0.05 up to 1 at 1.
+    expect(strongest.strokeWidth).toBeCloseTo(8 * 0.75, 12);
+    expect(strongest.opacity).toBeCloseTo(0.65 + (0.35 * (0.75 - 0.05)) / 0.95, 12);
     expect(strongest.title).toBe('cat attends to cat: 0.75');
     expect(strongest.key).toBe('1-1');
     // Paths are the geometry's, for the same sentence and width.
