@@ -84,8 +84,8 @@ export const viz = {
   topKHint: '0 = all',
   everyEdgeLabel: 'Show every edge',
   /** The status line when only the covering edges are drawn; `percent` is a whole number. */
-  covering: (percent: number) =>
-    `Each token’s strongest edges, which carry ${percent} % of its attention.`,
+  covering: (percent: number, most: number) =>
+    `Each token’s strongest edges, at most ${most}, until they carry ${percent} % of its attention.`,
   directionLabel: 'Show edges',
   directions: {
     out: 'outgoing',

@@ -33,6 +33,9 @@ export interface AttentionGraphProps {
 const sameCell = (a: Cell | null, b: Cell | null) =>
   a !== null && b !== null && a.i === b.i && a.j === b.j;
 
+/** In a compact drawing, up to this many of the hovered token's edges name both their ends. */
+const NAMED_ENDS = 12;
+
 /** From this many drawn edges or nodes on, nothing fades: animating a thousand paths per keystroke stutters. */
 const DENSE = 200;
 
@@ -75,6 +78,17 @@ export function AttentionGraph({ scene }: AttentionGraphProps) {
       ),
     [drawn, hoverToken, hoverCell, selected],
   );
+  // In a compact drawing (a long input) thinning has left most labels out: name the tokens
+  // the hovered token's edges lead to, so the strong arrows over the faint overview say
+  // "it → ran, on, the". With many incoming edges, only the outgoing ones' ends.
+  const labelled = useMemo(() => {
+    if (!scene.compact || hoverToken === null) return highlighted;
+    const set = new Set(highlighted);
+    const named =
+      hlEdges.length <= NAMED_ENDS ? hlEdges : hlEdges.filter((e) => e.source === hoverToken);
+    for (const e of named.slice(0, NAMED_ENDS)) set.add(e.source).add(e.target);
+    return set;
+  }, [scene.compact, hoverToken, highlighted, hlEdges]);
   const tooltipEdge = hoverCell
     ? drawn.find((e) => e.source === hoverCell.i && e.target === hoverCell.j)
     : undefined;
@@ -121,7 +135,7 @@ export function AttentionGraph({ scene }: AttentionGraphProps) {
       <g className="nodes" {...nodeHandlers}>
         <GraphNodes scene={scene} highlighted={highlighted} active={Math.min(activeNode, n - 1)} />
       </g>
-      {scene.compact && <HighlightedLabels scene={scene} highlighted={highlighted} />}
+      {scene.compact && <HighlightedLabels scene={scene} highlighted={labelled} />}
       {tooltipEdge && <EdgeTooltip edge={tooltipEdge} scene={scene} />}
     </svg>
   );

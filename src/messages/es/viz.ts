@@ -83,8 +83,8 @@ export const viz: Messages['viz'] = {
   topKLabel: 'Más fuertes por token',
   topKHint: '0 = todas',
   everyEdgeLabel: 'Mostrar todas las aristas',
-  covering: (percent) =>
-    `Las aristas más fuertes de cada token, que llevan el ${percent} % de su atención.`,
+  covering: (percent, most) =>
+    `Las aristas más fuertes de cada token, como mucho ${most}, hasta llevar el ${percent} % de su atención.`,
   directionLabel: 'Mostrar aristas',
   directions: {
     out: 'salientes',

@@ -23,6 +23,7 @@ import {
   edgeKey,
   edgeOpacity,
   edgeWidth,
+  LONG_INPUT_TOKENS,
   maxEdgesFor,
   selectEdgesDetailed,
   type Edge,
@@ -42,6 +43,13 @@ import type { EdgeShape, NodeBox } from './paths';
  * beyond, the labels would pile up on each other.
  */
 export const MAX_EDGE_LABELS = 40;
+/**
+ * Past LONG_INPUT_TOKENS tokens, with no focused token, every edge is drawn at this share
+ * of its opacity: hundreds of arrows become a faint overview of where attention goes,
+ * under the hovered token's edges, which the highlight draws at full strength (and a
+ * focused token's edges, drawn alone, keep their full opacity too).
+ */
+export const OVERVIEW_OPACITY = 0.35;
 /** Decimals of an edge's weight label. */
 export const EDGE_LABEL_DIGITS = 2;
 /** A focused dot too small to see (a long input's) is drawn this big, px. */
@@ -288,13 +296,14 @@ export function graphScene(
   });
 
   const selection = edgeSelection(input);
+  const fade = n > LONG_INPUT_TOKENS && focus === null ? OVERVIEW_OPACITY : 1;
   const edges = (selection?.edges ?? [])
     .map((e): GraphSceneEdge => ({
       ...e,
       ...geometry.edgeShape(e.source, e.target),
       key: edgeKey(e.source, e.target),
       strokeWidth: edgeWidth(e.weight),
-      opacity: edgeOpacity(e.weight),
+      opacity: edgeOpacity(e.weight) * fade,
       title: strings.edgeTitle(
         display[e.source] ?? '',
         display[e.target] ?? '',

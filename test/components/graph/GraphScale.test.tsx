@@ -101,6 +101,25 @@ describe('AttentionGraph with 512 tokens', () => {
       expect(node(300).getAttribute('aria-label')).toContain(trace.tokens[300]!.text);
     });
 
+    it('names the tokens the hovered token’s edges lead to, over the faint overview', () => {
+      const named = () =>
+        Array.from(graph().querySelectorAll('[data-label-for]'), (t) =>
+          Number(t.getAttribute('data-label-for')),
+        ).sort((a, b) => a - b);
+      expect(named()).toEqual([]);
+      act(() => useAppStore.getState().setHoverToken(10));
+      const targets = edges()
+        .filter((e) => e.dataset.source === '10')
+        .map((e) => Number(e.dataset.target));
+      expect(targets.length).toBeGreaterThan(0);
+      expect(targets.length).toBeLessThanOrEqual(3);
+      for (const j of targets) expect(named()).toContain(j);
+      expect(named()).toContain(10);
+      expect(named().length).toBeLessThanOrEqual(13);
+      act(() => useAppStore.getState().setHoverToken(null));
+      expect(named()).toEqual([]);
+    });
+
     it('re-renders only the nodes whose highlight changed on hover, never the edge list', () => {
       const edgeTitles = vi.spyOn(viz, 'edgeTitle');
       const nodeTitles = vi.spyOn(viz, 'nodeTitle');
@@ -131,10 +150,13 @@ describe('AttentionGraph with 512 tokens', () => {
       const w = trace.heads[0]!.weights;
       const row = Array.from({ length: T }, (_, j) => at(w, 3, j));
       act(() => useAppStore.getState().setGraph({ focus: 3 }));
-      // By default, the edges that carry 80 % of its attention, strongest first.
+      // By default, its strongest edges, at most 3, until they carry 80 % of its attention.
       const kept = edges().map((e) => Number(e.dataset.weight));
       const total = row.reduce((a, b) => a + b, 0);
-      expect(kept.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(0.8 * total - 1e-6);
+      expect(kept.length).toBeGreaterThanOrEqual(1);
+      expect(kept.length).toBeLessThanOrEqual(3);
+      if (kept.length < 3)
+        expect(kept.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(0.8 * total - 1e-6);
       expect(Math.max(...row.filter((x) => !kept.includes(x)))).toBeLessThanOrEqual(
         Math.min(...kept),
       );

@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fromRows } from '../../../src/core/matrix';
+import { fromRows, matrix } from '../../../src/core/matrix';
 import {
   coveringEdges,
+  COVERING_MAX_PER_TOKEN,
   DEFAULT_COVERAGE,
   DEFAULT_MAX_EDGES,
   selectEdges,
@@ -175,6 +176,33 @@ describe('selectEdges with coverage', () => {
       [1, 1],
       [2, 1],
     ]);
+  });
+
+  it('keeps at most COVERING_MAX_PER_TOKEN (3) of a flat row, the earliest of equal weights', () => {
+    const flat = matrix(10, 10, new Float32Array(100).fill(0.1));
+    const edges = selectEdges(flat, COVER);
+    expect(edges).toHaveLength(10 * COVERING_MAX_PER_TOKEN);
+    expect(edges.filter((e) => e.source === 4).map((e) => e.target)).toEqual([0, 1, 2]);
+    expect(selectEdges(flat, { ...COVER, coverage: 1 })).toHaveLength(100);
+  });
+
+  it('keeps for every source exactly the first (at most 3) of its covering edges', () => {
+    fc.assert(
+      fc.property(fc.array(rows, { minLength: 1, maxLength: 12 }), coverages, (rs, c) => {
+        const T = rs.length;
+        const w = matrix(T, T);
+        rs.forEach((r, i) => {
+          for (let j = 0; j < T; j++) w.data[i * T + j] = r[j] ?? 0;
+        });
+        const edges = selectEdges(w, { ...COVER, coverage: Math.min(c, 0.99) });
+        for (let i = 0; i < T; i++) {
+          const row = w.data.subarray(i * T, (i + 1) * T);
+          const expected = coveringEdges(row, Math.min(c, 0.99)).slice(0, 3);
+          const got = edges.filter((e) => e.source === i).map((e) => e.target);
+          expect(got).toEqual([...expected].sort((a, b) => a - b));
+        }
+      }),
+    );
   });
 
   it('keeps every edge at coverage 1', () => {

@@ -3,6 +3,7 @@ import { fromRows, matrix, type Matrix } from '../../../src/core/matrix';
 import { numberFormat } from '../../../src/format';
 import { en } from '../../../src/messages';
 import type { GraphView } from '../../../src/vocabulary/graph';
+import { edgeOpacity } from '../../../src/viz/graph/edges';
 import { graphGeometry } from '../../../src/viz/graph/graphGeometry';
 import {
   FOCUSED_DOT_RADIUS,
@@ -69,6 +70,25 @@ describe('graphScene', () => {
       '2-2',
     ]);
     expect(graphScene(input({ everyEdge: true })).edges).toHaveLength(9);
+  });
+
+  it('draws a long input as a faint overview, and a focused token’s edges at full strength', () => {
+    const T = 30;
+    const texts = Array.from({ length: T }, (_, k) => `w${k}`);
+    const w = matrix(T, T, new Float32Array(T * T));
+    // Each token gives 0.6 to itself and 0.4 to the next one.
+    for (let i = 0; i < T; i++) {
+      w.data[i * T + i] = 0.6;
+      w.data[i * T + ((i + 1) % T)] = 0.4;
+    }
+    const overview = graphScene(input({ everyEdge: false }, { texts, weights: w }));
+    expect(overview.edges).toHaveLength(2 * T);
+    for (const e of overview.edges) expect(e.opacity).toBeCloseTo(0.35 * edgeOpacity(e.weight), 12);
+    const focused = graphScene(input({ everyEdge: false, focus: 4 }, { texts, weights: w }));
+    expect(pairs(focused.selection?.edges ?? [])).toEqual(['4-4', '4-5']);
+    for (const e of focused.edges) expect(e.opacity).toBe(edgeOpacity(e.weight));
+    // A short sentence is never faded.
+    for (const e of graphScene(input()).edges) expect(e.opacity).toBe(edgeOpacity(e.weight));
   });
 
   it('shows the edges at or above the threshold, weakest first, each stroked by its weight', () => {
