@@ -106,6 +106,20 @@ describe('coveringEdges, properties', () => {
     );
   });
 
+  it('with a limit, returns the first `limit` of the full answer (ties and masked entries too)', () => {
+    const tied = fc
+      .array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 30 })
+      .map((ks) => ks.map((k) => k / 4));
+    fc.assert(
+      fc.property(fc.oneof(rows, tied), coverages, fc.integer({ min: 0, max: 6 }), (row, c, k) => {
+        expect(coveringEdges(row, c, k)).toEqual(coveringEdges(row, c).slice(0, k));
+        expect(coveringEdges(row, 1, k)).toEqual(coveringEdges(row, 1).slice(0, k));
+      }),
+    );
+    expect(coveringEdges([0.1, NaN, 0.5, 0, 0.4], 0.8, 1)).toEqual([2]);
+    expect(coveringEdges([0.1, NaN, 0.5, 0, 0.4], 0.95, 2)).toEqual([2, 4]);
+  });
+
   it('is deterministic on ties: equal weights are taken in index order', () => {
     fc.assert(
       fc.property(
