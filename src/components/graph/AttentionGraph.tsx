@@ -52,7 +52,7 @@ export function AttentionGraph({ scene }: AttentionGraphProps) {
   const [activeEdge, setActiveEdge] = useState<string | null>(null);
 
   const n = scene.nodes.length;
-  const { edges: drawn, focus } = scene;
+  const { edges: drawn, focus, edgeOf } = scene;
   // Reading order (by source, then target): the order the arrow keys walk.
   const ordered = scene.selection?.edges;
   const rovingEdge = ordered?.some((e) => edgeKey(e.source, e.target) === activeEdge)
@@ -67,17 +67,23 @@ export function AttentionGraph({ scene }: AttentionGraphProps) {
     for (const c of [hoverCell, selected]) if (c) set.add(c.i).add(c.j);
     return set;
   }, [hoverToken, hoverCell, selected]);
-  const hlEdges = useMemo(
-    () =>
-      drawn.filter(
-        (e) =>
-          e.source === hoverToken ||
-          e.target === hoverToken ||
-          sameCell(hoverCell, { i: e.source, j: e.target }) ||
-          sameCell(selected, { i: e.source, j: e.target }),
-      ),
-    [drawn, hoverToken, hoverCell, selected],
-  );
+  const hlEdges = useMemo(() => {
+    const hl = drawn.filter(
+      (e) =>
+        e.source === hoverToken ||
+        e.target === hoverToken ||
+        sameCell(hoverCell, { i: e.source, j: e.target }) ||
+        sameCell(selected, { i: e.source, j: e.target }),
+    );
+    // A chosen pair (a heatmap cell hovered or selected) shows its arrow even when the
+    // filters leave it out, as most pairs are by default.
+    for (const c of [hoverCell, selected]) {
+      if (!c || hl.some((e) => e.source === c.i && e.target === c.j)) continue;
+      const extra = edgeOf(c.i, c.j);
+      if (extra) hl.push(extra);
+    }
+    return hl;
+  }, [drawn, edgeOf, hoverToken, hoverCell, selected]);
   // In a compact drawing (a long input) thinning has left most labels out: name the tokens
   // the hovered token's edges lead to, so the strong arrows over the faint overview say
   // "it → ran, on, the". With many incoming edges, only the outgoing ones' ends.
@@ -89,8 +95,9 @@ export function AttentionGraph({ scene }: AttentionGraphProps) {
     for (const e of named.slice(0, NAMED_ENDS)) set.add(e.source).add(e.target);
     return set;
   }, [scene.compact, hoverToken, highlighted, hlEdges]);
+  // The highlighted edges hold the hovered pair's, drawn or made for the highlight.
   const tooltipEdge = hoverCell
-    ? drawn.find((e) => e.source === hoverCell.i && e.target === hoverCell.j)
+    ? hlEdges.find((e) => e.source === hoverCell.i && e.target === hoverCell.j)
     : undefined;
 
   const { nodeHandlers, edgeHandlers } = useGraphHandlers(

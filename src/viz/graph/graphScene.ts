@@ -195,6 +195,13 @@ export interface GraphScene {
   /** Font size of a highlighted or focused label drawn in full over a compact drawing. */
   readonly haloFontSize: number;
   readonly legend: GraphLegendKey;
+  /**
+   * The edge i -> j as it would be drawn, whether or not the filters keep it; null before
+   * step Softmax, for a pair outside the sentence or for a weight of 0 (masked). The screen
+   * highlights a hovered or selected heatmap cell's edge with it when the default view
+   * leaves that edge out, so choosing any pair still shows its arrow.
+   */
+  readonly edgeOf: (source: number, target: number) => GraphSceneEdge | null;
 }
 
 /** The paint of a node of `shape` (see NodePaint). */
@@ -297,20 +304,27 @@ export function graphScene(
 
   const selection = edgeSelection(input);
   const fade = n > LONG_INPUT_TOKENS && focus === null ? OVERVIEW_OPACITY : 1;
-  const edges = (selection?.edges ?? [])
-    .map((e): GraphSceneEdge => ({
-      ...e,
-      ...geometry.edgeShape(e.source, e.target),
-      key: edgeKey(e.source, e.target),
-      strokeWidth: edgeWidth(e.weight),
-      opacity: edgeOpacity(e.weight) * fade,
-      title: strings.edgeTitle(
-        display[e.source] ?? '',
-        display[e.target] ?? '',
-        format.full(e.weight),
-      ),
-    }))
-    .sort((a, b) => a.weight - b.weight);
+  const sceneEdge = (e: Edge): GraphSceneEdge => ({
+    ...e,
+    ...geometry.edgeShape(e.source, e.target),
+    key: edgeKey(e.source, e.target),
+    strokeWidth: edgeWidth(e.weight),
+    opacity: edgeOpacity(e.weight) * fade,
+    title: strings.edgeTitle(
+      display[e.source] ?? '',
+      display[e.target] ?? '',
+      format.full(e.weight),
+    ),
+  });
+  const { weights } = input;
+  const edgeOf = (source: number, target: number): GraphSceneEdge | null => {
+    if (!selection || !weights || source < 0 || target < 0 || source >= n || target >= n) {
+      return null;
+    }
+    const weight = weights.data[source * weights.cols + target] as number;
+    return weight > 0 ? sceneEdge({ source, target, weight }) : null;
+  };
+  const edges = (selection?.edges ?? []).map(sceneEdge).sort((a, b) => a.weight - b.weight);
 
   return {
     width: geometry.width,
@@ -330,6 +344,7 @@ export function graphScene(
     edgeLabels: focus === null ? [] : edgeLabels(edges, view.direction, format),
     focus,
     haloFontSize: geometry.fontSize + 1,
+    edgeOf,
     legend:
       layout !== 'line'
         ? 'legendOther'

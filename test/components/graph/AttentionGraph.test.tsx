@@ -210,6 +210,29 @@ describe('AttentionGraph', () => {
     expect(useAppStore.getState().hoverToken).toBe(4);
   });
 
+  it('draws a chosen heatmap cell’s arrow even when the default view leaves it out', async () => {
+    const trace = await setup();
+    const T = trace.tokens.length;
+    // A pair with a weight that is not one of its token's covering edges.
+    let pair: { i: number; j: number } | null = null;
+    for (let i = 0; i < T && !pair; i++)
+      for (let j = 0; j < T && !pair; j++) if (!edge(i, j)) pair = { i, j };
+    expect(pair).not.toBeNull();
+    const { i, j } = pair!;
+    expect(graph().querySelectorAll('.edge-line--hl')).toHaveLength(0);
+    act(() => useAppStore.getState().select({ i, j }));
+    expect(graph().querySelectorAll('.edge-line--hl')).toHaveLength(1);
+    expect(edge(i, j)).toBeNull();
+    act(() => useAppStore.getState().setHoverCell({ i, j }));
+    const weight = at(trace.heads[0]!.weights, i, j);
+    expect(within(graph()).getByRole('tooltip').textContent).toContain(weight.toFixed(3));
+    act(() => {
+      useAppStore.getState().setHoverCell(null);
+      useAppStore.getState().select(null);
+    });
+    expect(graph().querySelectorAll('.edge-line--hl')).toHaveLength(0);
+  });
+
   it('hovering an edge sets hoverCell and shows its weight; clicking it selects the pair', async () => {
     const trace = await setup();
     showEveryEdge();

@@ -126,7 +126,9 @@ describe('AttentionGraph with 512 tokens', () => {
       act(() => useAppStore.getState().setHoverToken(10));
       act(() => useAppStore.getState().setHoverToken(11));
       act(() => useAppStore.getState().setHoverCell({ i: 11, j: 40 }));
-      expect(edgeTitles).not.toHaveBeenCalled();
+      // The edge list is not rebuilt: at most the hovered pair's own arrow is made, once,
+      // when the default view does not draw it (see AttentionGraph's hlEdges).
+      expect(edgeTitles.mock.calls.length).toBeLessThanOrEqual(1);
       // Node 10 on, node 10 off and 11 on, node 40 on: a handful of nodes, not 4 × 512.
       expect(nodeTitles.mock.calls.length).toBeLessThanOrEqual(6);
       expect(node(11)).toHaveClass('is-hl');
