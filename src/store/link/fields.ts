@@ -161,6 +161,7 @@ export const LINK_FIELDS: readonly LinkField[] = [
     tokens: (focus: number) => [focus],
   }),
   field(['graph', 'direction'], 'dir', oneOf(FOCUS_DIRECTIONS, 'direction')),
+  field(['graph', 'everyEdge'], 'every', onOff),
   field(['lang'], 'lang', oneOf(LANGUAGES, 'lang')),
   field(['text'], 't', plainText, { always: true, isText: true }),
 ];

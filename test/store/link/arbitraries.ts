@@ -47,6 +47,7 @@ export function arbLesson(text: fc.Arbitrary<string>): fc.Arbitrary<LessonState>
       topK: fc.integer({ min: 0, max: MAX_TOKENS }),
       focus: fc.option(arbIndex),
       direction: fc.constantFrom(...FOCUS_DIRECTIONS),
+      everyEdge: fc.boolean(),
       lang: fc.constantFrom(...LANGUAGES),
     })
     .map((r) => {
@@ -74,6 +75,7 @@ export function arbLesson(text: fc.Arbitrary<string>): fc.Arbitrary<LessonState>
           topK: r.topK,
           focus: r.focus,
           direction: r.direction,
+          everyEdge: r.everyEdge,
         },
         lang: r.lang,
       };
