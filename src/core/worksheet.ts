@@ -130,7 +130,8 @@ function validIndices(indices: readonly number[], count: number): boolean {
   return (
     indices.length > 0 &&
     indices.every(
-      (x, i) => Number.isInteger(x) && x >= 0 && x < count && (i === 0 || x > (indices[i - 1] ?? 0)),
+      (x, i) =>
+        Number.isInteger(x) && x >= 0 && x < count && (i === 0 || x > (indices[i - 1] ?? 0)),
     )
   );
 }

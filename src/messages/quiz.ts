@@ -48,12 +48,10 @@ export const quiz = {
       `What is component ${d} of the new vector of ${q(x)}?`,
   },
   hints: {
-    softmaxToken:
-      `Think back to the scores of step ${stepNumber('score')}, Score: softmax keeps their order, so the largest score gets the largest weight.`,
+    softmaxToken: `Think back to the scores of step ${stepNumber('score')}, Score: softmax keeps their order, so the largest score gets the largest weight.`,
     softmaxNumber: (tolerance: string) =>
       `Work it out from the row’s scores (step ${stepNumber('score')}): weight = exp(s − max) ÷ the sum of exp(s − max) over the row. Within ±${tolerance} counts as right.`,
-    weightedToken:
-      `Each token adds its value vector times its weight. The one that adds most is the longest weighted vector: weight × length of the value vector. The weights are at step ${stepNumber('softmax')}, the values V at step ${stepNumber('qkv')}, “Queries, keys and values”.`,
+    weightedToken: `Each token adds its value vector times its weight. The one that adds most is the longest weighted vector: weight × length of the value vector. The weights are at step ${stepNumber('softmax')}, the values V at step ${stepNumber('qkv')}, “Queries, keys and values”.`,
     weightedNumber: (tolerance: string) =>
       `The new vector is the sum of weight × value vector: multiply each weight of step ${stepNumber('softmax')} by the same component of each value vector, and add. Within ±${tolerance} counts as right.`,
   },
@@ -62,6 +60,8 @@ export const quiz = {
     'The causal mask hides the tokens after it, so they get a weight of exactly 0 and are not choices.',
   answerLabel: 'Your answer',
   check: 'Check',
+  tryAgain: (answer: string) =>
+    `Not quite: it is not ${q(answer)}. Look again and try once more; the answer shows after this try.`,
   skip: 'Show without predicting',
   another: 'Ask another',
   chooseFirst: 'Choose a token first.',

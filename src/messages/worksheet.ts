@@ -18,7 +18,8 @@ function list(words: readonly string[]): string {
 export const worksheet = {
   // Opening and the preview's toolbar
   button: 'Worksheet',
-  buttonDescription: 'A printable handout with an answer key for the tokens of the sentence you choose',
+  buttonDescription:
+    'A printable handout with an answer key for the tokens of the sentence you choose',
   previewTitle: 'Worksheet preview',
   previewHint:
     'This is what will be printed: the students’ pages, then the answer key on its own page.',

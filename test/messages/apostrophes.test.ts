@@ -11,7 +11,11 @@ function sentences(value: unknown, path: string, out: [string, string][]): void 
   if (typeof value === 'string') {
     out.push([path, value]);
   } else if (typeof value === 'function') {
-    for (const args of [['a', 'b', 'c'], [2, 3, 4], ['2', '3', '4']]) {
+    for (const args of [
+      ['a', 'b', 'c'],
+      [2, 3, 4],
+      ['2', '3', '4'],
+    ]) {
       let result: unknown;
       try {
         result = (value as (...a: unknown[]) => unknown)(...args);

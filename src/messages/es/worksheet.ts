@@ -24,7 +24,8 @@ function list(words: readonly string[]): string {
 export const worksheet: Messages['worksheet'] = {
   // Opening and the preview's toolbar
   button: 'Ficha de trabajo',
-  buttonDescription: 'Una hoja imprimible con solucionario para los tokens de la oración que elijas',
+  buttonDescription:
+    'Una hoja imprimible con solucionario para los tokens de la oración que elijas',
   previewTitle: 'Vista previa de la ficha',
   previewHint:
     'Esto es lo que se imprimirá: las páginas del alumnado y, después, el solucionario en una página aparte.',
