@@ -87,7 +87,12 @@ export const shell = {
     label: 'Tokens',
     heading: 'Tokens',
     empty: 'Type a sentence to begin.',
-    loading: 'The tokens appear as soon as the word vectors are loaded.',
+    loading: 'The tokens appear in a moment.',
+    /** The count while the word-vector table loads: which words it has is not known yet. */
+    countPending: (tokens: number) =>
+      `${tokens} ${tokens === 1 ? 'token' : 'tokens'}; looking up their GloVe vectors…`,
+    chipPending: (word: string) =>
+      `Looking up ${q(word)}: the word-vector table is still loading (a made-up vector meanwhile)`,
     count: (tokens: number, unknown: number) =>
       `${tokens} ${tokens === 1 ? 'token' : 'tokens'}` +
       (unknown > 0 ? `, ${unknown} without a GloVe vector` : ', every one with a GloVe vector'),

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
 import { lessonUrl, selectLesson } from '../../store/link/useLessonLink';
+import { useStep } from '../../store/selectors';
 import './Embed.css';
 
 /** True while this page is full screen. */
@@ -26,6 +27,8 @@ export function EmbedBar() {
   const m = useMessages().share;
   const lesson = useAppStore(selectLesson);
   const fullscreen = useFullscreen();
+  // Embed.css shows the one visual of this step, keyed on this attribute.
+  const step = useStep();
   // Read once: a frame's permission does not change while it is shown.
   const [canFullscreen] = useState(
     () =>
@@ -40,7 +43,7 @@ export function EmbedBar() {
     void attempt?.catch(() => undefined);
   };
   return (
-    <div className="embed-bar" role="group" aria-label={m.embedBarLabel}>
+    <div className="embed-bar" role="group" aria-label={m.embedBarLabel} data-embed-step={step}>
       {canFullscreen && (
         <button type="button" className="embed-bar__fullscreen" onClick={toggle}>
           {fullscreen ? m.exitFullscreen : m.fullscreen}

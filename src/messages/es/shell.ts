@@ -67,7 +67,11 @@ export const shell: Messages['shell'] = {
     label: 'Tokens',
     heading: 'Tokens',
     empty: 'Escribe una oración para empezar.',
-    loading: 'Los tokens aparecerán en cuanto se carguen los vectores de palabras.',
+    loading: 'Los tokens aparecen en un momento.',
+    countPending: (tokens) =>
+      `${tokens} ${tokens === 1 ? 'token' : 'tokens'}; buscando sus vectores GloVe…`,
+    chipPending: (word) =>
+      `Buscando ${q(word)}: la tabla de vectores de palabras aún se está cargando (mientras, un vector inventado)`,
     count: (tokens, unknown) =>
       tokensWord(tokens) +
       (unknown > 0
