@@ -5,6 +5,7 @@
  * allows it.
  */
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_DIR, stepNav, typeSentence, waitForTokens } from './harness';
 import { useBrowserSuite } from './suite';
@@ -73,6 +74,20 @@ describe('the embed view', () => {
       expect(await frame.getByRole('button', { name: 'Copy link' }).count()).toBe(0);
       await course.screenshot({ path: path.join(OUTPUT_DIR, 'embed-iframe-score-1280.png') });
       expect(errors).toEqual([]);
+
+      // The embed view on its own passes axe at WCAG 2.1 AA, at every step's visual.
+      const src = (/src="([^"]+)"/.exec(code)?.[1] ?? '').replace(/&amp;/g, '&');
+      const alone = await context.newPage();
+      await alone.goto(src);
+      await alone.getByRole('img', { name: 'Attention graph' }).waitFor();
+      for (const step of ['Tokens', 'Score', 'Softmax']) {
+        await stepNav(alone).getByRole('button', { name: step }).click();
+        await alone.waitForFunction(() => !document.querySelector('[data-lazy-pending]'));
+        const result = await new AxeBuilder({ page: alone })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .analyze();
+        expect(result.violations.map((v) => `${step}: ${v.id}`)).toEqual([]);
+      }
     } finally {
       await context.close();
     }
