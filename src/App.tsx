@@ -70,13 +70,16 @@ export function App() {
   useDocumentLanguage();
   const screen = useAppStore((s) => s.screen);
   const labWalk = useAppStore((s) => s.labWalk);
+  // The compact view for an <iframe> (a lesson link's embed=1): no header; Embed.css hides the rest.
+  const embed = useAppStore((s) => s.embed);
   return (
     <div
       className="app"
       data-presenting={presentStep ? true : undefined}
       data-present-step={presentStep ?? undefined}
+      data-embed={embed || undefined}
     >
-      <header className="app-header">
+      <header className="app-header" hidden={embed}>
         <div className="app-header__titles">
           <h1 className="app-header__title">{m.title}</h1>
           <p className="app-header__tagline">{m.tagline}</p>

@@ -41,7 +41,7 @@ describe('App', () => {
     const user = userEvent.setup();
     render(<App />);
     await user.keyboard('{ArrowRight}{ArrowRight}');
-    expect(screen.getByRole('heading', { level: 2, name: '1 Score' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: '3 Score' })).toBeInTheDocument();
     await user.click(screen.getByRole('textbox', { name: 'Sentence' }));
     await user.keyboard('{ArrowLeft}{ArrowLeft}');
     expect(useAppStore.getState().step).toBe('score');

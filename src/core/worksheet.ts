@@ -12,7 +12,7 @@
 import { attentionHead, type AttentionOptions } from './attention';
 import { matrix, type Matrix } from './matrix';
 import { embedText, traceFromEmbedded } from './trace';
-import type { AttentionSettings, AttentionTrace, HeadWeights } from './types';
+import type { AttentionSettings, AttentionTrace, EmbeddedToken, HeadWeights } from './types';
 import type { WordVectors } from './vectors/table';
 
 /** Model width of a worksheet: four numbers per vector fit a printed grid and a hand sum. */
@@ -39,6 +39,12 @@ export interface WorksheetSource {
 export interface WorksheetOptions extends Partial<AttentionOptions> {
   /** Keep at most this many tokens (the first ones). Default `WORKSHEET_TOKENS`. */
   readonly maxTokens?: number;
+  /**
+   * The tokens to keep instead, by index in the sentence: ascending, distinct, at least
+   * one. Each keeps its row of X, position included, so the sheet is the attention of
+   * these tokens among themselves. Overrides `maxTokens`.
+   */
+  readonly tokenIndices?: readonly number[];
   /** Decimals of the given inputs. Default `WORKSHEET_DECIMALS`. */
   readonly decimals?: number;
   /** The head of a multi-head trace to use. Default 0. */
@@ -52,6 +58,8 @@ export interface WorksheetOptions extends Partial<AttentionOptions> {
 export type WorksheetNote =
   /** The sentence had more tokens; the sheet keeps the first `kept`. */
   | { readonly kind: 'shortened'; readonly kept: number }
+  /** The teacher chose these tokens of the sentence, not simply the first ones. */
+  | { readonly kind: 'chosen'; readonly words: readonly string[] }
   /** These tokens have no GloVe vector, so theirs is made up (as in the app). */
   | { readonly kind: 'unknownWords'; readonly words: readonly string[] }
   /** The word-vector table was not loaded: every vector is made up. */
@@ -110,9 +118,22 @@ export function roundMatrix(m: Matrix, decimals: number): Matrix {
   );
 }
 
-/** The first `n` rows of `m`. */
-function firstRows(m: Matrix, n: number): Matrix {
-  return matrix(n, m.cols, m.data.slice(0, n * m.cols)); // (n, cols)
+/** The rows `indices` of `m`, in that order. */
+function pickRows(m: Matrix, indices: readonly number[]): Matrix {
+  const data = new Float32Array(indices.length * m.cols);
+  indices.forEach((r, i) => data.set(m.data.subarray(r * m.cols, (r + 1) * m.cols), i * m.cols));
+  return matrix(indices.length, m.cols, data); // (indices.length, cols)
+}
+
+/** True when `indices` are whole, ascending and distinct, within 0 … `count` − 1, and not none. */
+function validIndices(indices: readonly number[], count: number): boolean {
+  return (
+    indices.length > 0 &&
+    indices.every(
+      (x, i) =>
+        Number.isInteger(x) && x >= 0 && x < count && (i === 0 || x > (indices[i - 1] ?? 0)),
+    )
+  );
 }
 
 /** True when two matrices hold the same numbers. */
@@ -173,14 +194,27 @@ export function buildWorksheet(
     temperature: options.temperature ?? trace?.settings.temperature ?? 1,
   };
 
-  const T = Math.min(maxTokens, allTokens.length);
-  const tokens = allTokens.slice(0, T);
-  const first = trace?.tokens[0];
-  const last = trace?.tokens[T - 1];
+  const chosen = options.tokenIndices;
+  if (chosen && !validIndices(chosen, allTokens.length)) {
+    throw new RangeError(
+      `buildWorksheet: tokenIndices must be ascending, distinct and below ${allTokens.length}, got [${chosen.join(', ')}]`,
+    );
+  }
+  const indices = chosen ?? [...Array(Math.min(maxTokens, allTokens.length)).keys()];
+  const T = indices.length;
+  const tokens = indices.map((i) => allTokens[i] as string);
+  const consecutive = indices.every((x, i) => x === i);
+  const first = trace?.tokens[indices[0] as number];
+  const last = trace?.tokens[indices[T - 1] as number];
   // The text itself keeps its own spacing and punctuation ("cat, sat"), which joined tokens lose.
   const sentence =
-    trace && first && last ? trace.text.slice(first.start, last.end) : tokens.join(' ');
-  const shownInput = firstRows(input, T); // (T, dModel)
+    trace && first && last && consecutive
+      ? trace.text.slice(first.start, last.end)
+      : trace && first && last
+        ? trace.text.slice(trace.tokens[0]?.start ?? 0, last.end)
+        : tokens.join(' ');
+  // Each chosen token keeps its own row of X, its position's encoding included.
+  const shownInput = pickRows(input, indices); // (T, dModel)
   const x = roundMatrix(shownInput, decimals); // (T, dModel)
   const wq = roundMatrix(weights.wq, decimals); // (dModel, dK)
   // wq = wk (the similarity preset) stays one matrix, so the sheet can say K = Q.
@@ -191,12 +225,13 @@ export function buildWorksheet(
   const exact = attentionHead(shownInput, weights, attention);
 
   const notes: WorksheetNote[] = [];
-  if (trace?.truncated || allTokens.length > T) notes.push({ kind: 'shortened', kept: T });
+  if (!consecutive) notes.push({ kind: 'chosen', words: tokens });
+  else if (trace?.truncated || allTokens.length > T) notes.push({ kind: 'shortened', kept: T });
   if (trace?.vectors === 'made-up') {
     notes.push({ kind: 'madeUpVectors' });
   } else if (trace) {
-    const words = trace.tokens
-      .slice(0, T)
+    const words = indices
+      .map((i) => trace.tokens[i] as EmbeddedToken)
       .filter((t) => !t.known)
       .map((t) => t.text);
     if (words.length > 0) notes.push({ kind: 'unknownWords', words });
@@ -239,10 +274,15 @@ export function worksheetFromText(
   text: string,
   settings: AttentionSettings,
   vectors: WordVectors,
-  maxTokens: number = WORKSHEET_TOKENS,
+  tokens: number | readonly number[] = WORKSHEET_TOKENS,
 ): Worksheet {
   const small: AttentionSettings = { ...settings, width: WORKSHEET_WIDTH, heads: 1 };
+  if (typeof tokens !== 'number') {
+    // Embedded up to the last chosen token: the ones before it keep their positions.
+    const embedded = embedText(text, WORKSHEET_WIDTH, vectors, Math.max(...tokens) + 1);
+    return buildWorksheet(traceFromEmbedded(embedded, small), { tokenIndices: tokens });
+  }
   // Tokenizing with maxTokens marks the embedding `truncated`, which becomes the "shortened" note.
-  const embedded = embedText(text, WORKSHEET_WIDTH, vectors, maxTokens);
-  return buildWorksheet(traceFromEmbedded(embedded, small), { maxTokens });
+  const embedded = embedText(text, WORKSHEET_WIDTH, vectors, tokens);
+  return buildWorksheet(traceFromEmbedded(embedded, small), { maxTokens: tokens });
 }

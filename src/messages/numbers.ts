@@ -32,6 +32,15 @@ export const numbers = {
     multi: 'Output projection',
   },
   headSuffix: (head: number, heads: number) => (heads > 1 ? `, head ${head + 1} of ${heads}` : ''),
+  concatViewTitle: 'The heads side by side',
+  concatViewLead: (heads: number, dK: number) =>
+    `Each of the ${heads} heads gave every token a new vector of ${dK} numbers. Concatenating puts them side by side: one row per token, one band of ${dK} columns per head.`,
+  concatViewTable: 'Concatenation of the heads’ outputs',
+  concatViewHead: (head: number) => `head ${head}`,
+  concatViewMoreRows: (shown: number, total: number) =>
+    `The first ${shown} of ${total} tokens; the matrices below have every row.`,
+  concatViewProjection: (T: number, cols: number, width: number) =>
+    `Then the projection mixes the heads: concat (${T} × ${cols}) · wo (${cols} × ${width}) = the final output (${T} × ${width}), one row per token at the model’s width.`,
   matrices: {
     embeddings: 'word vectors, one row per token',
     positions: 'sinusoidal positional encodings, one row per position',

@@ -3,6 +3,7 @@
  * Softmax and Weighted sum steps, and the reveal with its arithmetic. Numbers arrive
  * already formatted; sentences here only place them.
  */
+import { stepNumber } from '../vocabulary/steps';
 
 /** Curly quotes around a token, so that punctuation tokens ("." or ",") stay readable. */
 const q = (token: string) => `“${token}”`;
@@ -47,20 +48,20 @@ export const quiz = {
       `What is component ${d} of the new vector of ${q(x)}?`,
   },
   hints: {
-    softmaxToken:
-      'Think back to the scores of step 1 Score: softmax keeps their order, so the largest score gets the largest weight.',
+    softmaxToken: `Think back to the scores of step ${stepNumber('score')}, Score: softmax keeps their order, so the largest score gets the largest weight.`,
     softmaxNumber: (tolerance: string) =>
-      `Work it out from the row’s scores (step 1): weight = exp(s − max) ÷ the sum of exp(s − max) over the row. Within ±${tolerance} counts as right.`,
-    weightedToken:
-      'Each token adds its value vector times its weight. The one that adds most is the longest weighted vector: weight × length of the value vector. The weights are at step 2, the values V at “Queries, keys and values”.',
+      `Work it out from the row’s scores (step ${stepNumber('score')}): weight = exp(s − max) ÷ the sum of exp(s − max) over the row. Within ±${tolerance} counts as right.`,
+    weightedToken: `Each token adds its value vector times its weight. The one that adds most is the longest weighted vector: weight × length of the value vector. The weights are at step ${stepNumber('softmax')}, the values V at step ${stepNumber('qkv')}, “Queries, keys and values”.`,
     weightedNumber: (tolerance: string) =>
-      `The new vector is the sum of weight × value vector: multiply each weight of step 2 by the same component of each value vector, and add. Within ±${tolerance} counts as right.`,
+      `The new vector is the sum of weight × value vector: multiply each weight of step ${stepNumber('softmax')} by the same component of each value vector, and add. Within ±${tolerance} counts as right.`,
   },
   maskedChoice: 'hidden by the causal mask',
   maskedNote:
     'The causal mask hides the tokens after it, so they get a weight of exactly 0 and are not choices.',
   answerLabel: 'Your answer',
   check: 'Check',
+  tryAgain: (answer: string) =>
+    `Not quite: it is not ${q(answer)}. Look again and try once more; the answer shows after this try.`,
   skip: 'Show without predicting',
   another: 'Ask another',
   chooseFirst: 'Choose a token first.',

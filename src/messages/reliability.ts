@@ -8,6 +8,7 @@ export type PanelName =
   | 'views'
   | 'heatmap'
   | 'graph'
+  | 'concat'
   | 'work'
   | 'matrices'
   | 'settings'
@@ -24,6 +25,7 @@ export const reliability = {
     views: 'The heatmap and the graph could not be shown',
     heatmap: 'The heatmap could not be drawn',
     graph: 'The graph could not be drawn',
+    concat: 'The heads’ concatenation could not be shown',
     work: 'The worked arithmetic could not be shown',
     matrices: 'The matrices could not be shown',
     settings: 'The settings could not be shown',

@@ -62,6 +62,18 @@ export const share = {
   copyManually: 'Press Ctrl+C (⌘C on a Mac) to copy the selected link.',
   linkLabel: 'Link to this view',
   qr: 'QR code',
+  embed: 'Embed',
+  embedDescription:
+    'Copy the code of a compact view (sentence, steps, heatmap and graph) for a page or a slide',
+  embedCopied: 'Embed code copied: paste it into your page',
+  embedCopyManually: 'Press Ctrl+C (⌘C on a Mac) to copy the selected embed code.',
+  embedCodeLabel: 'Embed code',
+  /** The iframe's title: what a screen reader says the frame is. */
+  embedFrameTitle: 'Attention Graph: self-attention, step by step',
+  embedBarLabel: 'Embedded view',
+  fullscreen: 'Full screen',
+  exitFullscreen: 'Leave full screen',
+  openFull: 'Open in Attention Graph',
   qrLabel: 'QR code of the link to this view',
   qrLoading: 'Drawing the QR code…',
   qrTooLong: (bytes: string, max: string) =>

@@ -87,7 +87,12 @@ export const shell = {
     label: 'Tokens',
     heading: 'Tokens',
     empty: 'Type a sentence to begin.',
-    loading: 'The tokens appear as soon as the word vectors are loaded.',
+    loading: 'The tokens appear in a moment.',
+    /** The count while the word-vector table loads: which words it has is not known yet. */
+    countPending: (tokens: number) =>
+      `${tokens} ${tokens === 1 ? 'token' : 'tokens'}; looking up their GloVe vectors…`,
+    chipPending: (word: string) =>
+      `Looking up ${q(word)}: the word-vector table is still loading (a made-up vector meanwhile)`,
     count: (tokens: number, unknown: number) =>
       `${tokens} ${tokens === 1 ? 'token' : 'tokens'}` +
       (unknown > 0 ? `, ${unknown} without a GloVe vector` : ', every one with a GloVe vector'),
@@ -118,12 +123,14 @@ export const shell = {
     position: (n: number, total: number) => `Step ${n} of ${total}`,
     head: (head: number, heads: number) => `Head ${head} of ${heads}`,
     announce: (title: string, n: number, total: number) => `Step ${n} of ${total}: ${title}`,
+    /** A step's title with its number (`stepNumber`): "3 Score". The bar and the headings show this. */
+    numbered: (n: number, title: string) => `${n} ${title}`,
     titles: {
       tokens: 'Tokens and embeddings',
       qkv: 'Queries, keys and values',
-      score: '1 Score',
-      softmax: '2 Softmax',
-      weighted: '3 Weighted sum',
+      score: 'Score',
+      softmax: 'Softmax',
+      weighted: 'Weighted sum',
       output: 'Concatenate and project',
     },
     /**
@@ -133,20 +140,12 @@ export const shell = {
     compactTitles: {
       tokens: 'Tokens',
       qkv: 'Q, K, V',
-      score: '1 Score',
-      softmax: '2 Softmax',
-      weighted: '3 Weighted sum',
+      score: 'Score',
+      softmax: 'Softmax',
+      weighted: 'Weighted sum',
       output: 'Output',
     },
-    /** The shortest form (a phone): every step but the current one, which shows its compact title. */
-    shortTitles: {
-      tokens: 'Tok',
-      qkv: 'QKV',
-      score: '1',
-      softmax: '2',
-      weighted: '3',
-      output: 'Out',
-    },
+    /** The shortest form (a phone) shows every step but the current one by its number alone. */
   },
   explain: {
     tokens: (c: StepContext): string[] => [

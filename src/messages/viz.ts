@@ -1,4 +1,5 @@
 /** Strings of the attention views: the heatmap, the all-heads view and the directed graph. */
+import { stepNumber } from '../vocabulary/steps';
 export const viz = {
   // Shared
   waitingForVectors: 'The heatmap and the graph appear once the word vectors have loaded.',
@@ -15,7 +16,7 @@ export const viz = {
   keyAxis: 'key (attended to)',
   rowSumHeader: 'Σ row',
   rowSumTitle: (token: string, sum: string) => `The weights of “${token}” add up to ${sum}`,
-  scoresAppear: 'Scores appear at step 1 Score.',
+  scoresAppear: `Scores appear at step ${stepNumber('score')}, Score.`,
   modeGroup: 'Heatmap values',
   modes: {
     scores: 'QKᵀ',
@@ -33,7 +34,7 @@ export const viz = {
     scores:
       'Raw scores: each cell is the dot product of a query (row) with a key (column). Positive means a match.',
     scaled: (dK: number, root: string) =>
-      `Scaled scores: every raw score divided by √d_k = √${dK} ≈ ${root}, which keeps the softmax from saturating. Compare the legend's range with the raw scores'.`,
+      `Scaled scores: every raw score divided by √d_k = √${dK} ≈ ${root}, which keeps the softmax from saturating. Compare the legend’s range with that of the raw scores.`,
     masked:
       'The causal mask: a token may not look at tokens after it, so those scores become −∞ (hatched) and will get weight 0.',
     weights:
@@ -97,11 +98,11 @@ export const viz = {
       ? `Showing where “${token}” looks (its outgoing edges).`
       : `Showing who looks at “${token}” (its incoming edges).`,
   clearFocus: 'Show every token',
-  edgesAppear: 'Edges appear at step 2 Softmax.',
+  edgesAppear: `Edges appear at step ${stepNumber('softmax')}, Softmax.`,
   edgeCount: (shown: number, total: number) =>
     shown === total ? `${shown} edge${shown === 1 ? '' : 's'}` : `${shown} of ${total} edges`,
   capped: (perToken: number) =>
-    `Long input: showing each token's ${perToken} strongest edge${perToken === 1 ? '' : 's'}.`,
+    `Long input: showing each token’s ${perToken} strongest edge${perToken === 1 ? '' : 's'}.`,
   noEdges: 'No edge passes the threshold: lower it to see more.',
   legendArrow: 'An arrow from A to B: A attends to B; thicker = more attention.',
   legendLineHorizontal:

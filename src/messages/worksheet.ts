@@ -18,11 +18,14 @@ function list(words: readonly string[]): string {
 export const worksheet = {
   // Opening and the preview's toolbar
   button: 'Worksheet',
-  buttonDescription: 'A printable handout with an answer key for the first tokens of the sentence',
+  buttonDescription:
+    'A printable handout with an answer key for the tokens of the sentence you choose',
   previewTitle: 'Worksheet preview',
   previewHint:
     'This is what will be printed: the students’ pages, then the answer key on its own page.',
   tokenCount: 'Tokens on the sheet',
+  chooseTokens: (max: number) => `Which tokens (up to ${max})`,
+  chooseHint: 'Each chosen token keeps its place in the sentence.',
   print: 'Print',
   close: 'Close',
 
@@ -53,6 +56,8 @@ export const worksheet = {
   notesTitle: 'About these numbers',
   rounded: (decimals: number) =>
     `X and the weights are Attention Graph’s numbers rounded to ${decimals === 1 ? 'one decimal' : `${decimals} decimals`}.`,
+  chosen: (words: readonly string[]) =>
+    `The sheet covers ${list(words)}, chosen from the sentence; each keeps the position it has there.`,
   shortened: (kept: number) =>
     `The sentence is shortened to its first ${kept} tokens, so that the work fits on a page.`,
   unknownWords: (words: readonly string[]) =>

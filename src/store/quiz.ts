@@ -46,6 +46,8 @@ export interface QuizAsk {
   readonly answer: string | null;
   /** The view the answer was given for, or null while open. */
   readonly view: QuizView | null;
+  /** Answers given to this question for `view` (a wrong first one leaves it open). */
+  readonly tries: number;
 }
 
 /** The quiz's state. */
@@ -68,7 +70,14 @@ const OPEN_ASK: QuizAsk = {
   status: 'open',
   answer: null,
   view: null,
+  tries: 0,
 };
+
+/**
+ * How many answers a question takes before it reveals: a wrong first prediction gets a
+ * second try, as a teacher would give one, before the answer is shown.
+ */
+export const QUIZ_TRIES = 2;
 
 /** The quiz of a first visit: off, nothing asked yet, no score. */
 export function initialQuiz(): QuizState {
@@ -84,15 +93,20 @@ function sameSettings(a: AttentionSettings, b: AttentionSettings): boolean {
   return (Object.keys(a) as (keyof AttentionSettings)[]).every((k) => Object.is(a[k], b[k]));
 }
 
+function sameView(a: QuizView | null, b: QuizView): boolean {
+  return (
+    a !== null && a.text === b.text && a.head === b.head && sameSettings(a.settings, b.settings)
+  );
+}
+
 /** True when `ask` was answered (or revealed) for exactly `view`. */
 export function isAnsweredFor(ask: QuizAsk, view: QuizView): boolean {
-  return (
-    ask.status !== 'open' &&
-    ask.view !== null &&
-    ask.view.text === view.text &&
-    ask.view.head === view.head &&
-    sameSettings(ask.view.settings, view.settings)
-  );
+  return ask.status !== 'open' && sameView(ask.view, view);
+}
+
+/** The wrong answer of a first try at `ask` for `view`, while the second try is open; else null. */
+export function firstTryOf(ask: QuizAsk, view: QuizView): string | null {
+  return ask.status === 'open' && ask.tries > 0 && sameView(ask.view, view) ? ask.answer : null;
 }
 
 /** `quiz` with `ask` at `step` replaced by `patch` over it. */
@@ -102,10 +116,14 @@ export function withAsk(quiz: QuizState, step: QuizStep, patch: Partial<QuizAsk>
 
 /** The question at `step` changed (another token, kind, key or component): open again, unanswered. */
 export function reask(quiz: QuizState, step: QuizStep, patch: Partial<QuizAsk>): QuizState {
-  return withAsk(quiz, step, { ...patch, status: 'open', answer: null, view: null });
+  return withAsk(quiz, step, { ...patch, status: 'open', answer: null, view: null, tries: 0 });
 }
 
-/** Records a prediction at `step` for `view`, and counts it in the score. */
+/**
+ * Records a prediction at `step` for `view`. A wrong one with tries left (`QUIZ_TRIES`)
+ * keeps the question open, remembering the answer; otherwise the question is settled and
+ * counted in the score, once, whatever the number of tries.
+ */
 export function recordAnswer(
   quiz: QuizState,
   step: QuizStep,
@@ -113,7 +131,10 @@ export function recordAnswer(
   right: boolean,
   view: QuizView,
 ): QuizState {
-  const next = withAsk(quiz, step, { status: right ? 'right' : 'wrong', answer, view });
+  const ask = quiz[step];
+  const tries = (firstTryOf(ask, view) === null ? 0 : ask.tries) + 1;
+  if (!right && tries < QUIZ_TRIES) return withAsk(quiz, step, { answer, view, tries });
+  const next = withAsk(quiz, step, { status: right ? 'right' : 'wrong', answer, view, tries });
   return { ...next, right: quiz.right + (right ? 1 : 0), answered: quiz.answered + 1 };
 }
 

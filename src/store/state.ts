@@ -39,6 +39,11 @@ export interface ViewSlice {
   /** Show one small heatmap per head. */
   readonly allHeads: boolean;
   readonly graph: GraphView;
+  /**
+   * The compact embed view (a lesson link's `embed=1`): the sentence, the steps and the
+   * attention views, no header, for an <iframe> in slides or a course page.
+   */
+  readonly embed: boolean;
   setStep(step: StepId): void;
   nextStep(): void;
   previousStep(): void;

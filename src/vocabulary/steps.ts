@@ -41,3 +41,13 @@ export function moveStep(step: StepId, delta: number, heads: number): StepId {
   );
   return steps[index] as StepId;
 }
+
+/**
+ * The step's number, the one numbering every place shows (the step bar, the explanation's
+ * "Step 3 of 5", presentation, the hints that send the learner to a step): its place in
+ * the walkthrough, from 1. "Output" comes last, so no number depends on the head count;
+ * only the total does (`stepsFor(heads).length`).
+ */
+export function stepNumber(step: StepId): number {
+  return STEP_IDS.indexOf(step) + 1;
+}

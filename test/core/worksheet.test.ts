@@ -392,6 +392,30 @@ describe('the answer key', () => {
     ).toBeLessThan(0.1);
   });
 
+  it('covers the tokens the teacher chose, each with its own row of X (its position included)', async () => {
+    const vectors = await gloveVectors();
+    const text = 'The cat sat on the mat because it was tired.';
+    const sheet = worksheetFromText(text, DEFAULT_SETTINGS, vectors, [1, 7]);
+    expect(sheet.tokens).toEqual(['cat', 'it']);
+    expect(sheet.notes).toContainEqual({ kind: 'chosen', words: ['cat', 'it'] });
+    expect(sheet.notes.some((n) => n.kind === 'shortened')).toBe(false);
+    // Rows 1 and 7 of the app's width-4 input, rounded: "it" keeps position 7.
+    const app = traceFromEmbedded(embedText(text, WORKSHEET_WIDTH, vectors), {
+      ...DEFAULT_SETTINGS,
+      width: WORKSHEET_WIDTH,
+    });
+    const appX = toRows(app.input);
+    expect(toRows(sheet.x)).toEqual(
+      [appX[1]!, appX[7]!].map((r) => r.map((x) => Math.fround(roundTo(x, sheet.decimals)))),
+    );
+    expect(sheet.weights.rows).toBe(2);
+    // The first tokens, chosen as indices, make the same sheet as a count.
+    const first = worksheetFromText(text, DEFAULT_SETTINGS, vectors, [0, 1, 2]);
+    expect(first).toEqual(worksheetFromText(text, DEFAULT_SETTINGS, vectors, 3));
+    expect(() => worksheetFromText(text, DEFAULT_SETTINGS, vectors, [7, 1])).toThrow(RangeError);
+    expect(() => worksheetFromText(text, DEFAULT_SETTINGS, vectors, [])).toThrow(RangeError);
+  });
+
   it('says when every vector is made up and when positions are off', () => {
     const sheet = worksheetFromText(
       'a b',

@@ -88,7 +88,7 @@ describe('empty and invisible text', () => {
       for (const text of ['', '   \n\t  \u3000 ']) {
         await typeSentence(page, text);
         await page.getByText('Type a sentence to begin.').waitFor();
-        for (const step of ['Tokens and embeddings', '1 Score', '2 Softmax', '3 Weighted sum']) {
+        for (const step of ['Tokens and embeddings', '3 Score', '4 Softmax', '5 Weighted sum']) {
           await page
             .getByRole('navigation', { name: 'Steps' })
             .getByRole('button', { name: step })
@@ -316,7 +316,7 @@ describe('text that looks like markup or script', () => {
       // Through the steps and the worked arithmetic, where token names show again.
       await page
         .getByRole('navigation', { name: 'Steps' })
-        .getByRole('button', { name: '2 Softmax' })
+        .getByRole('button', { name: '4 Softmax' })
         .click();
       await graph.locator('[data-source]').first().waitFor();
       expect(await injected(page)).toEqual([]);

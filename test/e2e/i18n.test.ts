@@ -144,7 +144,7 @@ describe('the interface in Spanish', () => {
     await page.getByRole('checkbox', { name: 'Máscara causal', exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Grafo de atención' }).waitFor();
 
-    // Open everything a lesson shows: step 2 Softmax, and one cell's arithmetic.
+    // Open everything a lesson shows: step 4 Softmax, and one cell's arithmetic.
     await irAlPaso(page, 'Softmax');
     const heatmap = 'Mapa de calor de la atención';
     await page.locator(`svg[aria-label="${heatmap}"] rect[data-i="1"][data-j="2"]`).click();

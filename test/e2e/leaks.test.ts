@@ -95,7 +95,7 @@ describe('typing 500 sentences', () => {
       // At Softmax every view draws: heatmap cells, graph edges, the weights table.
       await page
         .getByRole('navigation', { name: 'Steps' })
-        .getByRole('button', { name: '2 Softmax' })
+        .getByRole('button', { name: '4 Softmax' })
         .click();
       const figures: Array<[number, HeapFigures]> = [];
       const started = Date.now();

@@ -144,7 +144,7 @@ describe('presentation mode', () => {
         return shown(page);
       };
 
-      expect(await visit('', { title: 'Tokens and embeddings', indicator: '1 / 5' })).toEqual({
+      expect(await visit('', { title: '1 Tokens and embeddings', indicator: '1 / 5' })).toEqual({
         tokens: true,
         matrices: false,
         heatmap: false,
@@ -154,11 +154,11 @@ describe('presentation mode', () => {
       await shot(page, 'light-1920-tokens');
 
       expect(
-        await visit('PageDown', { title: 'Queries, keys and values', indicator: '2 / 5' }),
+        await visit('PageDown', { title: '2 Queries, keys and values', indicator: '2 / 5' }),
       ).toEqual({ tokens: false, matrices: true, heatmap: false, graph: false, work: false });
       await shot(page, 'light-1920-qkv');
 
-      expect(await visit('Space', { title: '1 Score', indicator: '3 / 5' })).toEqual({
+      expect(await visit('Space', { title: '3 Score', indicator: '3 / 5' })).toEqual({
         tokens: false,
         matrices: false,
         heatmap: true,
@@ -172,7 +172,7 @@ describe('presentation mode', () => {
       expect(hm.y + hm.height).toBeLessThanOrEqual(PROJECTOR.height);
       await shot(page, 'light-1920-score');
 
-      expect(await visit('ArrowRight', { title: '2 Softmax', indicator: '4 / 5' })).toEqual({
+      expect(await visit('ArrowRight', { title: '4 Softmax', indicator: '4 / 5' })).toEqual({
         tokens: false,
         matrices: false,
         heatmap: true,
@@ -189,7 +189,7 @@ describe('presentation mode', () => {
       await shot(page, 'light-1920-softmax-work');
 
       // The focused heatmap keeps its arrow keys (they move its active cell); PageDown steps.
-      expect(await visit('PageDown', { title: '3 Weighted sum', indicator: '5 / 5' })).toEqual({
+      expect(await visit('PageDown', { title: '5 Weighted sum', indicator: '5 / 5' })).toEqual({
         tokens: false,
         matrices: false,
         heatmap: false,
@@ -199,13 +199,13 @@ describe('presentation mode', () => {
       await shot(page, 'light-1920-weighted');
 
       // At the end PageDown stays; PageUp, ArrowUp and Shift+Space go back one step each.
-      await visit('PageDown', { title: '3 Weighted sum', indicator: '5 / 5' });
-      await visit('PageUp', { title: '2 Softmax', indicator: '4 / 5' });
-      await visit('Shift+Space', { title: '1 Score', indicator: '3 / 5' });
-      await visit('ArrowUp', { title: 'Queries, keys and values', indicator: '2 / 5' });
-      await visit('End', { title: '3 Weighted sum', indicator: '5 / 5' });
-      await visit('Home', { title: 'Tokens and embeddings', indicator: '1 / 5' });
-      await visit('ArrowDown', { title: 'Queries, keys and values', indicator: '2 / 5' });
+      await visit('PageDown', { title: '5 Weighted sum', indicator: '5 / 5' });
+      await visit('PageUp', { title: '4 Softmax', indicator: '4 / 5' });
+      await visit('Shift+Space', { title: '3 Score', indicator: '3 / 5' });
+      await visit('ArrowUp', { title: '2 Queries, keys and values', indicator: '2 / 5' });
+      await visit('End', { title: '5 Weighted sum', indicator: '5 / 5' });
+      await visit('Home', { title: '1 Tokens and embeddings', indicator: '1 / 5' });
+      await visit('ArrowDown', { title: '2 Queries, keys and values', indicator: '2 / 5' });
 
       await page.keyboard.press('Escape');
       await presentation(page).waitFor({ state: 'detached' });

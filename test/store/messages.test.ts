@@ -105,11 +105,8 @@ const SAME_IN_SPANISH = new Set([
   'shell.steps.compactTitles.qkv',
   'shell.steps.compactTitles.softmax',
   'shell.steps.titles.softmax',
-  'shell.steps.shortTitles.tokens',
-  'shell.steps.shortTitles.qkv',
-  'shell.steps.shortTitles.score',
-  'shell.steps.shortTitles.softmax',
-  'shell.steps.shortTitles.weighted',
+  // A number and a title: "3 Score", "3 Puntuación".
+  'shell.steps.numbered',
   'shell.settings.temperatureValue',
   'viz.pair',
   'viz.modes.scores',

@@ -11,6 +11,7 @@ import {
   quizStepOf,
   reask,
   recordAnswer,
+  firstTryOf,
   resolveQuestion,
   revealWithout,
   withEnabled,
@@ -39,11 +40,35 @@ describe('quiz state', () => {
   it('counts right and wrong predictions, not reveals', () => {
     let quiz = withEnabled(initialQuiz(), true);
     quiz = recordAnswer(quiz, 'softmax', '2', false, view);
+    quiz = recordAnswer(quiz, 'softmax', '3', false, view);
     quiz = recordAnswer(quiz, 'weighted', '0.3', true, view);
     quiz = revealWithout(quiz, 'softmax', view);
     expect(quiz).toMatchObject({ right: 1, answered: 2 });
     expect(quiz.softmax).toMatchObject({ status: 'shown', answer: null });
     expect(quiz.weighted).toMatchObject({ status: 'right', answer: '0.3' });
+  });
+
+  it('gives a wrong first prediction a second try before it reveals, and counts the question once', () => {
+    let quiz = withEnabled(initialQuiz(), true);
+    quiz = recordAnswer(quiz, 'softmax', '2', false, view);
+    // Still open, still covered, not yet in the score; the first answer is remembered.
+    expect(isAnsweredFor(quiz.softmax, view)).toBe(false);
+    expect(firstTryOf(quiz.softmax, view)).toBe('2');
+    expect(quiz).toMatchObject({ right: 0, answered: 0 });
+    // The first try belongs to its view: another text starts afresh.
+    expect(firstTryOf(quiz.softmax, { ...view, text: 'Another text.' })).toBeNull();
+    // Right at the second try: settled, counted once.
+    const right = recordAnswer(quiz, 'softmax', '4', true, view);
+    expect(right.softmax).toMatchObject({ status: 'right', answer: '4' });
+    expect(right).toMatchObject({ right: 1, answered: 1 });
+    // Wrong again: revealed as wrong, counted once.
+    const wrong = recordAnswer(quiz, 'softmax', '5', false, view);
+    expect(isAnsweredFor(wrong.softmax, view)).toBe(true);
+    expect(wrong.softmax).toMatchObject({ status: 'wrong', answer: '5' });
+    expect(wrong).toMatchObject({ right: 0, answered: 1 });
+    // Another question starts with both tries again.
+    const again = reask(wrong, 'softmax', { query: 1 });
+    expect(recordAnswer(again, 'softmax', '0', false, view).softmax.status).toBe('open');
   });
 
   it('holds an answer for its own view only: another text, setting or head asks again', () => {

@@ -24,7 +24,7 @@ import { useAppStore } from '../../store/store';
 import { leavePresentation } from './presentationMode';
 import { ownsArrowKeys } from '../steps/useStepKeys';
 import './Presentation.css';
-import { moveStep, stepsFor } from '../../vocabulary/steps';
+import { moveStep, stepNumber, stepsFor } from '../../vocabulary/steps';
 import { usePresenting, useStep } from '../../store/selectors';
 
 /** What a presentation key does, or null for a key that is not one. */
@@ -86,7 +86,7 @@ function PresentationBar() {
   const [blank, setBlank] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const steps = stepsFor(heads);
-  const n = steps.indexOf(step) + 1;
+  const n = stepNumber(step);
 
   // On <html> too: its font size (every rem of the page) and its palette grow with the mode,
   // and in full screen <html> is what fills the screen.

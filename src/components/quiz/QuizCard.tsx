@@ -1,7 +1,8 @@
 /**
  * "Predict, then reveal" at the Softmax and Weighted sum steps: the question card above
  * the covered views. While open it asks (a token to choose, or a number to type) about a
- * token the student can pick; once answered it says right or wrong, gives the answer with
+ * token the student can pick; a wrong first answer gets a second try (`QUIZ_TRIES`), and
+ * once answered it says right or wrong, gives the answer with
  * its arithmetic, selects the row so that "Show the work" opens on it, and offers another
  * question. Every answer comes from the trace the app shows (`useHeadTrace`), with its
  * head, mask and temperature.
@@ -18,12 +19,15 @@ import {
 } from '../../core/quiz';
 import { useMessages } from '../../messages';
 import {
+  firstTryOf,
   isAnsweredFor,
+  QUIZ_TRIES,
   quizStepOf,
   reask,
   recordAnswer,
   resolveQuestion,
   revealWithout,
+  withAsk,
   type QuizAsk,
 } from '../../store/quiz';
 import { useAppStore } from '../../store/store';
@@ -122,24 +126,29 @@ export function QuizCard() {
           step={step}
           ask={ask}
           answered={answered}
+          firstTry={firstTryOf(ask, view)}
           question={resolveQuestion(step, ask, kinds, head.masked, trace.dK)}
           name={name}
           onAnswer={(question, solution, answer) => {
             const chosen = answer.type === 'token' ? answer.token : null;
             const right = isRight(solution, answer.type === 'token' ? answer.token : answer.value);
             const largest = largestContributor(question);
-            focusNext.current = 'reveal';
+            const tried = firstTryOf(ask, view) === null ? 0 : ask.tries;
+            const settled = right || tried + 1 >= QUIZ_TRIES;
+            // A wrong first try keeps the question open: focus stays in the form.
+            if (settled) focusNext.current = 'reveal';
             updateQuiz((q) =>
               recordAnswer(
-                // Pin the question asked, so the reveal describes it even if defaults would now differ.
-                reask(q, step, pinned(question)),
+                // Pin the question asked, so the reveal describes it even if defaults would now
+                // differ; the same question, so a first try stays counted.
+                withAsk(q, step, pinned(question)),
                 step,
                 answer.type === 'token' ? String(answer.token) : answer.typed,
                 right,
                 view,
               ),
             );
-            select(cellToShow(question, solution, chosen, largest));
+            if (settled) select(cellToShow(question, solution, chosen, largest));
           }}
           onSkip={(question, solution) => {
             focusNext.current = 'reveal';
@@ -183,6 +192,8 @@ interface QuizBodyProps {
   readonly step: QuizStep;
   readonly ask: QuizAsk;
   readonly answered: boolean;
+  /** The wrong first answer, as stored, while the second try is open. */
+  readonly firstTry: string | null;
   readonly question: QuizQuestion;
   readonly name: (index: number) => string;
   readonly onAnswer: (question: QuizQuestion, solution: QuizSolution, answer: QuizAnswer) => void;
@@ -193,7 +204,7 @@ interface QuizBodyProps {
 
 /** The open question (with its set-up) or the reveal. */
 function QuizBody(props: QuizBodyProps) {
-  const { step, ask, answered, question, name } = props;
+  const { step, ask, answered, firstTry, question, name } = props;
   const headView = useHeadTrace();
   if (!headView) return null;
   const solution = solveQuestion(headView.head, question);
@@ -226,6 +237,9 @@ function QuizBody(props: QuizBodyProps) {
         solution={solution}
         masked={headView.head.masked}
         name={name}
+        firstTry={
+          firstTry === null ? null : solution.type === 'token' ? name(Number(firstTry)) : firstTry
+        }
         onAnswer={(answer) => props.onAnswer(question, solution, answer)}
         onSkip={() => props.onSkip(question, solution)}
       />

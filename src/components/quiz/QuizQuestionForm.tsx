@@ -1,6 +1,7 @@
 /**
  * The open question: the sentence's tokens to choose from (those the causal mask hides are
  * shown but disabled), or a box for a number, then "Check" and "Show without predicting".
+ * After a wrong first answer it says so and asks again (the second try), without the answer.
  * A number that cannot be read gets a clear message and stays in the box as typed.
  */
 import { useId, useState, type FormEvent } from 'react';
@@ -27,6 +28,8 @@ export interface QuizQuestionFormProps {
   /** The head's masked scores: −∞ marks a token the query cannot attend to. */
   readonly masked: QuizHead['masked'];
   readonly name: (index: number) => string;
+  /** The wrong first answer, worded (a token's name or the number as typed), or null. */
+  readonly firstTry?: string | null;
   readonly onAnswer: (answer: QuizAnswer) => void;
   readonly onSkip: () => void;
 }
@@ -107,6 +110,10 @@ export function QuizQuestionForm(props: QuizQuestionFormProps) {
           />
         </div>
       )}
+      {/* Polite and always present, so a screen reader hears the second chance when it comes. */}
+      <p className="quiz__retry" role="status">
+        {props.firstTry ? m.tryAgain(props.firstTry) : null}
+      </p>
       <p id={`${id}-hint`} className="hint quiz__hint">
         {hintText(m, question, solution, format)}
         {anyMasked && ` ${m.maskedNote}`}

@@ -10,7 +10,8 @@ import { useAppStore } from '../../store/store';
 export interface TokenChipProps {
   readonly index: number;
   readonly text: string;
-  readonly known: boolean;
+  /** Whether the table has the word; 'pending' while the table loads (no marking yet). */
+  readonly known: boolean | 'pending';
   /** The word whose vector a clitic borrowed ("not" for "n't"), or null. */
   readonly borrowed: string | null;
   /** Tooltip: the lookup in words. */

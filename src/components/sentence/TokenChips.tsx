@@ -33,6 +33,8 @@ export function TokenChips() {
   const trace = useTrace();
   // Stops at the first visible character: trimming a 5 MB text on every keystroke is not free.
   const blank = useAppStore((s) => !/\S/.test(s.text));
+  // The chips come with the text, before the table: which words it has is told once it is here.
+  const tableLoading = useAppStore((s) => s.vectors.status === 'loading');
   const id = useId();
   const listRef = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState(0);
@@ -50,6 +52,7 @@ export function TokenChips() {
 
   const tokens = trace.tokens;
   const madeUp = trace.vectors === 'made-up';
+  const pending = madeUp && tableLoading;
   const unknown = tokens.filter((t) => !t.known).length;
   const tabStop = active < tokens.length ? active : 0;
   const legendId = (kind: string) => `${id}-${kind}`;
@@ -73,7 +76,9 @@ export function TokenChips() {
     <div className="tokens">
       <div className="tokens__header">
         <h3 className="tokens__heading">{m.heading}</h3>
-        <p className="tokens__count">{m.count(tokens.length, unknown)}</p>
+        <p className="tokens__count">
+          {pending ? m.countPending(tokens.length) : m.count(tokens.length, unknown)}
+        </p>
       </div>
       {/* The chips start a new list for every text, so index keys are the tokens' identity. */}
       <ul
@@ -87,17 +92,19 @@ export function TokenChips() {
           const borrowed = borrowedWord(token);
           // A tooltip quotes a token of 64 KB shortened, as the labels do.
           const quoted = isolate(truncateLabel(token.text, MAX_TOOLTIP_TOKEN));
-          const tooltip = !token.known
-            ? m.chipUnknown(quoted)
-            : borrowed
-              ? m.chipClitic(quoted, borrowed)
-              : m.chipKnown(isolate(token.lookup), (token.vocabIndex ?? 0) + 1);
+          const tooltip = pending
+            ? m.chipPending(quoted)
+            : !token.known
+              ? m.chipUnknown(quoted)
+              : borrowed
+                ? m.chipClitic(quoted, borrowed)
+                : m.chipKnown(isolate(token.lookup), (token.vocabIndex ?? 0) + 1);
           return (
             <TokenChip
               key={i}
               index={i}
               text={token.text}
-              known={token.known}
+              known={pending ? 'pending' : token.known}
               borrowed={borrowed}
               tooltip={tooltip}
               describedBy={

@@ -1,7 +1,9 @@
 /**
  * Sharing a lesson: "Copy link" puts the link to the current view on the clipboard, and
  * "QR code" shows the link as a code large enough to scan from a projector, with the link
- * written under it. Also shows the notice of a partly unreadable link.
+ * written under it; "Embed" copies an <iframe> of the compact embed view (`embedSnippet`).
+ * Also shows the notice of a partly unreadable link. In the embed view itself the bar is
+ * the embed's own (EmbedBar): full screen and a way out to the whole app.
  *
  * The clipboard API exists only on secure pages (https or localhost); a classroom server
  * on plain http gets the older copy command, and if that fails too, the link is shown
@@ -10,6 +12,8 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
+import { EmbedBar } from './EmbedBar';
+import { embedSnippet } from './embedSnippet';
 import { LinkNotice } from './LinkNotice';
 import { QrCode } from './QrCode';
 import './ShareBar.css';
@@ -54,21 +58,42 @@ async function copyText(text: string): Promise<boolean> {
   return copyBySelection(text);
 }
 
-/** The share bar: link notice, "Copy link", "QR code". */
+/** The share bar, or in the embed view the embed's bar. */
 export function ShareBar() {
+  const embed = useAppStore((s) => s.embed);
+  return embed ? <EmbedBar /> : <SharingBar />;
+}
+
+/** What a failed copy shows selected in a field: the link or the embed code. */
+type Manual = { readonly what: 'link' | 'embed'; readonly n: number } | null;
+
+/** The embed code of the current view: its link with `embed=1`, in an <iframe>. */
+function currentEmbedCode(title: string): string {
+  return embedSnippet(lessonUrl({ ...selectLesson(useAppStore.getState()), embed: true }), title);
+}
+
+/** The share bar: link notice, "Copy link", "QR code", "Embed". */
+function SharingBar() {
   const m = useMessages().share;
   const id = useId();
   const lesson = useAppStore(selectLesson);
   const [qrOpen, setQrOpen] = useState(false);
-  // 0: the link field is hidden; n: the nth copy that failed, which shows and selects it.
-  const [manual, setManual] = useState(0);
+  // null: the field is hidden; else what the nth copy that failed was, shown and selected.
+  const [manual, setManual] = useState<Manual>(null);
   // A new key per announcement: a screen reader repeats "Link copied" on a second copy.
   const [status, setStatus] = useState<{ text: string; key: number } | null>(null);
   const field = useRef<HTMLInputElement>(null);
   // Built only while shown: encoding a long sentence on every keystroke is not free.
   const link = useMemo(
-    () => (qrOpen || manual > 0 ? lessonUrl(lesson) : ''),
+    () => (qrOpen || manual?.what === 'link' ? lessonUrl(lesson) : ''),
     [lesson, qrOpen, manual],
+  );
+  const embedCode = useMemo(
+    () =>
+      manual?.what === 'embed'
+        ? embedSnippet(lessonUrl({ ...lesson, embed: true }), m.embedFrameTitle)
+        : '',
+    [lesson, manual, m],
   );
 
   // Typing with the code open redraws it when React has time, not on every keystroke.
@@ -94,7 +119,7 @@ export function ShareBar() {
 
   // On each failed copy only, not on each change of the link: typing elsewhere must keep its focus.
   useEffect(() => {
-    if (manual === 0) return;
+    if (manual === null) return;
     field.current?.focus();
     field.current?.select();
   }, [manual]);
@@ -105,11 +130,21 @@ export function ShareBar() {
     // Read at click time: the address bar may be a debounce behind the view.
     const url = lessonUrl(selectLesson(useAppStore.getState()));
     if (await copyText(url)) {
-      setManual(0);
+      setManual(null);
       announce(m.copied);
     } else {
-      setManual((n) => n + 1);
+      setManual((x) => ({ what: 'link', n: (x?.n ?? 0) + 1 }));
       announce(m.copyManually);
+    }
+  };
+
+  const copyEmbed = async () => {
+    if (await copyText(currentEmbedCode(m.embedFrameTitle))) {
+      setManual(null);
+      announce(m.embedCopied);
+    } else {
+      setManual((x) => ({ what: 'embed', n: (x?.n ?? 0) + 1 }));
+      announce(m.embedCopyManually);
     }
   };
 
@@ -128,6 +163,9 @@ export function ShareBar() {
         >
           {m.qr}
         </button>
+        <button type="button" title={m.embedDescription} onClick={() => void copyEmbed()}>
+          {m.embed}
+        </button>
         <p className="share-bar__status" role="status">
           {status && <span key={status.key}>{status.text}</span>}
         </p>
@@ -137,15 +175,17 @@ export function ShareBar() {
           {r.linkCut(fmt.number(carriedTokens, 0), fmt.number(totalTokens, 0))}
         </p>
       )}
-      {manual > 0 && (
+      {manual !== null && (
         <div className="share-bar__manual">
-          <label htmlFor={`${id}-link`}>{m.linkLabel}</label>
+          <label htmlFor={`${id}-link`}>
+            {manual.what === 'link' ? m.linkLabel : m.embedCodeLabel}
+          </label>
           <input
             ref={field}
             id={`${id}-link`}
             type="text"
             readOnly
-            value={link}
+            value={manual.what === 'link' ? link : embedCode}
             onFocus={(e) => e.currentTarget.select()}
           />
         </div>

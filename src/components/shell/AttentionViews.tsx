@@ -7,6 +7,8 @@ import { useMessages } from '../../messages';
 import { useTrace } from '../../store/useTrace';
 import { GraphPanel } from '../graph/GraphPanel';
 import { HeatmapPanel } from '../heatmap/HeatmapPanel';
+import { ConcatView } from '../output/ConcatView';
+import { useStep } from '../../store/selectors';
 import { PanelBoundary } from './PanelBoundary';
 import './AttentionViews.css';
 
@@ -14,6 +16,7 @@ import './AttentionViews.css';
 export function AttentionViews() {
   const m = useMessages().viz;
   const trace = useTrace();
+  const step = useStep();
   if (!trace) {
     return (
       <div className="attention-views">
@@ -23,6 +26,12 @@ export function AttentionViews() {
   }
   return (
     <div className="attention-views">
+      {/* "Concatenate and project" leads with its own picture, before one head's views. */}
+      {step === 'output' && trace.heads.length > 1 && (
+        <PanelBoundary panel="concat">
+          <ConcatView trace={trace} />
+        </PanelBoundary>
+      )}
       <div className="attention-views-grid">
         <PanelBoundary panel="heatmap">
           <HeatmapPanel trace={trace} />

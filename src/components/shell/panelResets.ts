@@ -43,6 +43,8 @@ export const PANEL_RESETS: Readonly<Record<PanelName, () => void>> = {
   },
   heatmap: resetHeatmap,
   graph: resetGraph,
+  // The concatenation reads only the trace: mounting it again is its reset.
+  concat: clearPointer,
   work: () => {
     useAppStore.getState().select(null);
     clearPointer();

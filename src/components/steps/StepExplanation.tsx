@@ -18,7 +18,7 @@ import { QuizCover } from '../quiz/QuizCover';
 import { QuizSwitch } from '../quiz/QuizSwitch';
 import './StepExplanation.css';
 import { MathText } from '../common/MathText';
-import { stepsFor } from '../../vocabulary/steps';
+import { stepNumber, stepsFor } from '../../vocabulary/steps';
 import { useHead, useSettings, useStep } from '../../store/selectors';
 
 /** The explanation panel of the current step. */
@@ -31,7 +31,7 @@ export function StepExplanation() {
   const trace = useTrace();
   const id = useId();
   const steps = stepsFor(settings.heads);
-  const n = steps.indexOf(step) + 1;
+  const n = stepNumber(step);
   const dK = headDim(settings.width, settings.heads);
   const context: StepContext = {
     tokens: trace?.tokens.length ?? 0,
@@ -49,7 +49,7 @@ export function StepExplanation() {
     weights: settings.weights,
     madeUp: trace?.vectors === 'made-up',
   };
-  const title = m.steps.titles[step];
+  const title = m.steps.numbered(n, m.steps.titles[step]);
   return (
     <section className="panel step-explanation" aria-labelledby={`${id}-title`}>
       {/* One column, or on a wide screen three: the words, the formula, the code. */}

@@ -4,7 +4,7 @@
  * (aria-disabled, not disabled) so a keyboard user's focus is not thrown to the page top.
  *
  * The bar is one row at every width. It measures itself and takes the widest form that
- * fits: the full titles; then compact titles ("1 Score"); then arrow-only Previous and
+ * fits: the full titles ("3 Score", numbered by `stepNumber`, as everywhere); then compact titles ("2 Q, K, V"); then arrow-only Previous and
  * Next; then, on a phone, numbered pills ("1", "2", "3") with only the current step
  * titled; and last, numbered pills only. Whatever is shown, each button keeps its full title as its text and accessible
  * name: the shorter forms are drawn by CSS from data attributes and hidden from assistive
@@ -16,7 +16,7 @@ import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
 import { useStepKeys } from './useStepKeys';
 import './StepNav.css';
-import { stepsFor } from '../../vocabulary/steps';
+import { stepNumber, stepsFor } from '../../vocabulary/steps';
 import { useStep } from '../../store/selectors';
 
 /** One form of the bar: how the steps are labelled and whether Previous and Next show words. */
@@ -150,11 +150,11 @@ export function StepNav() {
               className="step-nav__step"
               aria-current={id === step ? 'step' : undefined}
               data-done={i < index}
-              data-compact={m.compactTitles[id]}
-              data-short={m.shortTitles[id]}
+              data-compact={m.numbered(stepNumber(id), m.compactTitles[id])}
+              data-short={stepNumber(id)}
               onClick={() => setStep(id)}
             >
-              <span className="step-nav__title">{m.titles[id]}</span>
+              <span className="step-nav__title">{m.numbered(stepNumber(id), m.titles[id])}</span>
             </button>
           </li>
         ))}

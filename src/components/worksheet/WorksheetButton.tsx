@@ -1,6 +1,7 @@
 /**
  * The "Worksheet" button: opens a preview of a printable handout for the current sentence
- * and settings (at width 4, one head, the first few tokens), from which the teacher prints.
+ * and settings (at width 4, one head, a few tokens: the first ones, or those the teacher
+ * picks in the preview, "it" and what it refers to, say), from which the teacher prints.
  * The preview's code is loaded on first use: most visits never print a worksheet.
  */
 import { useMemo, useState } from 'react';
@@ -18,23 +19,32 @@ const WorksheetPreview = lazyComponent(
   'worksheet',
 );
 
+/** The indices of the first `n` tokens. */
+const firstTokens = (n: number): readonly number[] => [...Array(n).keys()];
+
 /** The Worksheet button and, while open, its preview. */
 export function WorksheetButton() {
   const m = useMessages().worksheet;
   const trace = useTrace();
   const table = useAppStore((s) => s.vectors.table);
   const [open, setOpen] = useState(false);
-  const [tokenCount, setTokenCount] = useState(WORKSHEET_TOKENS);
+  // Indices of the tokens on the sheet; those past the sentence's end are dropped.
+  const [picked, setPicked] = useState<readonly number[]>(firstTokens(WORKSHEET_TOKENS));
   // No worksheet without tokens, or while the vectors load: the panels show made-up numbers
   // meanwhile, but a printed handout must not change under the class when the table arrives.
   const loading = useAppStore((s) => s.vectors.status === 'loading');
   const unavailable = trace === null || trace.tokens.length === 0 || loading;
+  const count = trace?.tokens.length ?? 0;
+  const chosen = useMemo(() => {
+    const inside = picked.filter((i) => i < count);
+    return inside.length > 0 ? inside : firstTokens(Math.min(WORKSHEET_TOKENS, count));
+  }, [picked, count]);
   const sheet = useMemo(
     () =>
       open && trace && trace.tokens.length > 0
-        ? worksheetFromText(trace.text, trace.settings, table, tokenCount)
+        ? worksheetFromText(trace.text, trace.settings, table, chosen)
         : null,
-    [open, trace, table, tokenCount],
+    [open, trace, table, chosen],
   );
   return (
     // Also holds the message shown when the preview's code cannot be downloaded.
@@ -55,8 +65,11 @@ export function WorksheetButton() {
       {sheet && (
         <WorksheetPreview
           sheet={sheet}
-          tokenCount={tokenCount}
-          onTokenCountChange={setTokenCount}
+          tokenCount={chosen.length}
+          onTokenCountChange={(n) => setPicked(firstTokens(n))}
+          tokens={trace?.tokens.map((t) => t.text) ?? []}
+          chosen={chosen}
+          onChosenChange={setPicked}
           onClose={() => setOpen(false)}
           onGiveUp={() => setOpen(false)}
         />

@@ -7,28 +7,43 @@ import { isolate } from '../../bidi';
 import { useMessages } from '../../messages';
 import { useNumberFormat } from '../common/useNumberFormat';
 import { MathText } from '../common/MathText';
+import { stepNumber, type StepId } from '../../vocabulary/steps';
 import { EXP_HINTS, KEY_DIGITS, rootText, temperatureText } from './worksheetText';
 
-/** The numbered instructions, following the sheet's own settings. */
+/**
+ * The instructions, numbered as the app numbers its steps (`stepNumber`): what the sheet
+ * asks at "3 Score" is item 3 here too, scaling and the mask included.
+ */
 export function Instructions({ sheet }: { sheet: Worksheet }) {
   const m = useMessages().worksheet.steps;
   const fmt = useNumberFormat();
   const { scale, causal, temperature } = sheet.options;
   const sameQK = sheet.notes.some((n) => n.kind === 'sameQK');
-  const steps = [
-    sameQK ? `${m.project} ${m.sameQK}` : m.project,
-    m.scores,
-    scale ? m.scale(sheet.dK, rootText(sheet.dK, fmt)) : m.noScale,
-    causal ? m.mask : null,
-    temperature === 1 ? m.softmax : m.softmaxTemperature(temperatureText(temperature, fmt)),
-    m.output,
-  ].filter((s): s is string => s !== null);
+  const parts: readonly (readonly [StepId, string | null])[] = [
+    ['qkv', sameQK ? `${m.project} ${m.sameQK}` : m.project],
+    ['score', m.scores],
+    ['score', scale ? m.scale(sheet.dK, rootText(sheet.dK, fmt)) : m.noScale],
+    ['score', causal ? m.mask : null],
+    [
+      'softmax',
+      temperature === 1 ? m.softmax : m.softmaxTemperature(temperatureText(temperature, fmt)),
+    ],
+    ['weighted', m.output],
+  ];
+  const steps = new Map<StepId, string[]>();
+  for (const [step, text] of parts) {
+    if (text !== null) steps.set(step, [...(steps.get(step) ?? []), text]);
+  }
   return (
     <>
       <ol className="ws-steps">
-        {steps.map((s) => (
-          <li key={s}>
-            <MathText text={s} />
+        {[...steps].map(([step, texts]) => (
+          <li key={step} value={stepNumber(step)}>
+            {texts.map((t) => (
+              <p key={t}>
+                <MathText text={t} />
+              </p>
+            ))}
           </li>
         ))}
       </ol>
@@ -69,6 +84,7 @@ export function Notes({ sheet }: { sheet: Worksheet }) {
   if (sheet.settings?.positions) lines.push(m.withPositions);
   for (const note of sheet.notes) {
     if (note.kind === 'shortened') lines.push(m.shortened(note.kept));
+    else if (note.kind === 'chosen') lines.push(m.chosen(note.words.map(isolate)));
     else if (note.kind === 'unknownWords') lines.push(m.unknownWords(note.words.map(isolate)));
     else if (note.kind === 'madeUpVectors') lines.push(m.madeUpVectors);
     else if (note.kind === 'noPositions') lines.push(m.noPositions);

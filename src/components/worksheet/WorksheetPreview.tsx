@@ -13,6 +13,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { WORKSHEET_MAX_TOKENS, type Worksheet } from '../../core/worksheet';
 import { useMessages } from '../../messages';
+import { TokenPicker } from './TokenPicker';
 import { WorksheetSheet } from './WorksheetSheet';
 import './Worksheet.css';
 
@@ -51,6 +52,11 @@ export interface WorksheetPreviewProps {
   /** Tokens on the sheet; with `onTokenCountChange`, the toolbar offers 1 to `WORKSHEET_MAX_TOKENS`. */
   readonly tokenCount?: number;
   readonly onTokenCountChange?: (count: number) => void;
+  /** The sentence's tokens; with `chosen` and `onChosenChange`, the teacher picks which go on the sheet. */
+  readonly tokens?: readonly string[];
+  /** Indices of the tokens on the sheet, ascending. */
+  readonly chosen?: readonly number[];
+  readonly onChosenChange?: (chosen: readonly number[]) => void;
 }
 
 /** The worksheet over the app, with Print and Close; Escape closes it too. */
@@ -59,6 +65,9 @@ export function WorksheetPreview({
   onClose,
   tokenCount,
   onTokenCountChange,
+  tokens,
+  chosen,
+  onChosenChange,
 }: WorksheetPreviewProps) {
   const m = useMessages().worksheet;
   const root = usePrintRoot();
@@ -110,6 +119,9 @@ export function WorksheetPreview({
               ))}
             </select>
           </label>
+        )}
+        {tokens && chosen && onChosenChange && (
+          <TokenPicker tokens={tokens} chosen={chosen} onChange={onChosenChange} />
         )}
         <button type="button" className="worksheet-preview__print" onClick={() => window.print()}>
           {m.print}

@@ -33,6 +33,15 @@ export const numbers: Messages['numbers'] = {
     multi: 'Proyección de salida',
   },
   headSuffix: (head, heads) => (heads > 1 ? `, cabeza ${head + 1} de ${heads}` : ''),
+  concatViewTitle: 'Las cabezas una al lado de otra',
+  concatViewLead: (heads, dK) =>
+    `Cada una de las ${heads} cabezas dio a cada token un vector nuevo de ${dK} números. Concatenar los pone uno al lado de otro: una fila por token, una franja de ${dK} columnas por cabeza.`,
+  concatViewTable: 'Concatenación de las salidas de las cabezas',
+  concatViewHead: (head) => `cabeza ${head}`,
+  concatViewMoreRows: (shown, total) =>
+    `Los primeros ${shown} de ${total} tokens; las matrices de abajo tienen todas las filas.`,
+  concatViewProjection: (T, cols, width) =>
+    `Después la proyección mezcla las cabezas: concat (${T} × ${cols}) · wo (${cols} × ${width}) = la salida final (${T} × ${width}), una fila por token con el ancho del modelo.`,
   matrices: {
     embeddings: 'vectores de palabras, una fila por token',
     positions: 'codificaciones posicionales sinusoidales, una fila por posición',

@@ -2,6 +2,7 @@
  * Spanish strings of "Predict, then reveal" (see ../quiz.ts). Numbers arrive already
  * formatted; sentences here only place them.
  */
+import { stepNumber } from '../../vocabulary/steps';
 import type { Messages } from '../en';
 
 /** Comillas alrededor de un token, para que los signos de puntuación ("." o ",") se lean. */
@@ -44,20 +45,20 @@ export const quiz: Messages['quiz'] = {
     weightedNumber: (x, d) => `¿Cuánto vale la componente ${d} del nuevo vector de ${q(x)}?`,
   },
   hints: {
-    softmaxToken:
-      'Recuerda las puntuaciones del paso 1 Puntuación: softmax conserva su orden, así que la puntuación más alta recibe el peso más alto.',
+    softmaxToken: `Recuerda las puntuaciones del paso ${stepNumber('score')}, Puntuación: softmax conserva su orden, así que la puntuación más alta recibe el peso más alto.`,
     softmaxNumber: (tolerance) =>
-      `Calcúlalo con las puntuaciones de la fila (paso 1): peso = exp(s − máx) ÷ la suma de exp(s − máx) en la fila. Se acepta con un margen de ±${tolerance}.`,
-    weightedToken:
-      'Cada token aporta su vector de valor multiplicado por su peso. El que más aporta es el vector ponderado más largo: peso × longitud del vector de valor. Los pesos están en el paso 2 y los valores V en «Consultas, claves y valores».',
+      `Calcúlalo con las puntuaciones de la fila (paso ${stepNumber('score')}): peso = exp(s − máx) ÷ la suma de exp(s − máx) en la fila. Se acepta con un margen de ±${tolerance}.`,
+    weightedToken: `Cada token aporta su vector de valor multiplicado por su peso. El que más aporta es el vector ponderado más largo: peso × longitud del vector de valor. Los pesos están en el paso ${stepNumber('softmax')} y los valores V en el paso ${stepNumber('qkv')}, «Consultas, claves y valores».`,
     weightedNumber: (tolerance) =>
-      `El nuevo vector es la suma de peso × vector de valor: multiplica cada peso del paso 2 por la misma componente de cada vector de valor y suma. Se acepta con un margen de ±${tolerance}.`,
+      `El nuevo vector es la suma de peso × vector de valor: multiplica cada peso del paso ${stepNumber('softmax')} por la misma componente de cada vector de valor y suma. Se acepta con un margen de ±${tolerance}.`,
   },
   maskedChoice: 'oculto por la máscara causal',
   maskedNote:
     'La máscara causal oculta los tokens posteriores: reciben un peso de exactamente 0 y no son opciones.',
   answerLabel: 'Tu respuesta',
   check: 'Comprobar',
+  tryAgain: (answer) =>
+    `Todavía no: no es ${q(answer)}. Mira otra vez y vuelve a intentarlo; la respuesta se muestra tras este intento.`,
   skip: 'Mostrar sin predecir',
   another: 'Otra pregunta',
   chooseFirst: 'Elige primero un token.',

@@ -10,6 +10,7 @@ export const reliability: Messages['reliability'] = {
     views: 'No se pudieron mostrar el mapa de calor ni el grafo',
     heatmap: 'No se pudo dibujar el mapa de calor',
     graph: 'No se pudo dibujar el grafo',
+    concat: 'No se pudo mostrar la concatenación de las cabezas',
     work: 'No se pudieron mostrar las cuentas',
     matrices: 'No se pudieron mostrar las matrices',
     settings: 'No se pudieron mostrar los ajustes',

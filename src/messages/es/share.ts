@@ -45,6 +45,17 @@ export const share: Messages['share'] = {
   copyManually: 'Pulsa Ctrl+C (⌘C en un Mac) para copiar el enlace seleccionado.',
   linkLabel: 'Enlace a esta vista',
   qr: 'Código QR',
+  embed: 'Insertar',
+  embedDescription:
+    'Copia el código de una vista compacta (oración, pasos, mapa de calor y grafo) para una página o una diapositiva',
+  embedCopied: 'Código para insertar copiado: pégalo en tu página',
+  embedCopyManually: 'Pulsa Ctrl+C (⌘C en un Mac) para copiar el código seleccionado.',
+  embedCodeLabel: 'Código para insertar',
+  embedFrameTitle: 'Attention Graph: la autoatención, paso a paso',
+  embedBarLabel: 'Vista insertada',
+  fullscreen: 'Pantalla completa',
+  exitFullscreen: 'Salir de pantalla completa',
+  openFull: 'Abrir en Attention Graph',
   qrLabel: 'Código QR del enlace a esta vista',
   qrLoading: 'Dibujando el código QR…',
   qrTooLong: (bytes, max) =>

@@ -67,7 +67,11 @@ export const shell: Messages['shell'] = {
     label: 'Tokens',
     heading: 'Tokens',
     empty: 'Escribe una oración para empezar.',
-    loading: 'Los tokens aparecerán en cuanto se carguen los vectores de palabras.',
+    loading: 'Los tokens aparecen en un momento.',
+    countPending: (tokens) =>
+      `${tokens} ${tokens === 1 ? 'token' : 'tokens'}; buscando sus vectores GloVe…`,
+    chipPending: (word) =>
+      `Buscando ${q(word)}: la tabla de vectores de palabras aún se está cargando (mientras, un vector inventado)`,
     count: (tokens, unknown) =>
       tokensWord(tokens) +
       (unknown > 0
@@ -100,29 +104,22 @@ export const shell: Messages['shell'] = {
     position: (n, total) => `Paso ${n} de ${total}`,
     head: (head, heads) => `Cabeza ${head} de ${heads}`,
     announce: (title, n, total) => `Paso ${n} de ${total}: ${title}`,
+    numbered: (n, title) => `${n} ${title}`,
     titles: {
       tokens: 'Tokens y vectores',
       qkv: 'Consultas, claves y valores',
-      score: '1 Puntuación',
-      softmax: '2 Softmax',
-      weighted: '3 Suma ponderada',
+      score: 'Puntuación',
+      softmax: 'Softmax',
+      weighted: 'Suma ponderada',
       output: 'Concatenar y proyectar',
     },
     compactTitles: {
       tokens: 'Tokens',
       qkv: 'Q, K, V',
-      score: '1 Puntuación',
-      softmax: '2 Softmax',
-      weighted: '3 Suma ponderada',
+      score: 'Puntuación',
+      softmax: 'Softmax',
+      weighted: 'Suma ponderada',
       output: 'Salida',
-    },
-    shortTitles: {
-      tokens: 'Tok',
-      qkv: 'QKV',
-      score: '1',
-      softmax: '2',
-      weighted: '3',
-      output: 'Sal',
     },
   },
   explain: {

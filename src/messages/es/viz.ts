@@ -1,4 +1,5 @@
 /** Strings of the attention views in Spanish: the heatmap, the all-heads view and the graph. */
+import { stepNumber } from '../../vocabulary/steps';
 import type { Messages } from '../en';
 
 /** «palabra», with the angle quotes Spanish prefers. */
@@ -20,7 +21,7 @@ export const viz: Messages['viz'] = {
   keyAxis: 'clave (recibe atención)',
   rowSumHeader: 'Σ fila',
   rowSumTitle: (token, sum) => `Los pesos de ${q(token)} suman ${sum}`,
-  scoresAppear: 'Las puntuaciones aparecen en el paso 1 Puntuación.',
+  scoresAppear: `Las puntuaciones aparecen en el paso ${stepNumber('score')}, Puntuación.`,
   modeGroup: 'Valores del mapa de calor',
   modes: {
     scores: 'QKᵀ',
@@ -96,7 +97,7 @@ export const viz: Messages['viz'] = {
       ? `Se muestra adónde mira ${q(token)} (sus aristas salientes).`
       : `Se muestra quién mira a ${q(token)} (sus aristas entrantes).`,
   clearFocus: 'Mostrar todos los tokens',
-  edgesAppear: 'Las aristas aparecen en el paso 2 Softmax.',
+  edgesAppear: `Las aristas aparecen en el paso ${stepNumber('softmax')}, Softmax.`,
   edgeCount: (shown, total) =>
     shown === total
       ? `${shown} ${shown === 1 ? 'arista' : 'aristas'}`

@@ -24,11 +24,14 @@ function list(words: readonly string[]): string {
 export const worksheet: Messages['worksheet'] = {
   // Opening and the preview's toolbar
   button: 'Ficha de trabajo',
-  buttonDescription: 'Una hoja imprimible con solucionario para los primeros tokens de la oración',
+  buttonDescription:
+    'Una hoja imprimible con solucionario para los tokens de la oración que elijas',
   previewTitle: 'Vista previa de la ficha',
   previewHint:
     'Esto es lo que se imprimirá: las páginas del alumnado y, después, el solucionario en una página aparte.',
   tokenCount: 'Tokens en la ficha',
+  chooseTokens: (max) => `Qué tokens (hasta ${max})`,
+  chooseHint: 'Cada token elegido conserva su lugar en la oración.',
   print: 'Imprimir',
   close: 'Cerrar',
 
@@ -53,6 +56,8 @@ export const worksheet: Messages['worksheet'] = {
   notesTitle: 'Sobre estos números',
   rounded: (decimals) =>
     `X y los pesos son los números de Attention Graph redondeados a ${decimals === 1 ? 'un decimal' : `${decimals} decimales`}.`,
+  chosen: (words) =>
+    `La ficha trata ${list(words)}, elegidos de la oración; cada uno conserva la posición que tiene en ella.`,
   shortened: (kept) =>
     `La oración se acorta a sus ${kept} primeros tokens para que el trabajo quepa en una página.`,
   unknownWords: (words) =>

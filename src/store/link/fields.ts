@@ -147,6 +147,7 @@ export const LINK_FIELDS: readonly LinkField[] = [
   field(['head'], 'head', headCodec),
   field(['allHeads'], 'all', onOff),
   field(['quiz'], 'quiz', onOff),
+  field(['embed'], 'embed', onOff),
   field(['selection'], 'sel', cellOf(MAX_INDEX, 'selection'), {
     tokens: (cell: Cell) => [cell.i, cell.j],
   }),

@@ -21,6 +21,8 @@ export interface LessonState {
   readonly allHeads: boolean;
   /** "Predict first": the quiz hides the weights until the student has predicted. */
   readonly quiz: boolean;
+  /** The compact embed view for an <iframe>: no header, the sentence, steps and views. */
+  readonly embed: boolean;
   /** The selected cell (query token i, key token j), 0-based token indices. */
   readonly selection: Cell | null;
   readonly graph: GraphView;
@@ -48,6 +50,7 @@ export const DEFAULT_LESSON: LessonState = {
   head: 0,
   allHeads: false,
   quiz: false,
+  embed: false,
   selection: null,
   graph: DEFAULT_GRAPH,
   lang: DEFAULT_LANGUAGE,

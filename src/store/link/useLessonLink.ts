@@ -39,6 +39,7 @@ export function selectLesson(s: AppState): LessonState {
     head: s.head,
     allHeads: s.allHeads,
     quiz: s.quiz.enabled,
+    embed: s.embed,
     selection: s.selection,
     graph: s.graph,
     lang: s.lang,

@@ -32,6 +32,7 @@ export const createLinkSlice: StateCreator<AppState, [], [], LinkSlice> = (set) 
         step: clampStep(patch.step ?? s.step, settings.heads),
         head: clampHead(patch.head ?? s.head, settings.heads),
         allHeads: patch.allHeads ?? s.allHeads,
+        embed: patch.embed ?? s.embed,
         graph,
         selection,
         lang: patch.lang ?? s.lang,

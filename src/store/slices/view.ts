@@ -10,8 +10,8 @@ export function clampHead(head: number, heads: number): number {
 }
 
 /** The first visit's view: the first step, the first head, the graph's defaults. */
-export function initialView(): Pick<ViewSlice, 'step' | 'head' | 'allHeads' | 'graph'> {
-  return { step: 'tokens', head: 0, allHeads: false, graph: DEFAULT_GRAPH };
+export function initialView(): Pick<ViewSlice, 'step' | 'head' | 'allHeads' | 'graph' | 'embed'> {
+  return { step: 'tokens', head: 0, allHeads: false, graph: DEFAULT_GRAPH, embed: false };
 }
 
 /** Creates the slice. */

@@ -120,7 +120,7 @@ describe('AttentionGraph', () => {
     const trace = await setup('score');
     expect(graph().querySelectorAll('[data-token-index]')).toHaveLength(trace.tokens.length);
     expect(edges()).toHaveLength(0);
-    expect(screen.getByText('Edges appear at step 2 Softmax.')).toBeInTheDocument();
+    expect(screen.getByText('Edges appear at step 4, Softmax.')).toBeInTheDocument();
     act(() => useAppStore.getState().setStep('softmax'));
     expect(edges().length).toBeGreaterThan(0);
   });
@@ -305,7 +305,7 @@ describe('AttentionGraph', () => {
     showEveryEdge();
     expect(edges()).toHaveLength(30 * 4);
     expect(
-      screen.getByText(/Long input: showing each token's 4 strongest edges/),
+      screen.getByText(/Long input: showing each token’s 4 strongest edges/),
     ).toBeInTheDocument();
   });
 

@@ -81,7 +81,7 @@ describe('AttentionGraph with 512 tokens', () => {
         expect(at(w, i, j)).toBe(rowMax);
       }
       expect(
-        screen.getByText(/Long input: showing each token's 1 strongest edge/),
+        screen.getByText(/Long input: showing each token’s 1 strongest edge/),
       ).toBeInTheDocument();
     });
 

@@ -94,7 +94,7 @@ describe('Heatmap', () => {
     const trace = await setup('qkv');
     expect(cells()).toHaveLength(0);
     expect(heatmap().querySelectorAll('.hm-cell--empty')).toHaveLength(trace.tokens.length ** 2);
-    expect(screen.getByText('Scores appear at step 1 Score.')).toBeInTheDocument();
+    expect(screen.getByText('Scores appear at step 3, Score.')).toBeInTheDocument();
   });
 
   it('shows scaled scores at Score (no weights), with a switch to the raw scores', async () => {

@@ -127,9 +127,18 @@ describe('Predict first', () => {
 
     await user.click(choices(quiz)[wrong] as HTMLElement);
     await user.click(within(quiz).getByRole('button', { name: 'Check' }));
+    // A wrong first answer: a second try, the answer still hidden.
+    expect(within(quiz).getByRole('status')).toHaveTextContent(
+      `Not quite: it is not “${TOKENS[wrong]}”.`,
+    );
+    expect(covered()).toBe(true);
+    expect(within(quiz).getByText('No predictions yet')).toBeInTheDocument();
+    const wrongAgain = TOKENS.findIndex((_, j) => j !== wrong && !right.includes(j));
+    await user.click(choices(quiz)[wrongAgain] as HTMLElement);
+    await user.click(within(quiz).getByRole('button', { name: 'Check' }));
     expect(within(quiz).getByText('Not quite.')).toHaveFocus();
     expect(within(quiz).getByText('0 of 1 right')).toBeInTheDocument();
-    expect(within(quiz).getByText(`You chose “${TOKENS[wrong]}”.`)).toBeInTheDocument();
+    expect(within(quiz).getByText(`You chose “${TOKENS[wrongAgain]}”.`)).toBeInTheDocument();
     const weight = formatNumber(at(head.weights, 0, right[0] as number), 3);
     expect(quiz).toHaveTextContent(`“The” attends most to “${TOKENS[right[0] as number]}”`);
     expect(quiz).toHaveTextContent(`= ${weight}`);
@@ -241,6 +250,11 @@ describe('Predict first', () => {
     await user.selectOptions(within(quiz).getByLabelText('Component of the output'), 'd2');
     const value = at(head.output, 0, 2);
     await user.type(within(quiz).getByRole('textbox'), formatNumber(value + 1, 2));
+    await user.click(within(quiz).getByRole('button', { name: 'Check' }));
+    // The second try: the number typed stays in the box to be corrected.
+    expect(within(quiz).getByRole('status')).toHaveTextContent('Not quite');
+    await user.clear(within(quiz).getByRole('textbox'));
+    await user.type(within(quiz).getByRole('textbox'), formatNumber(value + 2, 2));
     await user.click(within(quiz).getByRole('button', { name: 'Check' }));
     expect(within(quiz).getByText('Not quite.')).toBeInTheDocument();
     expect(quiz).toHaveTextContent(

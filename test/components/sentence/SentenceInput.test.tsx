@@ -6,7 +6,7 @@ import { SentenceInput } from '../../../src/components/sentence/SentenceInput';
 import { en } from '../../../src/messages';
 import { useAppStore } from '../../../src/store/store';
 import { forgetReplacement } from '../../../src/store/textUndo';
-import { resetStore } from '../../helpers/testStore';
+import { gloveVectors, resetStore } from '../../helpers/testStore';
 
 const chipTexts = () =>
   within(screen.getByRole('list', { name: 'Tokens' }))
@@ -78,6 +78,29 @@ describe('SentenceInput', () => {
     );
     expect(screen.getByText("“n't” is looked up as “not”.")).toBeInTheDocument();
     expect(chip('do')).not.toHaveAttribute('data-lookup');
+  });
+
+  it('shows the chips as the text is typed, before the table, and marks the words when it arrives', async () => {
+    await resetStore({ text: '', vectors: 'loading' });
+    const user = userEvent.setup();
+    render(<SentenceInput />);
+    await user.type(screen.getByRole('textbox', { name: 'Sentence' }), 'I love zxqv');
+    await waitFor(() => expect(chipTexts()).toEqual(['I', 'love', 'zxqv']));
+    // No word is called known or unknown before the table can say.
+    for (const word of ['I', 'love', 'zxqv']) {
+      expect(chip(word)).toHaveAttribute('data-known', 'pending');
+    }
+    expect(screen.getByText(en.shell.tokens.countPending(3))).toBeInTheDocument();
+    const table = await gloveVectors();
+    act(() =>
+      useAppStore
+        .getState()
+        .setVectors({ status: 'ready', table, bytes: null, progress: 1, error: null }),
+    );
+    await waitFor(() => expect(chip('love')).toHaveAttribute('data-known', 'true'));
+    expect(chip('I')).toHaveAttribute('data-known', 'false');
+    expect(chip('zxqv')).toHaveAttribute('data-known', 'false');
+    expect(screen.getByText(en.shell.tokens.count(3, 2))).toBeInTheDocument();
   });
 
   it('says so when every vector is made up', async () => {

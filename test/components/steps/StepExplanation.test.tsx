@@ -29,7 +29,7 @@ describe('StepExplanation', () => {
   it('titles the step and says where it is in the walkthrough', () => {
     act(() => useAppStore.getState().setStep('score'));
     render(<StepExplanation />);
-    expect(screen.getByRole('heading', { level: 2, name: '1 Score' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: '3 Score' })).toBeInTheDocument();
     expect(screen.getByText('Step 3 of 5')).toBeInTheDocument();
   });
 

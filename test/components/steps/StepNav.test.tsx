@@ -25,26 +25,26 @@ describe('StepNav', () => {
   it('lists the steps in order, titles containing Score, Softmax and Weighted sum', () => {
     render(<StepNav />);
     expect(stepButtons()).toEqual([
-      'Tokens and embeddings',
-      'Queries, keys and values',
-      '1 Score',
-      '2 Softmax',
-      '3 Weighted sum',
+      '1 Tokens and embeddings',
+      '2 Queries, keys and values',
+      '3 Score',
+      '4 Softmax',
+      '5 Weighted sum',
     ]);
-    expect(current()).toBe('Tokens and embeddings');
+    expect(current()).toBe('1 Tokens and embeddings');
   });
 
   it('shows the output step only with two or more heads', async () => {
     render(<StepNav />);
-    expect(stepButtons()).not.toContain('Concatenate and project');
+    expect(stepButtons()).not.toContain('6 Concatenate and project');
     act(() => useAppStore.getState().setSettings({ heads: 2 }));
-    expect(stepButtons().at(-1)).toBe('Concatenate and project');
+    expect(stepButtons().at(-1)).toBe('6 Concatenate and project');
     act(() => useAppStore.getState().setStep('output'));
-    expect(current()).toBe('Concatenate and project');
+    expect(current()).toBe('6 Concatenate and project');
     // Back to one head: the step that no longer exists gives way to the last one that does.
     act(() => useAppStore.getState().setSettings({ heads: 1 }));
     expect(stepButtons()).toHaveLength(5);
-    expect(current()).toBe('3 Weighted sum');
+    expect(current()).toBe('5 Weighted sum');
   });
 
   it('takes the widest form that fits, and keeps the full titles as text and names', () => {
@@ -71,14 +71,14 @@ describe('StepNav', () => {
       expect(nav()).toHaveAttribute('data-labels', 'short');
       expect(nav()).toHaveAttribute('data-buttons', 'icons');
       // The shorter labels come from data attributes; text and names stay the full titles.
-      expect(stepButtons()).toContain('2 Softmax');
-      const softmax = screen.getByRole('button', { name: '2 Softmax' });
-      expect(softmax).toHaveAttribute('data-compact', '2 Softmax');
-      expect(softmax).toHaveAttribute('data-short', '2');
+      expect(stepButtons()).toContain('4 Softmax');
+      const softmax = screen.getByRole('button', { name: '4 Softmax' });
+      expect(softmax).toHaveAttribute('data-compact', '4 Softmax');
+      expect(softmax).toHaveAttribute('data-short', '4');
       expect(screen.getByRole('button', { name: 'Previous step' })).toBeInTheDocument();
       act(() => useAppStore.getState().setStep('weighted'));
       expect(nav()).toHaveAttribute('data-labels', 'shortest');
-      expect(current()).toBe('3 Weighted sum');
+      expect(current()).toBe('5 Weighted sum');
     } finally {
       // jsdom defines both on Element.prototype: removing the overrides restores them.
       Reflect.deleteProperty(HTMLElement.prototype, 'scrollWidth');
@@ -97,27 +97,27 @@ describe('StepNav', () => {
     await user.click(next);
     await user.click(next);
     expect(useAppStore.getState().step).toBe('score');
-    expect(current()).toBe('1 Score');
-    expect(screen.getByRole('button', { name: '1 Score' })).toHaveAttribute('aria-current', 'step');
+    expect(current()).toBe('3 Score');
+    expect(screen.getByRole('button', { name: '3 Score' })).toHaveAttribute('aria-current', 'step');
     expect(
       screen.getAllByRole('button').filter((b) => b.hasAttribute('aria-current')),
     ).toHaveLength(1);
     await user.click(next);
     await user.click(next);
-    expect(current()).toBe('3 Weighted sum');
+    expect(current()).toBe('5 Weighted sum');
     expect(next).toHaveAttribute('aria-disabled', 'true');
     await user.click(next);
     expect(useAppStore.getState().step).toBe('weighted');
     await user.click(previous);
-    expect(current()).toBe('2 Softmax');
+    expect(current()).toBe('4 Softmax');
   });
 
   it('jumps to a step clicked in the list', async () => {
     const user = userEvent.setup();
     render(<StepNav />);
-    await user.click(screen.getByRole('button', { name: '2 Softmax' }));
+    await user.click(screen.getByRole('button', { name: '4 Softmax' }));
     expect(useAppStore.getState().step).toBe('softmax');
-    expect(current()).toBe('2 Softmax');
+    expect(current()).toBe('4 Softmax');
   });
 
   it('moves with ArrowRight and ArrowLeft pressed anywhere on the page', async () => {
@@ -126,16 +126,16 @@ describe('StepNav', () => {
     await user.keyboard('{ArrowRight}');
     expect(useAppStore.getState().step).toBe('qkv');
     await user.keyboard('{ArrowRight}{ArrowRight}');
-    expect(current()).toBe('2 Softmax');
+    expect(current()).toBe('4 Softmax');
     await user.keyboard('{ArrowLeft}');
-    expect(current()).toBe('1 Score');
+    expect(current()).toBe('3 Score');
     // Focus on a button (not a text field) still steps.
     act(() => screen.getByRole('button', { name: 'Next step' }).focus());
     await user.keyboard('{ArrowRight}');
-    expect(current()).toBe('2 Softmax');
+    expect(current()).toBe('4 Softmax');
     // Modified arrows belong to the browser (Alt+← is "back").
     await user.keyboard('{Alt>}{ArrowLeft}{/Alt}');
-    expect(current()).toBe('2 Softmax');
+    expect(current()).toBe('4 Softmax');
   });
 
   it('ignores the arrow keys in text fields, selects and sliders', async () => {

@@ -229,6 +229,32 @@ describe('WorksheetButton', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
+  it('lets the teacher choose which tokens go on the sheet, so “it” can be on it', async () => {
+    const user = userEvent.setup();
+    await act(() => resetStore({ text: 'The cat sat on the mat because it was tired.' }));
+    render(<WorksheetButton />);
+    await user.click(screen.getByRole('button', { name: m.button }));
+    const dialog = await screen.findByRole('dialog', {}, LAZY);
+    const picker = within(dialog).getByRole('group', { name: m.chooseTokens(4) });
+    const box = (name: string, n = 0) => within(picker).getAllByRole('checkbox', { name })[n]!;
+    // The first three by default; "it" is the eighth token.
+    expect(box('The')).toBeChecked();
+    expect(box('it')).not.toBeChecked();
+    await user.click(box('sat'));
+    await user.click(box('it'));
+    expect(gridCells(dialog, 'x').map((r) => r[0])).toHaveLength(3);
+    const rowLabels = Array.from(
+      dialog.querySelectorAll('table[data-grid="x"] tbody th'),
+      (th) => th.textContent,
+    );
+    expect(rowLabels).toEqual(['The', 'cat', 'it']);
+    expect(dialog).toHaveTextContent(m.chosen(['The', 'cat', 'it']));
+    // Four at most: a fourth fills the sheet, and the rest cannot be ticked.
+    await user.click(box('tired'));
+    expect(box('was')).toBeDisabled();
+    expect(gridCells(region(m.workTitle), 'weights')).toHaveLength(4);
+  });
+
   it('follows the app’s mask setting, and is unavailable while the word vectors load', async () => {
     const user = userEvent.setup();
     await act(() => resetStore({ text: 'I love tennis.', settings: { causal: true } }));

@@ -41,6 +41,7 @@ export function arbLesson(text: fc.Arbitrary<string>): fc.Arbitrary<LessonState>
       headIndex: fc.nat(),
       allHeads: fc.boolean(),
       quiz: fc.boolean(),
+      embed: fc.boolean(),
       selection: fc.option(fc.record({ i: arbIndex, j: arbIndex })),
       layout: fc.constantFrom(...GRAPH_LAYOUTS),
       threshold: fc.integer({ min: 0, max: 100 }).map((k) => k / 100),
@@ -68,6 +69,7 @@ export function arbLesson(text: fc.Arbitrary<string>): fc.Arbitrary<LessonState>
         head: r.headIndex % r.heads,
         allHeads: r.allHeads,
         quiz: r.quiz,
+        embed: r.embed,
         selection: r.selection,
         graph: {
           layout: r.layout,
