@@ -41,6 +41,7 @@ export function selectLesson(s: AppState): LessonState {
     quiz: s.quiz.enabled,
     selection: s.selection,
     graph: s.graph,
+    follow: s.follow,
     lang: s.lang,
   };
   if (lastLesson && sameLesson(lesson, lastLesson)) return lastLesson;

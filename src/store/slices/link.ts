@@ -34,6 +34,8 @@ export const createLinkSlice: StateCreator<AppState, [], [], LinkSlice> = (set) 
         allHeads: patch.allHeads ?? s.allHeads,
         graph,
         selection,
+        // A link that names no story closes it; a new text ends a story of the old one.
+        follow: patch.follow !== undefined ? patch.follow : newText ? null : s.follow,
         lang: patch.lang ?? s.lang,
         quiz:
           patch.quiz === undefined || patch.quiz === s.quiz.enabled

@@ -12,6 +12,7 @@ import {
 } from '../../../src/core/settings';
 import { MAX_TOKENS } from '../../../src/core/tokenizer';
 import type { LessonState } from '../../../src/store/link/lessonState';
+import { MAX_FOLLOW_FRAME } from '../../../src/vocabulary/follow';
 import { FOCUS_DIRECTIONS, GRAPH_LAYOUTS } from '../../../src/vocabulary/graph';
 import { LANGUAGES } from '../../../src/vocabulary/language';
 import { stepsFor } from '../../../src/vocabulary/steps';
@@ -47,6 +48,9 @@ export function arbLesson(text: fc.Arbitrary<string>): fc.Arbitrary<LessonState>
       topK: fc.integer({ min: 0, max: MAX_TOKENS }),
       focus: fc.option(arbIndex),
       direction: fc.constantFrom(...FOCUS_DIRECTIONS),
+      follow: fc.option(
+        fc.record({ token: arbIndex, frame: fc.integer({ min: 0, max: MAX_FOLLOW_FRAME }) }),
+      ),
       lang: fc.constantFrom(...LANGUAGES),
     })
     .map((r) => {
@@ -75,6 +79,7 @@ export function arbLesson(text: fc.Arbitrary<string>): fc.Arbitrary<LessonState>
           focus: r.focus,
           direction: r.direction,
         },
+        follow: r.follow,
         lang: r.lang,
       };
     });

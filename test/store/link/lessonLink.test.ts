@@ -171,7 +171,8 @@ describe('decodeLessonLink', () => {
   it('reads a hand-written link, with or without the #', () => {
     const { patch, problems } = decodeLessonLink(
       '#t=The+cat+sat+on+the+mat.&w=4&h=4&seed=42&causal=1&scale=0&temp=2.5&weights=random&pos=0' +
-        '&step=output&head=3&all=1&quiz=1&sel=1-2&layout=force&thr=0.25&topk=2&focus=0&dir=in&lang=es',
+        '&step=output&head=3&all=1&quiz=1&sel=1-2&layout=force&thr=0.25&topk=2&focus=0&dir=in&follow=2-5' +
+        '&lang=es',
     );
     expect(problems).toEqual([]);
     expect(lessonFromPatch(patch)).toEqual({
@@ -192,6 +193,7 @@ describe('decodeLessonLink', () => {
       quiz: true,
       selection: { i: 1, j: 2 },
       graph: { layout: 'force', threshold: 0.25, topK: 2, focus: 0, direction: 'in' },
+      follow: { token: 2, frame: 5 },
       lang: 'es',
     });
     expect(decodeLessonLink('w=16&t=x').patch).toEqual({ text: 'x', settings: { width: 16 } });
