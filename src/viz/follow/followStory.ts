@@ -61,11 +61,7 @@ export interface FollowStory {
 }
 
 /** The story of query `token` in head `head` of `trace`. Throws RangeError on a bad index. */
-export function buildFollowStory(
-  trace: AttentionTrace,
-  head: number,
-  token: number,
-): FollowStory {
+export function buildFollowStory(trace: AttentionTrace, head: number, token: number): FollowStory {
   const meetings = trace.tokens.map((_, j) => scoreWork(trace, head, token, j)); // (T)
   const visible = meetings.filter((m) => !m.masked).map((m) => m.j);
   const frames: FollowFrame[] = [
