@@ -15,11 +15,11 @@ export interface FrameArrowsProps {
   readonly story: FollowStory;
 }
 
-const WIDTH = 560;
+const WIDTH = 500;
 const ROW = 30;
 const PAD = 16;
 const LEFT_X = 150;
-const RIGHT_X = 380;
+const RIGHT_X = 360;
 /** The thickest arrow, for a weight of 1. */
 const MAX_STROKE = 16;
 
@@ -41,34 +41,38 @@ export function FrameArrows({ story }: FrameArrowsProps) {
       aria-label={m.arrowsLabel(query)}
       style={{ aspectRatio: `${WIDTH} / ${height}` }}
     >
-      <defs>
-        <marker
-          id={marker}
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="4"
-          markerHeight="4"
-          orient="auto-start-reverse"
-        >
-          <path d="M0,0 L10,5 L0,10 z" className="follow-arrows__head" />
-        </marker>
-      </defs>
       <text x={LEFT_X - 12} y={sourceY} className="follow-arrows__source" textAnchor="end">
         {truncateLabel(query, 12)}
       </text>
       {keys.map((j, row) => {
         const w = story.softmax.weights[j] as number;
         const y = yOf(row);
+        const stroke = Math.max(0.75, MAX_STROKE * w);
+        // A head of its own per arrow, sized in the picture's units, so thick arrows keep small heads.
+        const head = 6 + stroke * 1.3;
         return (
           <g key={j}>
+            <defs>
+              <marker
+                id={`${marker}-${j}`}
+                viewBox="0 0 10 10"
+                refX="8"
+                refY="5"
+                markerUnits="userSpaceOnUse"
+                markerWidth={head}
+                markerHeight={head}
+                orient="auto"
+              >
+                <path d="M0,0 L10,5 L0,10 z" className="follow-arrows__head" />
+              </marker>
+            </defs>
             <path
               className="follow-arrows__edge"
-              d={`M${LEFT_X},${sourceY} C${(LEFT_X + RIGHT_X) / 2},${sourceY} ${(LEFT_X + RIGHT_X) / 2},${y} ${RIGHT_X - 6},${y}`}
-              strokeWidth={Math.max(0.75, MAX_STROKE * w)}
+              d={`M${LEFT_X},${sourceY} C${(LEFT_X + RIGHT_X) / 2},${sourceY} ${(LEFT_X + RIGHT_X) / 2},${y} ${RIGHT_X - 8},${y}`}
+              strokeWidth={stroke}
               // Faint weights fade rather than draw as full lines.
               strokeOpacity={0.2 + 0.8 * Math.min(1, w * 2)}
-              markerEnd={`url(#${marker})`}
+              markerEnd={`url(#${marker}-${j})`}
               data-source={story.token}
               data-target={j}
               data-weight={w}
