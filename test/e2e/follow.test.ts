@@ -54,7 +54,9 @@ async function fit(page: Page) {
         box.bottom <= window.innerHeight &&
         box.right <= window.innerWidth,
       dialogScrolls: d.scrollHeight > d.clientHeight + 1,
-      visualScrolls: visual.scrollHeight > visual.clientHeight + 1,
+      visualScrolls:
+        visual.scrollHeight > visual.clientHeight + 1 ||
+        visual.scrollWidth > visual.clientWidth + 1,
       kind: d.getAttribute('data-frame-kind'),
     };
   });
