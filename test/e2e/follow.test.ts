@@ -8,6 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { closePage, errorsOf, openApp, OUTPUT_DIR, runTrace, currentStep } from './harness';
@@ -208,6 +209,20 @@ describe('Follow one token in Chromium', () => {
       );
       await page.keyboard.press('ArrowRight');
       await page.waitForFunction(() => window.location.hash.includes('follow=7-4'));
+      // Every kind of frame passes axe's WCAG 2.1 AA rules.
+      for (let frame = 5; frame <= 16; frame++) {
+        if (frame === 5 || frame >= 13) {
+          const result = await new AxeBuilder({ page })
+            .include('dialog.follow')
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+            .analyze();
+          expect(
+            result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+            `frame ${frame}`,
+          ).toEqual([]);
+        }
+        await page.keyboard.press('ArrowRight');
+      }
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => !window.location.hash.includes('follow='));
       expect(errorsOf(page)).toEqual([]);
