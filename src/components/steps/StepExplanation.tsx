@@ -85,8 +85,8 @@ export function StepExplanation() {
           </div>
           <QuizCover quiet>
             <StepExample />
+            <FollowButton />
           </QuizCover>
-          <FollowButton />
         </div>
         <Formula />
         <CodeView />

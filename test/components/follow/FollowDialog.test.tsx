@@ -134,6 +134,17 @@ describe('Follow one token', () => {
     expect(state().presenting).toBe(true);
   });
 
+  it('is out of reach while a quiz question would be given away by it', () => {
+    act(() => {
+      state().updateQuiz((quiz) => ({ ...quiz, enabled: true }));
+      state().setStep('softmax');
+    });
+    render(<App />);
+    expect(screen.queryByRole('button', { name: 'Follow one token' })).toBeNull();
+    act(() => state().setStep('score'));
+    expect(followButton()).toBeVisible();
+  });
+
   it('puts the token and frame in the lesson link, and a link opens that frame', async () => {
     act(() => state().openFollow(1, 5));
     const link = encodeLessonLink(selectLesson(state()));
