@@ -5,7 +5,7 @@
  */
 export const follow = {
   button: 'Follow one token',
-  buttonHint: 'Step through one token’s attention, with the real numbers',
+  buttonHint: 'Step through one token’s attention, with the real numbers. Key: F',
   title: 'Follow one token',
   tokenLabel: 'Token',
   /** An option of the token picker: "3 · it" (numbered from 1, as people count). */

@@ -4,7 +4,7 @@ import type { Messages } from '../en';
 /** The Spanish strings of "Follow one token". */
 export const follow: Messages['follow'] = {
   button: 'Seguir un token',
-  buttonHint: 'Recorrer la atención de un token, con los números reales',
+  buttonHint: 'Recorrer la atención de un token, con los números reales. Tecla: F',
   title: 'Seguir un token',
   tokenLabel: 'Token',
   tokenOption: (n, text) => `${n} · ${text}`,

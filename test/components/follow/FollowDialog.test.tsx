@@ -4,7 +4,7 @@
  * through its frames (and not through the steps, in presentation too), Escape closes it,
  * the numbers on screen are the trace's, and a lesson link carries the token and frame.
  */
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/App';
@@ -132,6 +132,9 @@ describe('Follow one token', () => {
     await user.keyboard('{Escape}');
     expect(state().follow).toBeNull();
     expect(state().presenting).toBe(true);
+    // F opens it again from anywhere, without the mouse.
+    await user.keyboard('f');
+    expect(state().follow).toEqual({ token: 2, frame: 0 });
   });
 
   it('is out of reach while a quiz question would be given away by it', () => {
@@ -141,6 +144,9 @@ describe('Follow one token', () => {
     });
     render(<App />);
     expect(screen.queryByRole('button', { name: 'Follow one token' })).toBeNull();
+    act(() => document.body.focus());
+    fireEvent.keyDown(window, { key: 'f' });
+    expect(state().follow).toBeNull();
     act(() => state().setStep('score'));
     expect(followButton()).toBeVisible();
   });
