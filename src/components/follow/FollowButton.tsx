@@ -8,7 +8,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
 import { useTrace } from '../../store/useTrace';
-import { defaultFollowToken } from '../../viz/follow/followStory';
+import { defaultFollowToken } from '../../viz/follow/defaultToken';
 import { ownsArrowKeys } from '../steps/useStepKeys';
 // Loaded with the button, at start: its key listener must come before every other.
 import './followKeys';

@@ -9,7 +9,6 @@
  * from the trace's rows.
  */
 import type { AttentionTrace } from '../../core/types';
-import type { Cell } from '../../vocabulary/cell';
 import {
   scoreWork,
   softmaxWork,
@@ -88,16 +87,4 @@ export function buildFollowStory(trace: AttentionTrace, head: number, token: num
 /** `frame` kept within a story of `count` frames. */
 export function clampFrame(frame: number, count: number): number {
   return Math.max(0, Math.min(Math.trunc(frame) || 0, count - 1));
-}
-
-/**
- * The token a teacher most likely wants to follow: the query of the selected cell, else the
- * last word (a sentence's last content word is where its references resolve), else the
- * last token.
- */
-export function defaultFollowToken(trace: AttentionTrace, selection: Cell | null): number {
-  const T = trace.tokens.length;
-  if (selection && selection.i < T) return selection.i;
-  for (let i = T - 1; i >= 0; i--) if (trace.tokens[i]?.kind === 'word') return i;
-  return Math.max(0, T - 1);
 }

@@ -12,11 +12,8 @@ import type {
   AttentionWeights,
   EmbeddedToken,
 } from '../../../src/core/types';
-import {
-  buildFollowStory,
-  clampFrame,
-  defaultFollowToken,
-} from '../../../src/viz/follow/followStory';
+import { defaultFollowToken } from '../../../src/viz/follow/defaultToken';
+import { buildFollowStory, clampFrame } from '../../../src/viz/follow/followStory';
 import { expectClose } from '../../helpers/expectClose';
 
 function token(text: string, start: number, kind: EmbeddedToken['kind'] = 'word'): EmbeddedToken {
