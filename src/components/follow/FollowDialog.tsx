@@ -12,7 +12,8 @@ import { useAppStore } from '../../store/store';
 import { useTrace } from '../../store/useTrace';
 import type { AttentionTrace } from '../../core/types';
 import type { FollowView } from '../../vocabulary/follow';
-import { buildFollowStory, clampFrame } from '../../viz/follow/followStory';
+import { buildFollowStory, clampFrame, LABEL_CHARS } from '../../viz/follow/followStory';
+import { truncateLabel } from '../../viz/text';
 import { useFollowKeys, type FollowKeyAction } from './followKeys';
 import { FollowFrameView, frameTitle } from './FollowFrameView';
 import './Follow.css';
@@ -104,7 +105,7 @@ function StoryDialog({ trace, view }: { trace: AttentionTrace; view: FollowView 
             >
               {trace.tokens.map((t, i) => (
                 <option key={i} value={i}>
-                  {m.tokenOption(i + 1, t.text)}
+                  {m.tokenOption(i + 1, truncateLabel(t.text, LABEL_CHARS))}
                 </option>
               ))}
             </select>

@@ -17,6 +17,10 @@ import {
   type SoftmaxWork,
   type WeightedSumWork,
 } from '../arithmetic';
+import { truncateLabel } from '../text';
+
+/** The longest token label the frames show, in characters. */
+export const LABEL_CHARS = 24;
 
 /**
  * One frame of the story:
@@ -41,7 +45,7 @@ export interface FollowStory {
   /** The token followed (the query), and the head. */
   readonly token: number;
   readonly head: number;
-  /** The tokens' texts, for labels. */
+  /** The tokens' texts as labels: cut to LABEL_CHARS characters (a token may be 64 KB). */
   readonly tokens: readonly string[]; // (T)
   /** Width of each query, key and value. */
   readonly dK: number;
@@ -73,7 +77,7 @@ export function buildFollowStory(trace: AttentionTrace, head: number, token: num
   return {
     token,
     head,
-    tokens: trace.tokens.map((t) => t.text),
+    tokens: trace.tokens.map((t) => truncateLabel(t.text, LABEL_CHARS)),
     dK: trace.dK,
     q: meetings[0]?.q ?? [],
     meetings,

@@ -13,7 +13,7 @@ import type {
   EmbeddedToken,
 } from '../../../src/core/types';
 import { defaultFollowToken } from '../../../src/viz/follow/defaultToken';
-import { buildFollowStory, clampFrame } from '../../../src/viz/follow/followStory';
+import { buildFollowStory, clampFrame, LABEL_CHARS } from '../../../src/viz/follow/followStory';
 import { expectClose } from '../../helpers/expectClose';
 
 function token(text: string, start: number, kind: EmbeddedToken['kind'] = 'word'): EmbeddedToken {
@@ -135,6 +135,18 @@ describe('the story of "b" in a two-token sentence, by hand', () => {
 });
 
 describe('frames and the default token', () => {
+  it('labels a very long token by its start', () => {
+    const long = 'x'.repeat(70_000);
+    const trace = traceFromEmbedded(
+      { ...EMBEDDED, tokens: [token(long, 0), token('b', 70_001)] },
+      SETTINGS,
+      WEIGHTS,
+    );
+    const [label] = buildFollowStory(trace, 0, 1).tokens;
+    expect(Array.from(label!)).toHaveLength(LABEL_CHARS);
+    expect(label!.endsWith('…')).toBe(true);
+  });
+
   it('keeps a frame within the story', () => {
     expect(clampFrame(-3, 6)).toBe(0);
     expect(clampFrame(2, 6)).toBe(2);
