@@ -137,7 +137,12 @@ export function useLessonLink(): void {
       : null;
     if (whole !== null) {
       const s = useAppStore.getState();
-      s.applyLink({ text: whole, selection: s.selection, graph: { focus: s.graph.focus } });
+      s.applyLink({
+        text: whole,
+        selection: s.selection,
+        graph: { focus: s.graph.focus },
+        follow: s.follow,
+      });
     }
     let written = selectLesson(useAppStore.getState());
     let timer: ReturnType<typeof setTimeout> | undefined;
