@@ -28,5 +28,10 @@ export function FollowNum({ value, digits = 2, kind }: FollowNumProps) {
   );
 }
 
-/** How many of a vector's numbers a frame shows; the rest are counted ("… 92 more"). */
+/** The most numbers of a vector a frame shows, the "…" that stands for the rest included. */
 export const SHOWN_DIMS = 8;
+
+/** How many of a `dK`-vector's numbers are shown: all up to SHOWN_DIMS, else one fewer and "…". */
+export function shownDims(dK: number): number {
+  return dK <= SHOWN_DIMS ? dK : SHOWN_DIMS - 1;
+}

@@ -6,7 +6,7 @@
 import { useMessages } from '../../messages';
 import type { FollowStory } from '../../viz/follow/followStory';
 import { MathText } from '../common/MathText';
-import { FollowNum, SHOWN_DIMS } from './FollowNum';
+import { FollowNum, shownDims } from './FollowNum';
 
 /** Props of FrameMeet. */
 export interface FrameMeetProps {
@@ -20,7 +20,7 @@ export function FrameMeet({ story, keyIndex }: FrameMeetProps) {
   const m = useMessages().follow;
   const meeting = story.meetings[keyIndex];
   if (!meeting) return null;
-  const shown = Math.min(story.dK, SHOWN_DIMS);
+  const shown = shownDims(story.dK);
   const hidden = story.dK - shown;
   // The keys met so far, in the story's order: those up to this one show their scores.
   const met = new Set(story.visible.slice(0, story.visible.indexOf(keyIndex) + 1));

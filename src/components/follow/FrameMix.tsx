@@ -5,26 +5,28 @@
  */
 import { useMessages } from '../../messages';
 import type { FollowStory } from '../../viz/follow/followStory';
-import { FollowNum, SHOWN_DIMS } from './FollowNum';
+import { FollowNum, shownDims } from './FollowNum';
 
 /** Props of FrameMix. */
 export interface FrameMixProps {
   readonly story: FollowStory;
 }
 
-/** The first SHOWN_DIMS numbers of `values`, then a cell counting the rest. */
+/** The first `shown` numbers of `values`, then a cell standing for the rest. */
 function Numbers({
   values,
+  shown,
   kind,
   more,
 }: {
   values: readonly number[];
+  shown: number;
   kind: string;
   more: string | null;
 }) {
   return (
     <>
-      {values.slice(0, SHOWN_DIMS).map((x, d) => (
+      {values.slice(0, shown).map((x, d) => (
         <td key={d} data-group={kind}>
           <FollowNum value={x} kind={kind} />
         </td>
@@ -42,7 +44,7 @@ function Numbers({
 export function FrameMix({ story }: FrameMixProps) {
   const m = useMessages().follow;
   const { weights, values, terms, output } = story.mix;
-  const shown = Math.min(story.dK, SHOWN_DIMS);
+  const shown = shownDims(story.dK);
   const hidden = story.dK - shown;
   const more = hidden > 0 ? m.more(hidden) : null;
   const span = shown + (more ? 1 : 0);
@@ -66,11 +68,11 @@ export function FrameMix({ story }: FrameMixProps) {
             <th scope="row">
               <bdi className="follow-tok">{story.tokens[j]}</bdi>
             </th>
-            <Numbers values={values[j] ?? []} kind="value" more={more} />
+            <Numbers values={values[j] ?? []} shown={shown} kind="value" more={more} />
             <td className="follow-mix__weight">
               <FollowNum value={weights[j] as number} digits={3} kind="weight" />
             </td>
-            <Numbers values={terms[j] ?? []} kind="term" more={more} />
+            <Numbers values={terms[j] ?? []} shown={shown} kind="term" more={more} />
           </tr>
         ))}
       </tbody>
@@ -81,7 +83,7 @@ export function FrameMix({ story }: FrameMixProps) {
           </th>
           <td colSpan={span} data-group="value" />
           <td className="follow-mix__sum">{m.sum} =</td>
-          <Numbers values={output} kind="output" more={more} />
+          <Numbers values={output} shown={shown} kind="output" more={more} />
         </tr>
         {more && (
           <tr>
