@@ -195,6 +195,34 @@ describe('Follow one token in Chromium', () => {
     }
   });
 
+  it('shows a wide head (d_k = 50) and the causal mask within 1280×720', async () => {
+    const url = `${suite.url}#w=100&h=2&head=1&causal=1&step=score&follow=7-10&t=${encodeURIComponent(
+      'The cat sat on the mat because it was tired.',
+    )}`;
+    const page = await openApp(suite.browser, url, { width: 1280, height: 720 });
+    try {
+      const d = dialog(page);
+      await d.waitFor();
+      // "it" sees the 8 tokens up to itself: 8 meetings and 4 more frames; the 11th is the sum.
+      expect(await indicator(d)).toEqual([11, 12]);
+      await expect(d.locator('.follow__head').textContent()).resolves.toBe('Head 2 of 2');
+      expect(await fit(page)).toEqual({
+        inside: true,
+        dialogScrolls: false,
+        visualScrolls: false,
+        kind: 'mix',
+      });
+      await expect(d.locator('[data-follow="output"]').count()).resolves.toBe(7);
+      await shot(page, 'wide-head-sum');
+      await page.keyboard.press('Home');
+      expect(await fit(page)).toMatchObject({ inside: true, visualScrolls: false, kind: 'meet' });
+      await expect(d.locator('.follow-keys').getByText('masked').count()).resolves.toBe(3);
+      expect(errorsOf(page)).toEqual([]);
+    } finally {
+      await closePage(page);
+    }
+  });
+
   it('opens the frame a lesson link names, and the address follows the frames', async () => {
     const page = await openApp(suite.browser, `${suite.url}${link(TWELVE, '&follow=7-3')}`, {
       width: 1280,
