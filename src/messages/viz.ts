@@ -81,7 +81,11 @@ export const viz = {
   lineTooLong: (max: number) => `Line (up to ${max} tokens)`,
   thresholdLabel: 'Weight threshold',
   topKLabel: 'Strongest per token',
-  topKHint: '0 = all',
+  topKHint: '0 = no limit',
+  everyEdgeLabel: 'Show every edge',
+  /** The status line when only the covering edges are drawn; `percent` is a whole number. */
+  covering: (percent: number, most: number) =>
+    `Each token’s strongest edges, at most ${most}, until they carry ${percent} % of its attention.`,
   directionLabel: 'Show edges',
   directions: {
     out: 'outgoing',

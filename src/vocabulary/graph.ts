@@ -25,15 +25,22 @@ export interface GraphView {
   /** The token whose edges alone are shown, or null for all tokens. */
   readonly focus: number | null;
   readonly direction: FocusDirection;
+  /**
+   * Draw every edge. Off (the default), each token shows only the strongest edges that
+   * together carry most of its attention (`coveringEdges` in src/viz/graph/edges.ts), as
+   * the background texts draw a few clear arrows rather than all T² of them.
+   */
+  readonly everyEdge: boolean;
 }
 
-/** The graph's first-visit layout and filters: every edge, in reading order. */
+/** The graph's first-visit layout and filters: the covering edges, in reading order. */
 export const DEFAULT_GRAPH: GraphView = {
   layout: 'line',
   threshold: 0,
   topK: 0,
   focus: null,
   direction: 'out',
+  everyEdge: false,
 };
 
 /** The threshold slider's step (its range is 0 to 1). */

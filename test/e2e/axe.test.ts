@@ -1,7 +1,7 @@
 /**
  * WCAG 2.1 AA, checked by axe-core in Chromium: every step of the walkthrough, one head and
  * several ("All heads"), each heatmap mode, each graph layout, the SVG heatmap and the
- * canvas one, a selected cell, the About dialog, the QR code, the worksheet, at a desktop
+ * canvas one, a selected cell, the About dialog, the QR code, the worksheet, the Lab, at a desktop
  * and a phone size, and with reduced motion. A failure lists every violation: rule,
  * impact and the selectors of the offending elements.
  *
@@ -213,6 +213,8 @@ const MODES: readonly Mode[] = [
       await page.getByRole('dialog').waitFor();
     },
   },
+  { name: 'the Lab, trained a little', enter: labTrained },
+  { name: 'phone, the Lab, trained a little', viewport: PHONE, enter: labTrained },
   {
     name: 'reduced motion, force layout, 4 heads',
     reducedMotion: 'reduce',
@@ -223,6 +225,23 @@ const MODES: readonly Mode[] = [
     },
   },
 ];
+
+/** Opens the Attention Lab and trains for a moment, so the curve, graph and heatmap show learned weights. */
+async function labTrained(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Attention Lab', exact: true }).click();
+  const status = page.getByRole('status', { name: 'Training status' });
+  await status.waitFor();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.waitForFunction(
+    () =>
+      Number(document.querySelector('[aria-label="Training status"]')?.getAttribute('data-step')) >=
+      50,
+    undefined,
+    { timeout: 60_000 },
+  );
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).waitFor();
+}
 
 /** One line per violation and element: rule, impact, selector, and axe's summary. */
 function describeViolations(

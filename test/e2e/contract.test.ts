@@ -87,8 +87,10 @@ async function expectAppMatchesTrace(page: Page, trace: TraceJson, head: number)
   expectTableMatches(await tableCells(page, 'Attention weights'), h.weights, 'Attention weights');
   expectTableMatches(await tableCells(page, 'Output'), h.output, 'Output');
 
-  // The graph shows edges from step Softmax on; "Strongest per token" 0 and threshold 0 draw them all.
+  // The graph shows edges from step Softmax on; "Show every edge" with "Strongest per token" 0
+  // and threshold 0 draws them all.
   await goToStep(page, 'Softmax');
+  await page.getByRole('checkbox', { name: 'Show every edge' }).check();
   await page.getByRole('spinbutton', { name: 'Strongest per token' }).fill('0');
   const { edges, nodes } = await readGraph(page);
   expect(nodes).toEqual(Array.from({ length: T }, (_, i) => i));

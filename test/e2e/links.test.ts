@@ -54,6 +54,7 @@ async function controls(page: Page) {
     threshold: await value('slider', 'Weight threshold'),
     topK: await value('spinbutton', 'Strongest per token'),
     incoming: await checked('radio', 'incoming'),
+    everyEdge: await checked('checkbox', 'Show every edge'),
     focused: await page
       .getByRole('list', { name: 'Tokens' })
       .locator('button[aria-pressed="true"]')
@@ -80,6 +81,8 @@ describe('lesson links', () => {
     await page.getByRole('slider', { name: 'Temperature', exact: true }).fill('0.5');
     await page.getByRole('combobox', { name: 'Head', exact: true }).selectOption('2');
     await goToStep(page, 'Softmax');
+    // Every edge: "cat → The" need not be one of cat's covering edges at these settings.
+    await page.getByRole('checkbox', { name: 'Show every edge', exact: true }).check();
     // Select the edge "cat → The": its arithmetic opens in the work panel.
     const edge = page
       .getByRole('img', { name: 'Attention graph' })
@@ -96,7 +99,7 @@ describe('lesson links', () => {
 
     const expected =
       'w=16&h=4&seed=123&causal=1&scale=0&temp=0.5&weights=random&pos=0&step=softmax&head=2' +
-      '&all=1&sel=1-0&layout=circle&thr=0.2&topk=2&focus=1&dir=in&t=The+cat+sat+on+the+mat.';
+      '&all=1&sel=1-0&layout=circle&thr=0.2&topk=2&focus=1&dir=in&every=1&t=The+cat+sat+on+the+mat.';
     await expect.poll(() => hashOf(page), { timeout: 5000 }).toBe(expected);
     const before = await controls(page);
     expect(before).toMatchObject({
@@ -115,6 +118,7 @@ describe('lesson links', () => {
       threshold: '0.2',
       topK: '2',
       incoming: true,
+      everyEdge: true,
       focused: ['cat'],
     });
     expect(before.step).toContain('Softmax');

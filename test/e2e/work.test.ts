@@ -225,6 +225,8 @@ describe('show the work', () => {
 
   it('a focused edge opens its arithmetic with Enter', async () => {
     await workPanel().getByRole('button', { name: 'Close the arithmetic' }).click();
+    // Every edge: 2 → 1 need not be one of token 2's covering edges.
+    await page.getByRole('checkbox', { name: 'Show every edge' }).check();
     const edge = page
       .getByRole('img', { name: 'Attention graph' })
       .locator('[data-source="2"][data-target="1"]');

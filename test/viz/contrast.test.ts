@@ -1,7 +1,8 @@
 /**
  * Contrast of everything the charts draw, computed (no browser): WCAG's math on hand-worked
  * examples; 4.5:1 for every number printed on a cell, whatever colour the scales give it;
- * 3:1 against the panel for the graph's edges at every weight drawn, its node outlines,
+ * 3:1 against the panel for the graph's edges of every weight from FADE_WEIGHT up (fainter
+ * ones fade out on purpose, issue 13: they are not relations worth an arrow), its node outlines,
  * the heatmap's cell outlines and the focus ring (WCAG 1.4.11); and the diverging palette
  * kept apart for the common colour-vision deficiencies.
  *
@@ -23,7 +24,7 @@ import {
   textColorOn,
   textColorOnRgb,
 } from '../../src/viz/contrast';
-import { EDGE_MIN_OPACITY, edgeOpacity } from '../../src/viz/graph/edges';
+import { EDGE_MIN_OPACITY, edgeOpacity, FADE_WEIGHT } from '../../src/viz/graph/edges';
 import { MASKED_RGB } from '../../src/viz/heatmap/heatmapImage';
 import { colorTable, divergingScale, weightScale } from '../../src/viz/scales';
 
@@ -152,8 +153,8 @@ describe('chart graphics reach 3:1 against the panel (WCAG 1.4.11)', () => {
   // The attention panels are drawn on --bg; the matrices and settings on --panel-bg.
   const backgrounds = [v('--bg'), v('--panel-bg')];
 
-  it('every drawn edge, from weight 0 up, at its weight-driven opacity', () => {
-    for (const w of samples(0, 1, 1000)) {
+  it('every edge from FADE_WEIGHT up, at its weight-driven opacity; fainter ones fade out', () => {
+    for (const w of samples(FADE_WEIGHT, 1, 1000)) {
       const seen = hex(composite(v('--edge'), edgeOpacity(w), v('--bg')));
       expect(contrastRatio(seen, v('--bg')), `weight ${w}`).toBeGreaterThanOrEqual(
         GRAPHIC_CONTRAST,
@@ -162,7 +163,10 @@ describe('chart graphics reach 3:1 against the panel (WCAG 1.4.11)', () => {
     // The floor is the reason: the old floor of 0.25 drew weak edges at 1.5:1.
     const before = hex(composite(v('--edge'), 0.25, v('--bg')));
     expect(contrastRatio(before, v('--bg'))).toBeLessThan(GRAPHIC_CONTRAST);
-    expect(edgeOpacity(0)).toBe(EDGE_MIN_OPACITY);
+    expect(edgeOpacity(FADE_WEIGHT)).toBeCloseTo(EDGE_MIN_OPACITY, 12);
+    // Below it the edge fades (a weight of 0.00005 is no longer a full line).
+    const faint = hex(composite(v('--edge'), edgeOpacity(0.00005), v('--bg')));
+    expect(contrastRatio(faint, v('--bg'))).toBeLessThan(1.01);
   });
 
   it('highlighted edges, arrowheads, node outlines, dots and the focus ring', () => {

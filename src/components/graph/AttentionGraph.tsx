@@ -1,11 +1,13 @@
 /**
  * The directed attention graph of the selected head: tokens as nodes, an arrow from each
- * token to every token it attends to, thicker and darker for more attention. It draws the
+ * token to the tokens that carry most of its attention (or to every token, when the reader
+ * asks), thicker and darker for more attention, faint weights fading out. It draws the
  * panel's scene (src/viz/graph/graphScene.ts: node places, edge paths, labels), which the
  * export writes too; React owns every element. The scene does not change on hover, so a
  * hover re-renders the overlay and the few nodes whose highlight changed, never the edge
  * list or the layout. Long inputs draw at most about a thousand edges (see maxEdgesFor),
- * dots instead of labelled boxes, and no transitions.
+ * dots instead of labelled boxes, and no transitions. A new layout is drawn at once, nodes,
+ * edges and labels in the same frame (see AttentionGraph.css).
  */
 import { useMemo, useRef, useState } from 'react';
 import { useNumberFormat } from '../common/useNumberFormat';
@@ -31,7 +33,10 @@ export interface AttentionGraphProps {
 const sameCell = (a: Cell | null, b: Cell | null) =>
   a !== null && b !== null && a.i === b.i && a.j === b.j;
 
-/** From this many drawn edges or nodes on, nothing glides: animating a thousand paths per keystroke stutters. */
+/** In a compact drawing, up to this many of the hovered token's edges name both their ends. */
+const NAMED_ENDS = 12;
+
+/** From this many drawn edges or nodes on, nothing fades: animating a thousand paths per keystroke stutters. */
 const DENSE = 200;
 
 /** The graph (see the module comment). */
@@ -47,7 +52,7 @@ export function AttentionGraph({ scene }: AttentionGraphProps) {
   const [activeEdge, setActiveEdge] = useState<string | null>(null);
 
   const n = scene.nodes.length;
-  const { edges: drawn, focus } = scene;
+  const { edges: drawn, focus, edgeOf } = scene;
   // Reading order (by source, then target): the order the arrow keys walk.
   const ordered = scene.selection?.edges;
   const rovingEdge = ordered?.some((e) => edgeKey(e.source, e.target) === activeEdge)
@@ -62,19 +67,37 @@ export function AttentionGraph({ scene }: AttentionGraphProps) {
     for (const c of [hoverCell, selected]) if (c) set.add(c.i).add(c.j);
     return set;
   }, [hoverToken, hoverCell, selected]);
-  const hlEdges = useMemo(
-    () =>
-      drawn.filter(
-        (e) =>
-          e.source === hoverToken ||
-          e.target === hoverToken ||
-          sameCell(hoverCell, { i: e.source, j: e.target }) ||
-          sameCell(selected, { i: e.source, j: e.target }),
-      ),
-    [drawn, hoverToken, hoverCell, selected],
-  );
+  const hlEdges = useMemo(() => {
+    const hl = drawn.filter(
+      (e) =>
+        e.source === hoverToken ||
+        e.target === hoverToken ||
+        sameCell(hoverCell, { i: e.source, j: e.target }) ||
+        sameCell(selected, { i: e.source, j: e.target }),
+    );
+    // A chosen pair (a heatmap cell hovered or selected) shows its arrow even when the
+    // filters leave it out, as most pairs are by default.
+    for (const c of [hoverCell, selected]) {
+      if (!c || hl.some((e) => e.source === c.i && e.target === c.j)) continue;
+      const extra = edgeOf(c.i, c.j);
+      if (extra) hl.push(extra);
+    }
+    return hl;
+  }, [drawn, edgeOf, hoverToken, hoverCell, selected]);
+  // In a compact drawing (a long input) thinning has left most labels out: name the tokens
+  // the hovered token's edges lead to, so the strong arrows over the faint overview say
+  // "it → ran, on, the". With many incoming edges, only the outgoing ones' ends.
+  const labelled = useMemo(() => {
+    if (!scene.compact || hoverToken === null) return highlighted;
+    const set = new Set(highlighted);
+    const named =
+      hlEdges.length <= NAMED_ENDS ? hlEdges : hlEdges.filter((e) => e.source === hoverToken);
+    for (const e of named.slice(0, NAMED_ENDS)) set.add(e.source).add(e.target);
+    return set;
+  }, [scene.compact, hoverToken, highlighted, hlEdges]);
+  // The highlighted edges hold the hovered pair's, drawn or made for the highlight.
   const tooltipEdge = hoverCell
-    ? drawn.find((e) => e.source === hoverCell.i && e.target === hoverCell.j)
+    ? hlEdges.find((e) => e.source === hoverCell.i && e.target === hoverCell.j)
     : undefined;
 
   const { nodeHandlers, edgeHandlers } = useGraphHandlers(
@@ -119,7 +142,7 @@ export function AttentionGraph({ scene }: AttentionGraphProps) {
       <g className="nodes" {...nodeHandlers}>
         <GraphNodes scene={scene} highlighted={highlighted} active={Math.min(activeNode, n - 1)} />
       </g>
-      {scene.compact && <HighlightedLabels scene={scene} highlighted={highlighted} />}
+      {scene.compact && <HighlightedLabels scene={scene} highlighted={labelled} />}
       {tooltipEdge && <EdgeTooltip edge={tooltipEdge} scene={scene} />}
     </svg>
   );

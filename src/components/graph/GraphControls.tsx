@@ -1,6 +1,6 @@
 /**
- * The graph's settings: layout, weight threshold, strongest k per token, and which edges of
- * a focused token to show. They write store.graph, so a shared link can carry them. The
+ * The graph's settings: layout, every edge or only each token's covering edges, weight
+ * threshold, strongest k per token, and which edges of a focused token to show. They write store.graph, so a shared link can carry them. The
  * reading-order line is offered up to LINE_LAYOUT_MAX_TOKENS tokens only.
  */
 import { useId, type ChangeEvent } from 'react';
@@ -27,6 +27,7 @@ export function GraphControls({ tokenCount }: GraphControlsProps) {
   const threshold = useAppStore((s) => s.graph.threshold);
   const topK = useAppStore((s) => s.graph.topK);
   const direction = useAppStore((s) => s.graph.direction);
+  const everyEdge = useAppStore((s) => s.graph.everyEdge);
   const setGraph = useAppStore((s) => s.setGraph);
   const id = useId();
 
@@ -54,6 +55,15 @@ export function GraphControls({ tokenCount }: GraphControlsProps) {
             );
           })}
         </select>
+      </label>
+      {/* Off, the default: each token's covering edges (DEFAULT_COVERAGE); on, all T² of them. */}
+      <label className="graph-control graph-every-edge">
+        <input
+          type="checkbox"
+          checked={everyEdge}
+          onChange={(e) => setGraph({ everyEdge: e.target.checked })}
+        />
+        <span>{m.everyEdgeLabel}</span>
       </label>
       <label className="graph-control">
         <span>{m.thresholdLabel}</span>

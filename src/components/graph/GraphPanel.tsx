@@ -7,7 +7,11 @@ import { useId, useMemo, useRef } from 'react';
 import type { AttentionTrace } from '../../core/types';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
-import type { EdgeSelection } from '../../viz/graph/edges';
+import {
+  COVERING_MAX_PER_TOKEN,
+  DEFAULT_COVERAGE,
+  type EdgeSelection,
+} from '../../viz/graph/edges';
 import { headAt } from '../../viz/heatmap/heatmapModel';
 import { useElementWidth } from '../../viz/useElementWidth';
 import { AttentionGraph } from './AttentionGraph';
@@ -60,6 +64,7 @@ function GraphStatus({
   const m = useMessages().viz;
   const focus = useAppStore((s) => s.graph.focus);
   const direction = useAppStore((s) => s.graph.direction);
+  const everyEdge = useAppStore((s) => s.graph.everyEdge);
   const setGraph = useAppStore((s) => s.setGraph);
   const headIndex = useHead();
   const weights = headAt(trace, headIndex)?.weights;
@@ -76,9 +81,10 @@ function GraphStatus({
   return (
     <p className="graph-status" aria-live="polite">
       <span>{count === 0 ? m.noEdges : m.edgeCount(count, total)}</span>
-      {selection.cappedPerSource !== null && (
-        <span> {m.capped(selection.cappedPerSource)}</span>
-      )}{' '}
+      {!everyEdge && count > 0 && (
+        <span> {m.covering(Math.round(DEFAULT_COVERAGE * 100), COVERING_MAX_PER_TOKEN)}</span>
+      )}
+      {selection.cappedPerSource !== null && <span> {m.capped(selection.cappedPerSource)}</span>}{' '}
       {token ? (
         <>
           <span>{m.focused(token.text, direction)}</span>{' '}

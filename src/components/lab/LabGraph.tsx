@@ -47,7 +47,8 @@ export function LabGraph({ label, tokens, weights, causal, maxWidth = 520 }: Lab
         weights,
         edgesShown: true,
         causal,
-        view: { ...DEFAULT_GRAPH, threshold: LAB_EDGE_THRESHOLD },
+        // The Lab's own rule (every edge above its threshold), not the walkthrough's covering edges.
+        view: { ...DEFAULT_GRAPH, threshold: LAB_EDGE_THRESHOLD, everyEdge: true },
         format: fmt,
         strings: m,
       }),

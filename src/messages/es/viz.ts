@@ -81,7 +81,10 @@ export const viz: Messages['viz'] = {
   lineTooLong: (max) => `Línea (hasta ${max} tokens)`,
   thresholdLabel: 'Umbral de peso',
   topKLabel: 'Más fuertes por token',
-  topKHint: '0 = todas',
+  topKHint: '0 = sin límite',
+  everyEdgeLabel: 'Mostrar todas las aristas',
+  covering: (percent, most) =>
+    `Las aristas más fuertes de cada token, como mucho ${most}, hasta llevar el ${percent} % de su atención.`,
   directionLabel: 'Mostrar aristas',
   directions: {
     out: 'salientes',

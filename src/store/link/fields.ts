@@ -163,6 +163,7 @@ export const LINK_FIELDS: readonly LinkField[] = [
     tokens: (focus: number) => [focus],
   }),
   field(['graph', 'direction'], 'dir', oneOf(FOCUS_DIRECTIONS, 'direction')),
+  field(['graph', 'everyEdge'], 'every', onOff),
   field(['follow'], 'follow', followOf(MAX_INDEX), {
     tokens: (follow: FollowView) => [follow.token],
   }),

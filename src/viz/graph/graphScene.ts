@@ -1,6 +1,7 @@
 /**
  * The attention graph as a scene: one pure function from the sentence, the selected head's
- * weights and the graph's view options (layout, threshold, top-k, focus) to everything the
+ * weights and the graph's view options (layout, threshold, top-k, focus, every edge or
+ * only each token's covering edges) to everything the
  * graph draws: where each node sits and how it is painted, which edges are shown and in
  * which order, their paths, widths and opacities, which edges carry their weight as a label
  * and where, the reading-order line, and which legend applies. The graph panel renders it
@@ -18,9 +19,11 @@ import type { Messages } from '../../messages';
 import type { GraphLayout, GraphView } from '../../vocabulary/graph';
 import type { SceneColor } from '../sceneColor';
 import {
+  DEFAULT_COVERAGE,
   edgeKey,
   edgeOpacity,
   edgeWidth,
+  LONG_INPUT_TOKENS,
   maxEdgesFor,
   selectEdgesDetailed,
   type Edge,
@@ -40,6 +43,13 @@ import type { EdgeShape, NodeBox } from './paths';
  * beyond, the labels would pile up on each other.
  */
 export const MAX_EDGE_LABELS = 40;
+/**
+ * Past LONG_INPUT_TOKENS tokens, with no focused token, every edge is drawn at this share
+ * of its opacity: hundreds of arrows become a faint overview of where attention goes,
+ * under the hovered token's edges, which the highlight draws at full strength (and a
+ * focused token's edges, drawn alone, keep their full opacity too).
+ */
+export const OVERVIEW_OPACITY = 0.35;
 /** Decimals of an edge's weight label. */
 export const EDGE_LABEL_DIGITS = 2;
 /** A focused dot too small to see (a long input's) is drawn this big, px. */
@@ -185,6 +195,13 @@ export interface GraphScene {
   /** Font size of a highlighted or focused label drawn in full over a compact drawing. */
   readonly haloFontSize: number;
   readonly legend: GraphLegendKey;
+  /**
+   * The edge i -> j as it would be drawn, whether or not the filters keep it; null before
+   * step Softmax, for a pair outside the sentence or for a weight of 0 (masked). The screen
+   * highlights a hovered or selected heatmap cell's edge with it when the default view
+   * leaves that edge out, so choosing any pair still shows its arrow.
+   */
+  readonly edgeOf: (source: number, target: number) => GraphSceneEdge | null;
 }
 
 /** The paint of a node of `shape` (see NodePaint). */
@@ -241,6 +258,7 @@ function edgeSelection(input: GraphSceneInput): EdgeSelection | null {
     focus: view.focus,
     direction: view.direction,
     maxEdges: maxEdgesFor(weights.rows, view.topK, view.focus !== null),
+    coverage: view.everyEdge ? 1 : DEFAULT_COVERAGE,
   });
 }
 
@@ -285,20 +303,28 @@ export function graphScene(
   });
 
   const selection = edgeSelection(input);
-  const edges = (selection?.edges ?? [])
-    .map((e): GraphSceneEdge => ({
-      ...e,
-      ...geometry.edgeShape(e.source, e.target),
-      key: edgeKey(e.source, e.target),
-      strokeWidth: edgeWidth(e.weight),
-      opacity: edgeOpacity(e.weight),
-      title: strings.edgeTitle(
-        display[e.source] ?? '',
-        display[e.target] ?? '',
-        format.full(e.weight),
-      ),
-    }))
-    .sort((a, b) => a.weight - b.weight);
+  const fade = n > LONG_INPUT_TOKENS && focus === null ? OVERVIEW_OPACITY : 1;
+  const sceneEdge = (e: Edge): GraphSceneEdge => ({
+    ...e,
+    ...geometry.edgeShape(e.source, e.target),
+    key: edgeKey(e.source, e.target),
+    strokeWidth: edgeWidth(e.weight),
+    opacity: edgeOpacity(e.weight) * fade,
+    title: strings.edgeTitle(
+      display[e.source] ?? '',
+      display[e.target] ?? '',
+      format.full(e.weight),
+    ),
+  });
+  const { weights } = input;
+  const edgeOf = (source: number, target: number): GraphSceneEdge | null => {
+    if (!selection || !weights || source < 0 || target < 0 || source >= n || target >= n) {
+      return null;
+    }
+    const weight = weights.data[source * weights.cols + target] as number;
+    return weight > 0 ? sceneEdge({ source, target, weight }) : null;
+  };
+  const edges = (selection?.edges ?? []).map(sceneEdge).sort((a, b) => a.weight - b.weight);
 
   return {
     width: geometry.width,
@@ -318,6 +344,7 @@ export function graphScene(
     edgeLabels: focus === null ? [] : edgeLabels(edges, view.direction, format),
     focus,
     haloFontSize: geometry.fontSize + 1,
+    edgeOf,
     legend:
       layout !== 'line'
         ? 'legendOther'

@@ -41,6 +41,8 @@ const node = (i: number) =>
   graph().querySelector<SVGGElement>(`[data-token-index="${i}"]`) as SVGGElement;
 const ends = (e: Element) =>
   [Number(e.getAttribute('data-source')), Number(e.getAttribute('data-target'))] as const;
+/** Ticks "Show every edge" (the tests of behaviour that needs all T² edges). */
+const showEveryEdge = () => act(() => useAppStore.getState().setGraph({ everyEdge: true }));
 
 describe('AttentionGraph', () => {
   beforeEach(() => resetStore());
@@ -53,11 +55,40 @@ describe('AttentionGraph', () => {
     trace.tokens.forEach((t, i) => expect(node(i).textContent).toContain(t.text));
   });
 
-  it('draws an edge for every pair, with data-weight equal to the trace’s weight', async () => {
+  it('draws by default each token’s strongest edges, at most 3, until they carry 80 % of its attention', async () => {
     const trace = await setup();
     const T = trace.tokens.length;
     const w = trace.heads[0]!.weights;
+    expect(edges().length).toBeLessThan(T * T);
+    for (let i = 0; i < T; i++) {
+      const row = Array.from({ length: T }, (_, j) => at(w, i, j));
+      const drawn = edges()
+        .filter((e) => ends(e)[0] === i)
+        .map((e) => at(w, i, ends(e)[1]));
+      expect(drawn.length).toBeGreaterThanOrEqual(1);
+      expect(drawn.length).toBeLessThanOrEqual(3);
+      const total = row.reduce((a, b) => a + b, 0);
+      // 80 % covered, or three edges drawn and the rest would be needed for 80 %.
+      if (drawn.length < 3)
+        expect(drawn.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(0.8 * total - 1e-6);
+      // No dropped edge is heavier than a drawn one.
+      const lightest = Math.min(...drawn);
+      expect(row.filter((x) => x > lightest).length).toBeLessThan(drawn.length);
+    }
+    expect(
+      screen.getByText(/at most 3, until they carry 80 % of its attention/),
+    ).toBeInTheDocument();
+  });
+
+  it('draws an edge for every pair with "Show every edge", data-weight equal to the trace’s weight', async () => {
+    const user = userEvent.setup();
+    const trace = await setup();
+    const T = trace.tokens.length;
+    const w = trace.heads[0]!.weights;
+    await user.click(screen.getByRole('checkbox', { name: 'Show every edge' }));
+    expect(useAppStore.getState().graph.everyEdge).toBe(true);
     expect(edges()).toHaveLength(T * T);
+    expect(screen.queryByText(/carry 80 % of its attention/)).toBeNull();
     for (const e of edges()) {
       const [i, j] = ends(e);
       expect(Math.abs(Number(e.getAttribute('data-weight')) - at(w, i, j))).toBeLessThan(1e-6);
@@ -96,6 +127,7 @@ describe('AttentionGraph', () => {
 
   it('hides edges below the weight threshold', async () => {
     const trace = await setup();
+    showEveryEdge();
     const w = trace.heads[0]!.weights;
     const threshold = 0.15;
     fireEvent.change(screen.getByRole('slider', { name: 'Weight threshold' }), {
@@ -128,6 +160,7 @@ describe('AttentionGraph', () => {
     const user = userEvent.setup();
     const trace = await setup();
     const T = trace.tokens.length;
+    showEveryEdge();
     await user.click(node(1));
     expect(useAppStore.getState().graph.focus).toBe(1);
     expect(edges()).toHaveLength(T);
@@ -166,6 +199,7 @@ describe('AttentionGraph', () => {
 
   it('highlights the hovered token’s node and edges', async () => {
     const trace = await setup();
+    showEveryEdge();
     act(() => useAppStore.getState().setHoverToken(2));
     expect(node(2)).toHaveClass('is-hl');
     expect(node(3)).not.toHaveClass('is-hl');
@@ -176,8 +210,32 @@ describe('AttentionGraph', () => {
     expect(useAppStore.getState().hoverToken).toBe(4);
   });
 
+  it('draws a chosen heatmap cell’s arrow even when the default view leaves it out', async () => {
+    const trace = await setup();
+    const T = trace.tokens.length;
+    // A pair with a weight that is not one of its token's covering edges.
+    let pair: { i: number; j: number } | null = null;
+    for (let i = 0; i < T && !pair; i++)
+      for (let j = 0; j < T && !pair; j++) if (!edge(i, j)) pair = { i, j };
+    expect(pair).not.toBeNull();
+    const { i, j } = pair!;
+    expect(graph().querySelectorAll('.edge-line--hl')).toHaveLength(0);
+    act(() => useAppStore.getState().select({ i, j }));
+    expect(graph().querySelectorAll('.edge-line--hl')).toHaveLength(1);
+    expect(edge(i, j)).toBeNull();
+    act(() => useAppStore.getState().setHoverCell({ i, j }));
+    const weight = at(trace.heads[0]!.weights, i, j);
+    expect(within(graph()).getByRole('tooltip').textContent).toContain(weight.toFixed(3));
+    act(() => {
+      useAppStore.getState().setHoverCell(null);
+      useAppStore.getState().select(null);
+    });
+    expect(graph().querySelectorAll('.edge-line--hl')).toHaveLength(0);
+  });
+
   it('hovering an edge sets hoverCell and shows its weight; clicking it selects the pair', async () => {
     const trace = await setup();
+    showEveryEdge();
     const e = edge(2, 5)!;
     fireEvent.pointerOver(e.querySelector('.edge-hit')!);
     expect(useAppStore.getState().hoverCell).toEqual({ i: 2, j: 5 });
@@ -222,6 +280,7 @@ describe('AttentionGraph', () => {
   it('moves between edges with the arrow keys (one tab stop) and selects with Enter', async () => {
     const user = userEvent.setup();
     await setup();
+    showEveryEdge();
     const tabStops = edges().filter((e) => e.getAttribute('tabindex') === '0');
     expect(tabStops).toHaveLength(1);
     act(() => edge(0, 0)!.focus());
@@ -241,6 +300,9 @@ describe('AttentionGraph', () => {
     ).join(' ');
     const trace = await setup('softmax', {}, text);
     expect(trace.tokens.length).toBe(30);
+    // By default at most 3 covering edges a token; with every edge, the cap of 4.
+    expect(edges().length).toBeLessThanOrEqual(30 * 3);
+    showEveryEdge();
     expect(edges()).toHaveLength(30 * 4);
     expect(
       screen.getByText(/Long input: showing each token's 4 strongest edges/),

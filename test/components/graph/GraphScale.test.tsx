@@ -101,13 +101,34 @@ describe('AttentionGraph with 512 tokens', () => {
       expect(node(300).getAttribute('aria-label')).toContain(trace.tokens[300]!.text);
     });
 
+    it('names the tokens the hovered token’s edges lead to, over the faint overview', () => {
+      const named = () =>
+        Array.from(graph().querySelectorAll('[data-label-for]'), (t) =>
+          Number(t.getAttribute('data-label-for')),
+        ).sort((a, b) => a - b);
+      expect(named()).toEqual([]);
+      act(() => useAppStore.getState().setHoverToken(10));
+      const targets = edges()
+        .filter((e) => e.dataset.source === '10')
+        .map((e) => Number(e.dataset.target));
+      expect(targets.length).toBeGreaterThan(0);
+      expect(targets.length).toBeLessThanOrEqual(3);
+      for (const j of targets) expect(named()).toContain(j);
+      expect(named()).toContain(10);
+      expect(named().length).toBeLessThanOrEqual(13);
+      act(() => useAppStore.getState().setHoverToken(null));
+      expect(named()).toEqual([]);
+    });
+
     it('re-renders only the nodes whose highlight changed on hover, never the edge list', () => {
       const edgeTitles = vi.spyOn(viz, 'edgeTitle');
       const nodeTitles = vi.spyOn(viz, 'nodeTitle');
       act(() => useAppStore.getState().setHoverToken(10));
       act(() => useAppStore.getState().setHoverToken(11));
       act(() => useAppStore.getState().setHoverCell({ i: 11, j: 40 }));
-      expect(edgeTitles).not.toHaveBeenCalled();
+      // The edge list is not rebuilt: at most the hovered pair's own arrow is made, once,
+      // when the default view does not draw it (see AttentionGraph's hlEdges).
+      expect(edgeTitles.mock.calls.length).toBeLessThanOrEqual(1);
       // Node 10 on, node 10 off and 11 on, node 40 on: a handful of nodes, not 4 × 512.
       expect(nodeTitles.mock.calls.length).toBeLessThanOrEqual(6);
       expect(node(11)).toHaveClass('is-hl');
@@ -129,12 +150,24 @@ describe('AttentionGraph with 512 tokens', () => {
 
     it('shows the full row of a focused token, whatever the default limit', () => {
       const w = trace.heads[0]!.weights;
+      const row = Array.from({ length: T }, (_, j) => at(w, 3, j));
       act(() => useAppStore.getState().setGraph({ focus: 3 }));
+      // By default, its strongest edges, at most 3, until they carry 80 % of its attention.
+      const kept = edges().map((e) => Number(e.dataset.weight));
+      const total = row.reduce((a, b) => a + b, 0);
+      expect(kept.length).toBeGreaterThanOrEqual(1);
+      expect(kept.length).toBeLessThanOrEqual(3);
+      if (kept.length < 3)
+        expect(kept.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(0.8 * total - 1e-6);
+      expect(Math.max(...row.filter((x) => !kept.includes(x)))).toBeLessThanOrEqual(
+        Math.min(...kept),
+      );
+      // "Show every edge": the whole row.
+      act(() => useAppStore.getState().setGraph({ everyEdge: true }));
       expect(edges()).toHaveLength(T);
       expect(edges().every((e) => e.dataset.source === '3')).toBe(true);
       // With a threshold: exactly the row's weights at or above it.
       act(() => useAppStore.getState().setGraph({ threshold: 0.002 }));
-      const row = Array.from({ length: T }, (_, j) => at(w, 3, j));
       expect(edges()).toHaveLength(row.filter((x) => x >= 0.002).length);
       // Incoming: every token's edge into the focused one.
       act(() => useAppStore.getState().setGraph({ threshold: 0, direction: 'in' }));

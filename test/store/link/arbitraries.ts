@@ -48,6 +48,7 @@ export function arbLesson(text: fc.Arbitrary<string>): fc.Arbitrary<LessonState>
       topK: fc.integer({ min: 0, max: MAX_TOKENS }),
       focus: fc.option(arbIndex),
       direction: fc.constantFrom(...FOCUS_DIRECTIONS),
+      everyEdge: fc.boolean(),
       follow: fc.option(
         fc.record({ token: arbIndex, frame: fc.integer({ min: 0, max: MAX_FOLLOW_FRAME }) }),
       ),
@@ -78,6 +79,7 @@ export function arbLesson(text: fc.Arbitrary<string>): fc.Arbitrary<LessonState>
           topK: r.topK,
           focus: r.focus,
           direction: r.direction,
+          everyEdge: r.everyEdge,
         },
         follow: r.follow,
         lang: r.lang,

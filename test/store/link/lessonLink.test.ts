@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { initialState, useAppStore } from '../../../src/store/store';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import { DEFAULT_TEXT } from '../../../src/vocabulary/text';
+import { DEFAULT_GRAPH } from '../../../src/vocabulary/graph';
 import {
   DEFAULT_LESSON,
   lessonFromPatch,
@@ -171,8 +172,8 @@ describe('decodeLessonLink', () => {
   it('reads a hand-written link, with or without the #', () => {
     const { patch, problems } = decodeLessonLink(
       '#t=The+cat+sat+on+the+mat.&w=4&h=4&seed=42&causal=1&scale=0&temp=2.5&weights=random&pos=0' +
-        '&step=output&head=3&all=1&quiz=1&sel=1-2&layout=force&thr=0.25&topk=2&focus=0&dir=in&follow=2-5' +
-        '&lang=es',
+        '&step=output&head=3&all=1&quiz=1&sel=1-2&layout=force&thr=0.25&topk=2&focus=0&dir=in&every=1' +
+        '&follow=2-5&lang=es',
     );
     expect(problems).toEqual([]);
     expect(lessonFromPatch(patch)).toEqual({
@@ -192,11 +193,30 @@ describe('decodeLessonLink', () => {
       allHeads: true,
       quiz: true,
       selection: { i: 1, j: 2 },
-      graph: { layout: 'force', threshold: 0.25, topK: 2, focus: 0, direction: 'in' },
+      graph: {
+        layout: 'force',
+        threshold: 0.25,
+        topK: 2,
+        focus: 0,
+        direction: 'in',
+        everyEdge: true,
+      },
       follow: { token: 2, frame: 5 },
       lang: 'es',
     });
     expect(decodeLessonLink('w=16&t=x').patch).toEqual({ text: 'x', settings: { width: 16 } });
+  });
+
+  it('carries "Show every edge" as every=1, and the covering default as nothing', () => {
+    const every: LessonState = { ...DEFAULT_LESSON, graph: { ...DEFAULT_GRAPH, everyEdge: true } };
+    expect(encodeLessonLink(every)).toBe('every=1&t=I+love+tennis.');
+    expect(encodeLessonLink(DEFAULT_LESSON)).not.toContain('every');
+    expect(decodeLessonLink('every=1&t=x').patch).toEqual({
+      text: 'x',
+      graph: { everyEdge: true },
+    });
+    expect(decodeLessonLink('every=off').patch).toEqual({ graph: { everyEdge: false } });
+    expect(decodeLessonLink('every=all').problems).toHaveLength(1);
   });
 
   it('is not fooled by an in-page anchor or an empty fragment', () => {

@@ -36,6 +36,7 @@ function input(texts: readonly string[], options: Options = {}): GraphSvgInput {
       topK: 0,
       focus: options.focus ?? null,
       direction: 'out',
+      everyEdge: true,
     },
     format: numberFormat('en'),
     strings: en.viz,
@@ -115,6 +116,7 @@ describe('graphSvg', () => {
       focus: 1,
       direction: 'out',
       maxEdges: 1000,
+      coverage: 1,
     });
     const doc = parseSvg(graphSvg(input(texts, { focus: 1 })).svg);
     expect(doc.querySelectorAll('[data-source]')).toHaveLength(3);

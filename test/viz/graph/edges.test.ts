@@ -3,8 +3,10 @@ import fc from 'fast-check';
 import { fromRows, matrix, type Matrix } from '../../../src/core/matrix';
 import {
   DEFAULT_MAX_EDGES,
+  EDGE_MIN_OPACITY,
   edgeOpacity,
   edgeWidth,
+  FADE_WEIGHT,
   LONG_INPUT_PER_TOKEN,
   maxEdgesFor,
   selectEdges,
@@ -18,6 +20,7 @@ const ALL: EdgeFilter = {
   focus: null,
   direction: 'out',
   maxEdges: DEFAULT_MAX_EDGES,
+  coverage: 1,
 };
 
 // Rows sum to 1, as softmax weights do; row 2 has a masked (0) entry.
@@ -179,6 +182,7 @@ const filters = fc.record({
   focus: fc.option(fc.integer({ min: 0, max: 9 }), { nil: null }),
   direction: fc.constantFrom('out' as const, 'in' as const),
   maxEdges: fc.integer({ min: 0, max: 100 }),
+  coverage: fc.oneof(fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
 });
 
 describe('selectEdges invariants', () => {
@@ -244,9 +248,28 @@ describe('edge style', () => {
   it('grows width and opacity with the weight and keeps them in range', () => {
     expect(edgeWidth(0)).toBeGreaterThan(0);
     expect(edgeWidth(0.8)).toBeGreaterThan(edgeWidth(0.2));
-    expect(edgeOpacity(0)).toBeGreaterThan(0);
     expect(edgeOpacity(1)).toBe(1);
     expect(edgeOpacity(2)).toBe(1);
     expect(edgeWidth(NaN)).toBe(edgeWidth(0));
+  });
+
+  it('draws the thickness proportional to the weight above the hairline', () => {
+    expect(edgeWidth(0.5)).toBeCloseTo(2 * edgeWidth(0.25), 10);
+    expect(edgeWidth(1)).toBeCloseTo(4 * edgeWidth(0.25), 10);
+    expect(edgeWidth(0.00005)).toBe(edgeWidth(0));
+  });
+
+  it('fades faint weights out instead of drawing them as full lines (issue 13)', () => {
+    expect(edgeOpacity(0)).toBe(0);
+    expect(edgeOpacity(0.00005)).toBeLessThan(0.001);
+    expect(edgeOpacity(FADE_WEIGHT / 2)).toBeCloseTo(EDGE_MIN_OPACITY / 2, 10);
+    expect(edgeOpacity(FADE_WEIGHT)).toBeCloseTo(EDGE_MIN_OPACITY, 10);
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (a, b) => (a <= b ? edgeOpacity(a) <= edgeOpacity(b) : edgeOpacity(a) >= edgeOpacity(b)),
+      ),
+    );
   });
 });

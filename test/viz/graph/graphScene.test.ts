@@ -3,6 +3,7 @@ import { fromRows, matrix, type Matrix } from '../../../src/core/matrix';
 import { numberFormat } from '../../../src/format';
 import { en } from '../../../src/messages';
 import type { GraphView } from '../../../src/vocabulary/graph';
+import { edgeOpacity } from '../../../src/viz/graph/edges';
 import { graphGeometry } from '../../../src/viz/graph/graphGeometry';
 import {
   FOCUSED_DOT_RADIUS,
@@ -20,7 +21,14 @@ const W = fromRows([
   [0.25, 0.25, 0.5],
 ]);
 const CAT = ['The', 'cat', 'sat'];
-const VIEW: GraphView = { layout: 'line', threshold: 0, topK: 0, focus: null, direction: 'out' };
+const VIEW: GraphView = {
+  layout: 'line',
+  threshold: 0,
+  topK: 0,
+  focus: null,
+  direction: 'out',
+  everyEdge: true,
+};
 
 /** The scene of `texts` (every token known unless listed) 640 px wide, with `view`'s changes. */
 function input(
@@ -48,6 +56,41 @@ const pairs = (edges: readonly { source: number; target: number }[]) =>
   edges.map((e) => `${e.source}-${e.target}`);
 
 describe('graphScene', () => {
+  it('by default draws each token’s covering edges (80 % of its row); everyEdge draws all', () => {
+    const scene = graphScene(input({ everyEdge: false }));
+    // Row 0: 0.5 + 0.375 covers 80 %; row 1: 0.75 falls short, the earlier 0.125 joins;
+    // row 2: 0.5 + 0.25 + 0.25 (75 % is short of 80 %).
+    expect(pairs(scene.selection?.edges ?? [])).toEqual([
+      '0-0',
+      '0-1',
+      '1-0',
+      '1-1',
+      '2-0',
+      '2-1',
+      '2-2',
+    ]);
+    expect(graphScene(input({ everyEdge: true })).edges).toHaveLength(9);
+  });
+
+  it('draws a long input as a faint overview, and a focused token’s edges at full strength', () => {
+    const T = 30;
+    const texts = Array.from({ length: T }, (_, k) => `w${k}`);
+    const w = matrix(T, T, new Float32Array(T * T));
+    // Each token gives 0.6 to itself and 0.4 to the next one.
+    for (let i = 0; i < T; i++) {
+      w.data[i * T + i] = 0.6;
+      w.data[i * T + ((i + 1) % T)] = 0.4;
+    }
+    const overview = graphScene(input({ everyEdge: false }, { texts, weights: w }));
+    expect(overview.edges).toHaveLength(2 * T);
+    for (const e of overview.edges) expect(e.opacity).toBeCloseTo(0.35 * edgeOpacity(e.weight), 12);
+    const focused = graphScene(input({ everyEdge: false, focus: 4 }, { texts, weights: w }));
+    expect(pairs(focused.selection?.edges ?? [])).toEqual(['4-4', '4-5']);
+    for (const e of focused.edges) expect(e.opacity).toBe(edgeOpacity(e.weight));
+    // A short sentence is never faded.
+    for (const e of graphScene(input()).edges) expect(e.opacity).toBe(edgeOpacity(e.weight));
+  });
+
   it('shows the edges at or above the threshold, weakest first, each stroked by its weight', () => {
     const scene = graphScene(input({ threshold: 0.25 }));
     // 0.125 is below the threshold; ties keep reading order (by source, then target).
@@ -55,8 +98,9 @@ describe('graphScene', () => {
     expect(scene.selection?.candidates).toBe(6);
     const strongest = scene.edges[5]!;
     expect(strongest.weight).toBe(0.75);
-    expect(strongest.strokeWidth).toBeCloseTo(1 + 6 * 0.75, 12);
-    expect(strongest.opacity).toBeCloseTo(0.65 + 0.35 * 0.75, 12);
+    // Width proportional to the weight (8 px at 1); opacity from 0.65 at 0.05 up to 1 at 1.
+    expect(strongest.strokeWidth).toBeCloseTo(8 * 0.75, 12);
+    expect(strongest.opacity).toBeCloseTo(0.65 + (0.35 * (0.75 - 0.05)) / 0.95, 12);
     expect(strongest.title).toBe('cat attends to cat: 0.75');
     expect(strongest.key).toBe('1-1');
     // Paths are the geometry's, for the same sentence and width.
