@@ -5,6 +5,7 @@
  */
 import { app } from './app';
 import { exportFiles } from './export';
+import { follow } from './follow';
 import { lab } from './lab';
 import { numbers } from './numbers';
 import { quiz } from './quiz';
@@ -31,6 +32,7 @@ export const en = {
   pwa,
   reliability,
   lab,
+  follow,
 };
 
 /** The shape every language must provide: the English messages, strings widened. */

@@ -22,6 +22,7 @@ export interface LinkReasons {
   readonly threshold: string;
   readonly topK: (max: string) => string;
   readonly focus: (max: string) => string;
+  readonly follow: (max: string) => string;
   readonly direction: (options: string) => string;
   readonly lang: (options: string) => string;
 }
@@ -50,6 +51,8 @@ const reasons: LinkReasons = {
   threshold: 'the weight threshold must be from 0 to 1, in steps of 0.01',
   topK: (max) => `“strongest per token” must be a whole number from 0 to ${max}`,
   focus: (max) => `the focused token must be a whole number from 0 to ${max}`,
+  follow: (max) =>
+    `“Follow one token” must be a token number from 0 to ${max}, then a frame number, such as 3-2`,
   direction: (options) => `the edges shown must be one of ${options}`,
   lang: (options) => `the language must be one of ${options}`,
 };

@@ -14,6 +14,7 @@ import type { LearnedWeightsFile } from '../core/learnedWeights';
 import type { WordVectors } from '../core/vectors/table';
 import type { ThemeChoice } from '../theme';
 import type { Cell } from '../vocabulary/cell';
+import type { FollowView } from '../vocabulary/follow';
 import type { GraphView } from '../vocabulary/graph';
 import type { Language } from '../vocabulary/language';
 import type { StepId } from '../vocabulary/steps';
@@ -140,6 +141,20 @@ export interface LinkSlice {
   applyLink(patch: LessonPatch): void;
 }
 
+/** "Follow one token": one query token's story, frame by frame (see src/viz/follow/). */
+export interface FollowSlice {
+  /** The open story (token and frame), or null when it is closed. */
+  readonly follow: FollowView | null;
+  /** Opens the story of `token` at `frame` (0 when not given). */
+  openFollow(token: number, frame?: number): void;
+  closeFollow(): void;
+  /** Follows another token, from its first frame. */
+  setFollowToken(token: number): void;
+  /** Moves `delta` frames within a story of `count` frames (clamped to its ends). */
+  moveFollowFrame(delta: number, count: number): void;
+  setFollowFrame(frame: number): void;
+}
+
 /** Which screen is open: the walkthrough of a sentence, or the Lab. */
 export type Screen = 'walkthrough' | 'lab';
 
@@ -191,7 +206,8 @@ export type AppState = InputsSlice &
   LearnedSlice &
   PreferencesSlice &
   LinkSlice &
-  LabSlice;
+  LabSlice &
+  FollowSlice;
 
 /** Only the actions of the store (its functions). */
 export type AppActions = {

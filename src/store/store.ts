@@ -8,6 +8,7 @@
 import { create } from 'zustand';
 import { initialQuiz } from './quiz';
 import { initialInputs, createInputsSlice } from './slices/inputs';
+import { createFollowSlice, initialFollow } from './slices/follow';
 import { createLabSlice, initialLab } from './slices/lab';
 import { createLearnedSlice, initialLearned } from './slices/learned';
 import { createLinkSlice } from './slices/link';
@@ -32,6 +33,7 @@ export function initialState(): AppInputs {
     ...initialPreferences(),
     linkNotice: null,
     ...initialLab(),
+    ...initialFollow(),
   };
 }
 
@@ -46,4 +48,5 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createPreferencesSlice(...a),
   ...createLinkSlice(...a),
   ...createLabSlice(...a),
+  ...createFollowSlice(...a),
 }));

@@ -144,6 +144,14 @@ const SAME_IN_SPANISH = new Set([
   'quiz.reveal.contributionColumns.token',
   'quiz.reveal.contributionColumns.product',
   'present.indicator',
+  // "Follow one token": the word token, "3 · it", "3 / 14", and the symbols d, q, k, q × k.
+  'follow.tokenLabel',
+  'follow.tokenOption',
+  'follow.indicator',
+  'follow.dimension',
+  'follow.query',
+  'follow.key',
+  'follow.product',
   'exportFiles.matrixCsv',
   // A number and the unit's symbol, the same in both languages.
   'pwa.megabytes',

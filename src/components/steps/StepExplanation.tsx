@@ -14,6 +14,7 @@ import { useTrace } from '../../store/useTrace';
 import { CodeView } from './CodeView';
 import { Formula } from './Formula';
 import { StepExample } from './StepExample';
+import { FollowButton } from '../follow/FollowButton';
 import { QuizCover } from '../quiz/QuizCover';
 import { QuizSwitch } from '../quiz/QuizSwitch';
 import './StepExplanation.css';
@@ -84,6 +85,7 @@ export function StepExplanation() {
           </div>
           <QuizCover quiet>
             <StepExample />
+            <FollowButton />
           </QuizCover>
         </div>
         <Formula />

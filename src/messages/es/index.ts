@@ -4,6 +4,7 @@
 import type { Messages } from '../en';
 import { app } from './app';
 import { exportFiles } from './export';
+import { follow } from './follow';
 import { lab } from './lab';
 import { numbers } from './numbers';
 import { present } from './present';
@@ -29,4 +30,5 @@ export const es: Messages = {
   pwa,
   reliability,
   lab,
+  follow,
 };

@@ -33,6 +33,8 @@ const reasons: LinkReasons = {
   threshold: 'el umbral de peso debe estar entre 0 y 1, en pasos de 0.01',
   topK: (max) => `«más fuertes por token» debe ser un número entero de 0 a ${max}`,
   focus: (max) => `el token enfocado debe ser un número entero de 0 a ${max}`,
+  follow: (max) =>
+    `«Seguir un token» debe ser un número de token de 0 a ${max} y luego un número de paso, como 3-2`,
   direction: (options) => `las aristas mostradas deben ser una de estas: ${options}`,
   lang: (options) => `el idioma debe ser uno de estos: ${options}`,
 };

@@ -22,6 +22,7 @@ import {
   WEIGHTS_PRESETS,
 } from '../../core/settings';
 import type { Cell } from '../../vocabulary/cell';
+import type { FollowView } from '../../vocabulary/follow';
 import { FOCUS_DIRECTIONS, GRAPH_LAYOUTS, THRESHOLD_STEP } from '../../vocabulary/graph';
 import { LANGUAGES } from '../../vocabulary/language';
 import { STEP_IDS, stepsFor, type StepId } from '../../vocabulary/steps';
@@ -37,6 +38,7 @@ import {
   wholeNumber,
   type ValueCodec,
 } from './codecs';
+import { followOf } from './followCodec';
 import type { LessonGroup, LessonPatch, LessonState } from './lessonState';
 
 /** Where a value sits in a lesson: a top-level field, or a field of a group. */
@@ -163,6 +165,9 @@ export const LINK_FIELDS: readonly LinkField[] = [
   }),
   field(['graph', 'direction'], 'dir', oneOf(FOCUS_DIRECTIONS, 'direction')),
   field(['graph', 'everyEdge'], 'every', onOff),
+  field(['follow'], 'follow', followOf(MAX_INDEX), {
+    tokens: (follow: FollowView) => [follow.token],
+  }),
   field(['lang'], 'lang', oneOf(LANGUAGES, 'lang')),
   field(['text'], 't', plainText, { always: true, isText: true }),
 ];

@@ -6,6 +6,7 @@
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { AttentionSettings } from '../../core/types';
 import type { Cell } from '../../vocabulary/cell';
+import type { FollowView } from '../../vocabulary/follow';
 import { DEFAULT_GRAPH, type GraphView } from '../../vocabulary/graph';
 import { DEFAULT_LANGUAGE, type Language } from '../../vocabulary/language';
 import type { StepId } from '../../vocabulary/steps';
@@ -26,6 +27,8 @@ export interface LessonState {
   /** The selected cell (query token i, key token j), 0-based token indices. */
   readonly selection: Cell | null;
   readonly graph: GraphView;
+  /** "Follow one token": the token and frame open, or null when closed. */
+  readonly follow: FollowView | null;
   readonly lang: Language;
 }
 
@@ -53,6 +56,7 @@ export const DEFAULT_LESSON: LessonState = {
   embed: false,
   selection: null,
   graph: DEFAULT_GRAPH,
+  follow: null,
   lang: DEFAULT_LANGUAGE,
 };
 
@@ -66,7 +70,7 @@ export function lessonFromPatch(patch: LessonPatch): LessonState {
   for (const key of Object.keys(DEFAULT_LESSON) as (keyof LessonState)[]) {
     const value = patch[key];
     if (isGroup(key)) lesson[key] = { ...DEFAULT_LESSON[key], ...(value as object | undefined) };
-    // A null selection in a patch means "none", which is also the default.
+    // A null selection (or follow) in a patch means "none", which is also the default.
     else lesson[key] = value ?? DEFAULT_LESSON[key];
   }
   return lesson as unknown as LessonState;

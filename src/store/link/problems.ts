@@ -10,7 +10,7 @@ export type OptionsReason =
   'width' | 'heads' | 'weights' | 'step' | 'layout' | 'direction' | 'lang';
 
 /** Reasons whose message gives the largest valid whole number. */
-export type MaxReason = 'seed' | 'selection' | 'topK' | 'focus';
+export type MaxReason = 'seed' | 'selection' | 'topK' | 'focus' | 'follow';
 
 /** Why one part of a link was not used as written, and what a valid value is. */
 export type LinkReason =
@@ -69,6 +69,7 @@ export function describeLinkReason(reason: LinkReason, m: LinkProblemMessages): 
     case 'selection':
     case 'topK':
     case 'focus':
+    case 'follow':
       return r[reason.code](String(reason.max));
     default:
       return r[reason.code](optionList(reason.options));

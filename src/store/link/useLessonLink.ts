@@ -42,6 +42,7 @@ export function selectLesson(s: AppState): LessonState {
     embed: s.embed,
     selection: s.selection,
     graph: s.graph,
+    follow: s.follow,
     lang: s.lang,
   };
   if (lastLesson && sameLesson(lesson, lastLesson)) return lastLesson;
@@ -137,7 +138,12 @@ export function useLessonLink(): void {
       : null;
     if (whole !== null) {
       const s = useAppStore.getState();
-      s.applyLink({ text: whole, selection: s.selection, graph: { focus: s.graph.focus } });
+      s.applyLink({
+        text: whole,
+        selection: s.selection,
+        graph: { focus: s.graph.focus },
+        follow: s.follow,
+      });
     }
     let written = selectLesson(useAppStore.getState());
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -24,6 +24,7 @@ export const createInputsSlice: StateCreator<AppState, [], [], InputsSlice> = (s
       // The same object when there is no focus to clear: a new one on every keystroke
       // re-rendered the whole graph (512 nodes) in the keystroke's own task.
       graph: s.graph.focus === null ? s.graph : { ...s.graph, focus: null },
+      follow: null,
     })),
   setSettings: (patch) =>
     set((s) => {

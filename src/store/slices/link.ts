@@ -35,6 +35,8 @@ export const createLinkSlice: StateCreator<AppState, [], [], LinkSlice> = (set) 
         embed: patch.embed ?? s.embed,
         graph,
         selection,
+        // A link that names no story closes it; a new text ends a story of the old one.
+        follow: patch.follow !== undefined ? patch.follow : newText ? null : s.follow,
         lang: patch.lang ?? s.lang,
         quiz:
           patch.quiz === undefined || patch.quiz === s.quiz.enabled

@@ -12,6 +12,7 @@ import {
 } from '../../../src/core/settings';
 import { MAX_TOKENS } from '../../../src/core/tokenizer';
 import type { LessonState } from '../../../src/store/link/lessonState';
+import { MAX_FOLLOW_FRAME } from '../../../src/vocabulary/follow';
 import { FOCUS_DIRECTIONS, GRAPH_LAYOUTS } from '../../../src/vocabulary/graph';
 import { LANGUAGES } from '../../../src/vocabulary/language';
 import { stepsFor } from '../../../src/vocabulary/steps';
@@ -49,6 +50,9 @@ export function arbLesson(text: fc.Arbitrary<string>): fc.Arbitrary<LessonState>
       focus: fc.option(arbIndex),
       direction: fc.constantFrom(...FOCUS_DIRECTIONS),
       everyEdge: fc.boolean(),
+      follow: fc.option(
+        fc.record({ token: arbIndex, frame: fc.integer({ min: 0, max: MAX_FOLLOW_FRAME }) }),
+      ),
       lang: fc.constantFrom(...LANGUAGES),
     })
     .map((r) => {
@@ -79,6 +83,7 @@ export function arbLesson(text: fc.Arbitrary<string>): fc.Arbitrary<LessonState>
           direction: r.direction,
           everyEdge: r.everyEdge,
         },
+        follow: r.follow,
         lang: r.lang,
       };
     });

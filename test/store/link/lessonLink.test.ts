@@ -172,7 +172,8 @@ describe('decodeLessonLink', () => {
   it('reads a hand-written link, with or without the #', () => {
     const { patch, problems } = decodeLessonLink(
       '#t=The+cat+sat+on+the+mat.&w=4&h=4&seed=42&causal=1&scale=0&temp=2.5&weights=random&pos=0' +
-        '&step=output&head=3&all=1&quiz=1&embed=1&sel=1-2&layout=force&thr=0.25&topk=2&focus=0&dir=in&every=1&lang=es',
+        '&step=output&head=3&all=1&quiz=1&embed=1&sel=1-2&layout=force&thr=0.25&topk=2&focus=0&dir=in&every=1' +
+        '&follow=2-5&lang=es',
     );
     expect(problems).toEqual([]);
     expect(lessonFromPatch(patch)).toEqual({
@@ -201,6 +202,7 @@ describe('decodeLessonLink', () => {
         direction: 'in',
         everyEdge: true,
       },
+      follow: { token: 2, frame: 5 },
       lang: 'es',
     });
     expect(decodeLessonLink('w=16&t=x').patch).toEqual({ text: 'x', settings: { width: 16 } });
