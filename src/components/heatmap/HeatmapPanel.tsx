@@ -11,7 +11,13 @@ import type { AttentionTrace } from '../../core/types';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
 import { useNumberFormat, type NumberFormat } from '../common/useNumberFormat';
-import { heatmapGeometry, heatmapRenderer } from '../../viz/heatmap/heatmapGeometry';
+import {
+  heatmapGeometry,
+  heatmapRenderer,
+  type HeatmapGeometry,
+  type HeatmapRenderer,
+} from '../../viz/heatmap/heatmapGeometry';
+import { useFitHeight } from './useFitHeight';
 import { heatmapScene } from '../../viz/heatmap/heatmapScene';
 import {
   availableModes,
@@ -56,6 +62,7 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
   const headIndex = useHead();
   const allHeads = useAppStore((s) => s.allHeads);
   const boxRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(boxRef);
   // A choice of matrix belongs to the step it was made at: moving on shows what the new step computed.
   const [choice, setChoice] = useState<{ step: StepId; mode: HeatmapMode } | null>(null);
@@ -77,9 +84,10 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
   const presenting = usePresenting();
   const layoutWidth =
     presenting && renderer === 'svg' ? Math.min(width, PRESENT_LAYOUT_WIDTH) : width;
+  const fitHeight = useFitHeight(scrollRef);
   const geometry = useMemo(
-    () => heatmapGeometry(tokens, layoutWidth, { renderer }),
-    [tokens, layoutWidth, renderer],
+    () => fittedGeometry(tokens, layoutWidth, fitHeight, renderer),
+    [tokens, layoutWidth, fitHeight, renderer],
   );
   // Built once per change of matrix, size or language, never on hover.
   const scene = useMemo(
@@ -119,7 +127,7 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
         {tokens.length === 0 ? (
           <p className="hm-note">{m.emptyText}</p>
         ) : (
-          <div className="heatmap-scroll">
+          <div ref={scrollRef} className="heatmap-scroll">
             <Renderer scene={scene} />
           </div>
         )}
@@ -143,6 +151,28 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
       </div>
     </section>
   );
+}
+
+/**
+ * The geometry for `width`, narrowed until the drawing is at most `height` tall (the stage's
+ * frame), or as wide as `width` allows when `height` is null. A narrower layout shrinks the
+ * cells, and with them the grid's height by about as much, so a few rounds settle it.
+ */
+function fittedGeometry(
+  tokens: readonly string[],
+  width: number,
+  height: number | null,
+  renderer: HeatmapRenderer,
+): HeatmapGeometry {
+  let fitted = width;
+  let geometry = heatmapGeometry(tokens, fitted, { renderer });
+  for (let round = 0; height !== null && round < 6 && geometry.height > height; round++) {
+    const next = Math.floor(fitted - (geometry.height - height));
+    if (next >= fitted || next < 120) break;
+    fitted = next;
+    geometry = heatmapGeometry(tokens, fitted, { renderer });
+  }
+  return geometry;
 }
 
 function explanation(
