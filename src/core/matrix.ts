@@ -75,7 +75,13 @@ export function column(m: Matrix, j: number): Float32Array {
  * b (p, d), both already widened to float64. Widening first is what makes it fast: V8
  * converts every float32 it reads, and four rows of b per pass reuse each a[i, k] four times.
  */
-function productKernel(a: Float64Array, b: Float64Array, n: number, p: number, d: number): Float32Array {
+function productKernel(
+  a: Float64Array,
+  b: Float64Array,
+  n: number,
+  p: number,
+  d: number,
+): Float32Array {
   const out = new Float32Array(n * p);
   for (let i = 0; i < n; i++) {
     const ai = i * d;
@@ -124,7 +130,11 @@ export function matmul(a: Matrix, b: Matrix): Matrix {
   for (let k = 0; k < b.rows; k++) {
     for (let j = 0; j < b.cols; j++) bT[j * b.rows + k] = b.data[k * b.cols + j] as number;
   }
-  return matrix(a.rows, b.cols, productKernel(Float64Array.from(a.data), bT, a.rows, b.cols, a.cols));
+  return matrix(
+    a.rows,
+    b.cols,
+    productKernel(Float64Array.from(a.data), bT, a.rows, b.cols, a.cols),
+  );
 }
 
 /** Product a·bᵀ: (n, d) x (p, d) -> (n, p), without materialising the transpose. */

@@ -10,7 +10,8 @@ export function positionalEncoding(T: number, dModel: number): Matrix {
   const out = new Float32Array(T * dModel); // (T, dModel)
   // One frequency per dimension pair, computed once rather than once per position.
   const frequency = new Float64Array(dModel);
-  for (let d = 0; d < dModel; d++) frequency[d] = 1 / Math.pow(10000, (2 * Math.floor(d / 2)) / dModel);
+  for (let d = 0; d < dModel; d++)
+    frequency[d] = 1 / Math.pow(10000, (2 * Math.floor(d / 2)) / dModel);
   for (let p = 0; p < T; p++) {
     for (let d = 0; d < dModel; d++) {
       const angle = p * (frequency[d] as number);

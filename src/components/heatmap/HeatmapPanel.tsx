@@ -15,7 +15,7 @@ import {
   heatmapGeometry,
   heatmapRenderer,
   type HeatmapGeometry,
-  type HeatmapRenderer,
+  type HeatmapGeometryOptions,
 } from '../../viz/heatmap/heatmapGeometry';
 import { useFitHeight } from './useFitHeight';
 import { heatmapScene } from '../../viz/heatmap/heatmapScene';
@@ -47,8 +47,10 @@ import {
   useStep,
 } from '../../store/selectors';
 
-/** Width (px) the SVG heatmap is laid out at while presenting, before it is scaled up. */
-const PRESENT_LAYOUT_WIDTH = 600;
+/** Below this window width (a phone), SVG cells stay a fingertip wide and the grid scrolls. */
+const PHONE_MAX_WIDTH = 600;
+/** A fingertip: the smallest tap target on a phone, px, and room for a cell's number. */
+const PHONE_MIN_CELL = 30;
 
 /** Props of `HeatmapPanel`. */
 export interface HeatmapPanelProps {
@@ -79,15 +81,18 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
   const fmt = useNumberFormat();
   const tokens = useMemo(() => trace.tokens.map((t) => isolate(t.text)), [trace.tokens]);
   const renderer = heatmapRenderer(tokens.length);
-  // Presentation mode scales the SVG up to the screen (Presentation.css): laid out narrower
-  // than its box, its labels and numbers come out larger next to its cells.
+  // Presentation mode prints the numbers for the back row; a phone keeps cells tappable.
   const presenting = usePresenting();
-  const layoutWidth =
-    presenting && renderer === 'svg' ? Math.min(width, PRESENT_LAYOUT_WIDTH) : width;
+  const phone = typeof window !== 'undefined' && window.innerWidth <= PHONE_MAX_WIDTH;
   const fitHeight = useFitHeight(scrollRef);
   const geometry = useMemo(
-    () => fittedGeometry(tokens, layoutWidth, fitHeight, renderer),
-    [tokens, layoutWidth, fitHeight, renderer],
+    () =>
+      fittedGeometry(tokens, width, fitHeight, {
+        renderer,
+        largeNumbers: presenting,
+        minCell: phone ? PHONE_MIN_CELL : undefined,
+      }),
+    [tokens, width, fitHeight, renderer, presenting, phone],
   );
   // Built once per change of matrix, size or language, never on hover.
   const scene = useMemo(
@@ -162,15 +167,15 @@ function fittedGeometry(
   tokens: readonly string[],
   width: number,
   height: number | null,
-  renderer: HeatmapRenderer,
+  options: HeatmapGeometryOptions,
 ): HeatmapGeometry {
   let fitted = width;
-  let geometry = heatmapGeometry(tokens, fitted, { renderer });
+  let geometry = heatmapGeometry(tokens, fitted, options);
   for (let round = 0; height !== null && round < 6 && geometry.height > height; round++) {
     const next = Math.floor(fitted - (geometry.height - height));
     if (next >= fitted || next < 120) break;
     fitted = next;
-    geometry = heatmapGeometry(tokens, fitted, { renderer });
+    geometry = heatmapGeometry(tokens, fitted, options);
   }
   return geometry;
 }
