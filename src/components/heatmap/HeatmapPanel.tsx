@@ -129,13 +129,14 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
         ) : (
           <p className="hm-placeholder">{m.scoresAppear}</p>
         )}
-        {tokens.length === 0 ? (
-          <p className="hm-note">{m.emptyText}</p>
-        ) : (
-          <div ref={scrollRef} className="heatmap-scroll">
+        {/* Always there, so the height it is fitted to is measured on one element. */}
+        <div ref={scrollRef} className="heatmap-scroll">
+          {tokens.length === 0 ? (
+            <p className="hm-note">{m.emptyText}</p>
+          ) : (
             <Renderer scene={scene} />
-          </div>
-        )}
+          )}
+        </div>
         {view && scene.legend && tokens.length > 0 && (
           <>
             <HeatmapLegend legend={scene.legend} />
@@ -172,7 +173,8 @@ function fittedGeometry(
   let fitted = width;
   let geometry = heatmapGeometry(tokens, fitted, options);
   for (let round = 0; height !== null && round < 6 && geometry.height > height; round++) {
-    const next = Math.floor(fitted - (geometry.height - height));
+    // From the drawing's own width: cells already at their largest leave the box wider.
+    const next = Math.floor(Math.min(fitted, geometry.width) - (geometry.height - height));
     if (next >= fitted || next < 120) break;
     fitted = next;
     geometry = heatmapGeometry(tokens, fitted, options);

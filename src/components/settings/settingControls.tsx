@@ -44,7 +44,7 @@ export const CONTROL_GROUPS: readonly {
  * Score, temperature and the mask at Softmax, the heads wherever a head's numbers are shown).
  */
 export const STEP_CONTROLS: Record<StepId, readonly ControlId[]> = {
-  tokens: ['width', 'positions'],
+  tokens: [],
   qkv: ['heads', 'head'],
   score: ['scale', 'heads', 'head'],
   softmax: ['temperature', 'causal', 'heads', 'head'],

@@ -74,7 +74,7 @@ export interface HeatmapGeometryOptions {
    */
   readonly renderer?: HeatmapRenderer;
   /**
-   * Numbers for the back row (presentation): up to 0.42 of a cell high instead of 0.26, and
+   * Numbers for the back row (presentation): up to 0.46 of a cell high instead of 0.26, and
    * up to 32 px instead of 16.
    */
   readonly largeNumbers?: boolean;
@@ -155,7 +155,7 @@ export function heatmapGeometry(
     : LABEL_FONT + 10;
   const top = AXIS_TITLE + labelBand;
   const numberFontSize = options.largeNumbers
-    ? Math.max(10, Math.min(32, Math.round(cell * 0.42)))
+    ? Math.max(10, Math.min(32, Math.round(cell * 0.46)))
     : Math.max(10, Math.min(16, Math.round(cell * 0.26)));
   // The last turned label leans right, past the grid: keep room for it.
   const overhang = rotate
