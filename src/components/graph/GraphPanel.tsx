@@ -29,10 +29,10 @@ export function GraphPanel({ trace }: GraphPanelProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(boxRef);
   const n = trace.tokens.length;
-  // Presenting, the graph is laid out at half its frame and drawn twice as large
+  // Presenting, the graph is laid out at 1/2.6 of its frame and drawn that much larger
   // (Presentation.css), so its labels read from the back row.
   const presenting = usePresenting();
-  const scene = useGraphScene(trace, presenting ? Math.round(width / 2) : width);
+  const scene = useGraphScene(trace, presenting ? Math.round(width / 2.6) : width);
 
   return (
     <section className="attention-panel graph-panel" aria-labelledby={titleId}>
