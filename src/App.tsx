@@ -121,10 +121,9 @@ export function App() {
           <Stage>
             <div className="app-main__explain">
               <PanelBoundary panel="explanation">
-                <StepExplanation />
+                <StepExplanation controls={<StepControls />} />
               </PanelBoundary>
               <PanelBoundary panel="settings">
-                <StepControls />
                 <SettingsPanel besideStep />
               </PanelBoundary>
             </div>

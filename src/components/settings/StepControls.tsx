@@ -15,11 +15,11 @@ export function StepControls() {
   const ids = STEP_CONTROLS[step];
   if (ids.length === 0) return null;
   return (
-    <fieldset className="step-controls">
-      <legend className="visually-hidden">{m.stepControls}</legend>
+    // A div, not a fieldset: a fieldset's legend would not let its fields form a grid.
+    <div className="step-controls" role="group" aria-label={m.stepControls}>
       {ids.map((c) => (
         <SettingControl key={c} id={c} />
       ))}
-    </fieldset>
+    </div>
   );
 }

@@ -5,7 +5,7 @@
  * are open: the rest, the formula and the code are disclosures, so the explanation stays a
  * narrow column beside the step's picture (the stage, App.css).
  */
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useNumberFormat } from '../common/useNumberFormat';
 import { headDim } from '../../core/weights';
 import { useMessages } from '../../messages';
@@ -21,8 +21,14 @@ import { MathText } from '../common/MathText';
 import { stepsFor } from '../../vocabulary/steps';
 import { useHead, useSettings, useStep } from '../../store/selectors';
 
+/** Props of StepExplanation. */
+export interface StepExplanationProps {
+  /** The step's own controls, drawn right after its first sentence (App passes StepControls). */
+  readonly controls?: ReactNode;
+}
+
 /** The explanation panel of the current step. */
-export function StepExplanation() {
+export function StepExplanation({ controls }: StepExplanationProps = {}) {
   const fmt = useNumberFormat();
   const m = useMessages().shell;
   const step = useStep();
@@ -85,6 +91,7 @@ export function StepExplanation() {
                 <MathText text={sentence} />
               </p>
             ))}
+            {controls}
             <details className="step-explanation__more">
               <summary>{stage.more}</summary>
               {sentences.slice(1).map((sentence) => (
