@@ -165,6 +165,28 @@ describe('one screen per step on laptops and projectors', () => {
   }
 });
 
+describe('16 tokens still fit one screen', () => {
+  // 16 tokens, the longest sentence item 1 asks to fit, at the smallest desktop size.
+  const LONG = 'The old cat sat on the warm mat because it was tired after the day .';
+  it('1280×720', async () => {
+    const page = await openApp(suite.browser, suite.url, DESKTOPS[0]);
+    try {
+      await typeSentence(page, LONG);
+      await expect.poll(async () => page.locator('ul[aria-label="Tokens"] > li').count()).toBe(16);
+      for (const step of STEPS) {
+        await showStep(page, step.word);
+        await shot(page, `1280x720-16-tokens-${step.id}`);
+        for (const part of step.picture(page)) {
+          expect(await outside(page, part), `${step.id}: ${part.toString()}`).toEqual([]);
+        }
+      }
+      expect(errorsOf(page)).toEqual([]);
+    } finally {
+      await closePage(page);
+    }
+  });
+});
+
 describe('phones: the picture right after the sentence', () => {
   for (const size of PHONES) {
     it(`${size.width}×${size.height}`, async () => {
