@@ -1,15 +1,13 @@
 /**
- * The stage: the current step on one screen. On a laptop or a projector (STAGE_QUERY) it is
- * a grid under the steps bar, exactly as tall as what is left of the window: a narrow column
- * for the words and the step's controls, and the step's picture, sized to fit (App.css).
+ * The stage: the current step on one screen. On a laptop or a projector (App.css: 900 px
+ * wide and 500 px high or more) it is a grid under the steps bar, exactly as tall as what
+ * is left of the window: a narrow column for the words and the step's controls, and the
+ * step's picture, sized to fit.
  * It carries the step (`data-step`), so CSS shows first the picture of that step, and
  * `--stage-top`, how far below the top of the page it starts, which CSS cannot know.
  */
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useStep } from '../../store/selectors';
-
-/** Where the stage layout applies; App.css repeats it (CSS cannot import it). */
-export const STAGE_QUERY = '(min-width: 900px) and (min-height: 500px)';
 
 /** The stage's frame, with its two columns as children. */
 export function Stage({ children }: { children: ReactNode }) {
