@@ -1,9 +1,10 @@
 /**
- * The page: a header, the sentence and its tokens, the steps, then the explanation beside
- * the attention views. App only places panels; each panel reads the store itself.
- * On wide screens (a projector, a laptop) the explanation and settings sit in a left
- * column beside the visualisations; on tablets and phones everything is one column, in
- * reading order: sentence, steps, explanation, views, numbers, settings.
+ * The page: a header, the sentence and its tokens, the steps, then the stage (Stage.tsx):
+ * the step's words and controls beside its picture. App only places panels; each panel
+ * reads the store itself. On a laptop or a projector the whole step fits one screen (the
+ * words in a narrow left column, the picture as large as the rest allows, the worked
+ * arithmetic as a side panel once a cell is chosen); on phones everything is one column:
+ * sentence, steps, the step's picture, then the words and the settings.
  *
  * The sentence box, the tokens, the steps, the explanation and the settings are in the
  * first bundle and paint at once. The heavy panels (the heatmap and the graph with their
@@ -26,6 +27,8 @@ import { lazyPanel } from './components/shell/lazyPanel';
 import { PanelBoundary } from './components/shell/PanelBoundary';
 import { SentenceInput } from './components/sentence/SentenceInput';
 import { SettingsPanel } from './components/settings/SettingsPanel';
+import { StepControls } from './components/settings/StepControls';
+import { Stage } from './components/shell/Stage';
 import { ShareBar } from './components/sharing/ShareBar';
 import { StepExplanation } from './components/steps/StepExplanation';
 import { StepNav } from './components/steps/StepNav';
@@ -90,9 +93,9 @@ export function App() {
         <PresentButton />
         <ThemeSwitch />
         <LanguagePicker />
+        <ShareBar />
       </header>
       <Presentation />
-      <ShareBar />
       <VectorStatus />
       <UpdatePrompt />
       {screen === 'lab' ? (
@@ -118,35 +121,35 @@ export function App() {
               <StepNav />
             </PanelBoundary>
           </div>
-          <div className="app-main__explain">
-            <PanelBoundary panel="explanation">
-              <StepExplanation />
-            </PanelBoundary>
-          </div>
-          <div className="app-main__views">
-            <QuizCover>
-              <PanelBoundary panel="views">
-                <Later name="views">
-                  <AttentionViews />
-                </Later>
+          <Stage>
+            <div className="app-main__explain">
+              <PanelBoundary panel="explanation">
+                <StepExplanation controls={<StepControls />} />
               </PanelBoundary>
-              <PanelBoundary panel="work">
-                <Later name="work">
-                  <WorkPanel />
-                </Later>
+              <PanelBoundary panel="settings">
+                <SettingsPanel besideStep />
               </PanelBoundary>
-              <PanelBoundary panel="matrices">
-                <Later name="matrices">
-                  <MatricesPanel />
-                </Later>
-              </PanelBoundary>
-            </QuizCover>
-          </div>
-          <div className="app-main__settings">
-            <PanelBoundary panel="settings">
-              <SettingsPanel />
-            </PanelBoundary>
-          </div>
+            </div>
+            <div className="app-main__views">
+              <QuizCover>
+                <PanelBoundary panel="views">
+                  <Later name="views">
+                    <AttentionViews />
+                  </Later>
+                </PanelBoundary>
+                <PanelBoundary panel="work">
+                  <Later name="work">
+                    <WorkPanel />
+                  </Later>
+                </PanelBoundary>
+                <PanelBoundary panel="matrices">
+                  <Later name="matrices">
+                    <MatricesPanel />
+                  </Later>
+                </PanelBoundary>
+              </QuizCover>
+            </div>
+          </Stage>
           <QuizCover quiet>
             <PanelBoundary panel="tables">
               <Later name="tables">

@@ -244,12 +244,19 @@ export const shell = {
     maskNote: 'M is the causal mask: 0 where a token may look, −∞ above the diagonal.',
     temperatureNote: (t: string) => `τ = ${t} is the softmax temperature.`,
   },
+  stage: {
+    more: 'More about this step',
+    formula: 'Formula',
+    code: 'PyTorch',
+    settings: 'All settings',
+  },
   code: {
     heading: 'The same in PyTorch',
     caption: 'The highlighted lines are this step.',
   },
   settings: {
     heading: 'Settings',
+    stepControls: 'What changes this step',
     model: 'Model',
     attention: 'Attention',
     view: 'View',

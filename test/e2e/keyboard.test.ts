@@ -21,10 +21,12 @@ const REGIONS = [
   ['header controls', '.app-header, .share-bar'],
   ['sentence', '.app-main__input'],
   ['steps', '.app-main__steps'],
-  ['explanation', '.app-main__explain'],
+  // The stage (issue 13): the step's words and controls, then every other setting, in the
+  // left column, before the step's picture.
+  ['explanation', '.step-explanation'],
+  ['settings', '.settings-panel'],
   ['views', '.attention-views'],
   ['numbers', '.work, .matrices'],
-  ['settings', '.app-main__settings'],
 ] as const;
 
 /** What has focus: its region's index in REGIONS (-1: none), a description, and its box. */

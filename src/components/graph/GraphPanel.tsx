@@ -19,7 +19,7 @@ import { GraphControls } from './GraphControls';
 import { GraphExport } from './GraphExport';
 import { GraphLegend } from './GraphLegend';
 import { useGraphScene } from './useGraphScene';
-import { useHead } from '../../store/selectors';
+import { useHead, usePresenting } from '../../store/selectors';
 
 /** Props of `GraphPanel`. */
 export interface GraphPanelProps {
@@ -33,7 +33,10 @@ export function GraphPanel({ trace }: GraphPanelProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(boxRef);
   const n = trace.tokens.length;
-  const scene = useGraphScene(trace, width);
+  // Presenting, the graph is laid out at 1/2.6 of its frame and drawn that much larger
+  // (Presentation.css), so its labels read from the back row.
+  const presenting = usePresenting();
+  const scene = useGraphScene(trace, presenting ? Math.round(width / 2.6) : width);
 
   return (
     <section className="attention-panel graph-panel" aria-labelledby={titleId}>

@@ -11,7 +11,13 @@ import type { AttentionTrace } from '../../core/types';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
 import { useNumberFormat, type NumberFormat } from '../common/useNumberFormat';
-import { heatmapGeometry, heatmapRenderer } from '../../viz/heatmap/heatmapGeometry';
+import {
+  heatmapGeometry,
+  heatmapRenderer,
+  type HeatmapGeometry,
+  type HeatmapGeometryOptions,
+} from '../../viz/heatmap/heatmapGeometry';
+import { useFitHeight } from './useFitHeight';
 import { heatmapScene } from '../../viz/heatmap/heatmapScene';
 import {
   availableModes,
@@ -41,8 +47,10 @@ import {
   useStep,
 } from '../../store/selectors';
 
-/** Width (px) the SVG heatmap is laid out at while presenting, before it is scaled up. */
-const PRESENT_LAYOUT_WIDTH = 600;
+/** Below this window width (a phone), SVG cells stay a fingertip wide and the grid scrolls. */
+const PHONE_MAX_WIDTH = 600;
+/** A fingertip: the smallest tap target on a phone, px, and room for a cell's number. */
+const PHONE_MIN_CELL = 30;
 
 /** Props of `HeatmapPanel`. */
 export interface HeatmapPanelProps {
@@ -56,6 +64,7 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
   const headIndex = useHead();
   const allHeads = useAppStore((s) => s.allHeads);
   const boxRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(boxRef);
   // A choice of matrix belongs to the step it was made at: moving on shows what the new step computed.
   const [choice, setChoice] = useState<{ step: StepId; mode: HeatmapMode } | null>(null);
@@ -72,14 +81,18 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
   const fmt = useNumberFormat();
   const tokens = useMemo(() => trace.tokens.map((t) => isolate(t.text)), [trace.tokens]);
   const renderer = heatmapRenderer(tokens.length);
-  // Presentation mode scales the SVG up to the screen (Presentation.css): laid out narrower
-  // than its box, its labels and numbers come out larger next to its cells.
+  // Presentation mode prints the numbers for the back row; a phone keeps cells tappable.
   const presenting = usePresenting();
-  const layoutWidth =
-    presenting && renderer === 'svg' ? Math.min(width, PRESENT_LAYOUT_WIDTH) : width;
+  const phone = typeof window !== 'undefined' && window.innerWidth <= PHONE_MAX_WIDTH;
+  const fitHeight = useFitHeight(scrollRef);
   const geometry = useMemo(
-    () => heatmapGeometry(tokens, layoutWidth, { renderer }),
-    [tokens, layoutWidth, renderer],
+    () =>
+      fittedGeometry(tokens, width, fitHeight, {
+        renderer,
+        largeNumbers: presenting,
+        minCell: phone ? PHONE_MIN_CELL : undefined,
+      }),
+    [tokens, width, fitHeight, renderer, presenting, phone],
   );
   // Built once per change of matrix, size or language, never on hover.
   const scene = useMemo(
@@ -116,13 +129,14 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
         ) : (
           <p className="hm-placeholder">{m.scoresAppear}</p>
         )}
-        {tokens.length === 0 ? (
-          <p className="hm-note">{m.emptyText}</p>
-        ) : (
-          <div className="heatmap-scroll">
+        {/* Always there, so the height it is fitted to is measured on one element. */}
+        <div ref={scrollRef} className="heatmap-scroll">
+          {tokens.length === 0 ? (
+            <p className="hm-note">{m.emptyText}</p>
+          ) : (
             <Renderer scene={scene} />
-          </div>
-        )}
+          )}
+        </div>
         {view && scene.legend && tokens.length > 0 && (
           <>
             <HeatmapLegend legend={scene.legend} />
@@ -143,6 +157,29 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
       </div>
     </section>
   );
+}
+
+/**
+ * The geometry for `width`, narrowed until the drawing is at most `height` tall (the stage's
+ * frame), or as wide as `width` allows when `height` is null. A narrower layout shrinks the
+ * cells, and with them the grid's height by about as much, so a few rounds settle it.
+ */
+function fittedGeometry(
+  tokens: readonly string[],
+  width: number,
+  height: number | null,
+  options: HeatmapGeometryOptions,
+): HeatmapGeometry {
+  let fitted = width;
+  let geometry = heatmapGeometry(tokens, fitted, options);
+  for (let round = 0; height !== null && round < 6 && geometry.height > height; round++) {
+    // From the drawing's own width: cells already at their largest leave the box wider.
+    const next = Math.floor(Math.min(fitted, geometry.width) - (geometry.height - height));
+    if (next >= fitted || next < 120) break;
+    fitted = next;
+    geometry = heatmapGeometry(tokens, fitted, options);
+  }
+  return geometry;
 }
 
 function explanation(

@@ -14,14 +14,17 @@
  *   (its own Escape, F11) leaves presenting too.
  *
  * Keys that a focused widget uses itself (a heatmap cell, a dialog) stay that widget's,
- * except PageUp and PageDown: they are what a clicker sends, and a teacher who has just
- * clicked a heatmap cell to show its arithmetic still steps with the clicker. Only a text
- * field keeps those two.
+ * except what a clicker sends (→ ← Space PageDown PageUp): a teacher who has just clicked a
+ * heatmap cell to show its arithmetic still steps with the clicker. Only a text field keeps
+ * those, and a focused button its Space. "QR code" shows the lesson's code over the step,
+ * for the class to scan; entering starts at the top of the page.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
 import { leavePresentation } from './presentationMode';
+import { QrCode } from '../sharing/QrCode';
+import { lessonUrl, selectLesson } from '../../store/link/useLessonLink';
 import { ownsArrowKeys } from '../steps/useStepKeys';
 import './Presentation.css';
 import { moveStep, stepNumber, stepsFor } from '../../vocabulary/steps';
@@ -57,6 +60,15 @@ export function presentationKey(event: KeyboardEvent): KeyAction | null {
   }
 }
 
+/** The keys a presentation clicker sends, and the step each of them takes. */
+const CLICKER_KEYS: Record<string, 'next' | 'previous'> = {
+  ArrowRight: 'next',
+  ArrowLeft: 'previous',
+  ' ': 'next',
+  PageDown: 'next',
+  PageUp: 'previous',
+};
+
 /** True when `target` is a field the user types into, which keeps every key. */
 function isTextField(target: EventTarget | null): boolean {
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
@@ -84,6 +96,10 @@ function PresentationBar() {
   const nextStep = useAppStore((s) => s.nextStep);
   const previousStep = useAppStore((s) => s.previousStep);
   const [blank, setBlank] = useState(false);
+  const [qrOpen, setQrOpen] = useState(false);
+  const qrId = useId();
+  const share = useMessages().share;
+  const lesson = useAppStore(selectLesson);
   const ref = useRef<HTMLDivElement>(null);
   const steps = stepsFor(heads);
   const n = stepNumber(step);
@@ -98,8 +114,12 @@ function PresentationBar() {
     };
   }, []);
 
-  // Focus starts on the presentation, not on a control that just disappeared.
-  useEffect(() => ref.current?.focus({ preventScroll: true }), []);
+  // Focus starts on the presentation, not on a control that just disappeared, and the page
+  // at its top: entered from a scrolled page, the step would start half off the screen.
+  useEffect(() => {
+    ref.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, []);
 
   const act = useCallback(
     (action: KeyAction) => {
@@ -130,14 +150,21 @@ function PresentationBar() {
       event.preventDefault();
       act(action);
     };
-    // Capture phase, before the focused widget sees the key: a clicker's keys always step.
+    // Capture phase, before the focused widget sees the key: a clicker's keys (→ ← Space
+    // PageDown PageUp) always step, also from a heatmap cell that was just clicked. Stopped
+    // here, the key reaches neither the widget nor useStepKeys, so it counts once.
     const onClickerKey = (event: KeyboardEvent) => {
-      if (event.key !== 'PageDown' && event.key !== 'PageUp') return;
+      const action = CLICKER_KEYS[event.key];
+      if (!action) return;
       if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       if (isTextField(event.target)) return;
+      // A button or a link keeps Space, which presses it.
+      if (event.key === ' ' && (event.target as Element | null)?.closest?.('button, a, summary'))
+        return;
       event.preventDefault();
       event.stopPropagation();
-      act(event.key === 'PageDown' ? 'next' : 'previous');
+      setBlank(false);
+      act(action);
     };
     const onFullscreenChange = () => {
       if (!document.fullscreenElement) leavePresentation();
@@ -185,11 +212,24 @@ function PresentationBar() {
         >
           <span aria-hidden="true">→</span>
         </button>
+        <button
+          type="button"
+          aria-expanded={qrOpen}
+          aria-controls={`${qrId}-qr`}
+          onClick={() => setQrOpen((open) => !open)}
+        >
+          {share.qr}
+        </button>
         <button type="button" aria-label={m.exitLabel} onClick={() => act('leave')}>
           {m.exit} <span aria-hidden="true">✕</span>
         </button>
       </div>
       <p className="presentation__keys">{m.keysHint}</p>
+      {qrOpen && (
+        <div id={`${qrId}-qr`} className="presentation__qr">
+          <QrCode text={lessonUrl(lesson)} />
+        </div>
+      )}
       {blank && (
         <div className="presentation__blank" onClick={() => setBlank(false)}>
           <p className="visually-hidden" role="status">

@@ -1,11 +1,11 @@
 /**
  * The current step in words: its title, where it sits in the walkthrough, a few sentences
  * that adapt to the settings, one token's numbers from the trace, then the formula and
- * the PyTorch lines with this step's part highlighted. Where the panel is wide (a laptop,
- * where it spans the page above the attention views) the three sit side by side, so the
- * explanation costs little height.
+ * the PyTorch lines with this step's part highlighted. Only the title and the first sentence
+ * are open: the rest, the formula and the code are disclosures, so the explanation stays a
+ * narrow column beside the step's picture (the stage, App.css).
  */
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useNumberFormat } from '../common/useNumberFormat';
 import { headDim } from '../../core/weights';
 import { useMessages } from '../../messages';
@@ -22,8 +22,14 @@ import { MathText } from '../common/MathText';
 import { stepNumber, stepsFor } from '../../vocabulary/steps';
 import { useHead, useSettings, useStep } from '../../store/selectors';
 
+/** Props of StepExplanation. */
+export interface StepExplanationProps {
+  /** The step's own controls, drawn right after its first sentence (App passes StepControls). */
+  readonly controls?: ReactNode;
+}
+
 /** The explanation panel of the current step. */
-export function StepExplanation() {
+export function StepExplanation({ controls }: StepExplanationProps = {}) {
   const fmt = useNumberFormat();
   const m = useMessages().shell;
   const step = useStep();
@@ -51,9 +57,10 @@ export function StepExplanation() {
     madeUp: trace?.vectors === 'made-up',
   };
   const title = m.steps.numbered(n, m.steps.titles[step]);
+  const stage = m.stage;
+  const sentences = m.explain[step](context);
   return (
     <section className="panel step-explanation" aria-labelledby={`${id}-title`}>
-      {/* One column, or on a wide screen three: the words, the formula, the code. */}
       <div className="step-explanation__layout">
         <div className="step-explanation__main">
           <div className="step-explanation__top">
@@ -76,20 +83,41 @@ export function StepExplanation() {
           <p className="visually-hidden" aria-live="polite">
             {m.steps.announce(title, n, steps.length)}
           </p>
+          {/* The first sentence says what the step does; the rest, its example line, the
+              formula and the code are one click away, never between the learner and the
+              picture. */}
           <div className="step-explanation__text">
-            {m.explain[step](context).map((sentence) => (
+            {sentences.slice(0, 1).map((sentence) => (
               <p key={sentence}>
                 <MathText text={sentence} />
               </p>
             ))}
+            {controls}
+            {/* The guided story of one token sits on screen beside the picture. */}
+            <QuizCover quiet>
+              <FollowButton />
+            </QuizCover>
+            <details className="step-explanation__more">
+              <summary>{stage.more}</summary>
+              {sentences.slice(1).map((sentence) => (
+                <p key={sentence}>
+                  <MathText text={sentence} />
+                </p>
+              ))}
+              <QuizCover quiet>
+                <StepExample />
+              </QuizCover>
+            </details>
           </div>
-          <QuizCover quiet>
-            <StepExample />
-            <FollowButton />
-          </QuizCover>
         </div>
-        <Formula />
-        <CodeView />
+        <details className="step-explanation__formula">
+          <summary>{stage.formula}</summary>
+          <Formula />
+        </details>
+        <details className="step-explanation__code">
+          <summary>{stage.code}</summary>
+          <CodeView />
+        </details>
       </div>
     </section>
   );

@@ -219,12 +219,19 @@ export const shell: Messages['shell'] = {
     maskNote: 'M es la máscara causal: 0 donde un token puede mirar, −∞ por encima de la diagonal.',
     temperatureNote: (t) => `τ = ${t} es la temperatura de la softmax.`,
   },
+  stage: {
+    more: 'Más sobre este paso',
+    formula: 'Fórmula',
+    code: 'PyTorch',
+    settings: 'Todos los ajustes',
+  },
   code: {
     heading: 'Lo mismo en PyTorch',
     caption: 'Las líneas resaltadas son este paso.',
   },
   settings: {
     heading: 'Ajustes',
+    stepControls: 'Lo que cambia este paso',
     model: 'Modelo',
     attention: 'Atención',
     view: 'Vista',

@@ -73,6 +73,16 @@ export interface HeatmapGeometryOptions {
    * them (down to MIN_CANVAS_CELL) to fit the width and thins the labels instead.
    */
   readonly renderer?: HeatmapRenderer;
+  /**
+   * Numbers for the back row (presentation): up to 0.46 of a cell high instead of 0.26, and
+   * up to 32 px instead of 16.
+   */
+  readonly largeNumbers?: boolean;
+  /**
+   * The smallest SVG cell (px) instead of MIN_CELL: a phone asks for a finger-sized cell and
+   * scrolls the grid in its frame rather than shrink it below that.
+   */
+  readonly minCell?: number;
 }
 
 /** Width of the band holding an axis title, px. */
@@ -88,9 +98,14 @@ function niceStride(min: number): number {
 }
 
 /** The side of a cell for `n` tokens in `available` px, for the given renderer. */
-function cellSize(n: number, available: number, renderer: HeatmapRenderer): number {
+function cellSize(
+  n: number,
+  available: number,
+  renderer: HeatmapRenderer,
+  minCell = MIN_CELL,
+): number {
   if (n === 0) return MAX_CELL;
-  if (renderer === 'svg') return Math.max(MIN_CELL, Math.min(MAX_CELL, Math.floor(available / n)));
+  if (renderer === 'svg') return Math.max(minCell, Math.min(MAX_CELL, Math.floor(available / n)));
   const fit = Math.min(MAX_CELL, available / n);
   // Whole pixels while cells are big enough for it to matter; below 4 px, rounding down
   // would waste up to a fifth of the width, so keep quarter pixels.
@@ -117,7 +132,7 @@ export function heatmapGeometry(
   const showSums = renderer === 'svg' || n * MIN_CANVAS_CELL <= width - left - SUMS_WIDTH - 4;
   const sumsWidth = showSums ? SUMS_WIDTH : 0;
   const available = width - left - sumsWidth - 4;
-  const cell = cellSize(n, available, renderer);
+  const cell = cellSize(n, available, renderer, options.minCell);
   // A line of text needs LABEL_FONT + 2 px across its baseline; thinner cells share a label.
   const labelStride = renderer === 'svg' ? 1 : niceStride(Math.ceil((LABEL_FONT + 2) / cell));
   const pitch = cell * labelStride;
@@ -139,7 +154,9 @@ export function heatmapGeometry(
     ? Math.ceil(labelWidth * Math.sin(rad) + LABEL_FONT * Math.cos(rad)) + 8
     : LABEL_FONT + 10;
   const top = AXIS_TITLE + labelBand;
-  const numberFontSize = Math.max(10, Math.min(16, Math.round(cell * 0.26)));
+  const numberFontSize = options.largeNumbers
+    ? Math.max(10, Math.min(32, Math.round(cell * 0.46)))
+    : Math.max(10, Math.min(16, Math.round(cell * 0.26)));
   // The last turned label leans right, past the grid: keep room for it.
   const overhang = rotate
     ? Math.max(0, Math.ceil(labelWidth * Math.cos(rad) - cell / 2 - sumsWidth))

@@ -136,3 +136,24 @@ describe('heatmap model', () => {
     expect(luminance(view.color(0.73))).toBeGreaterThan(luminance(view.color(0.27)));
   });
 });
+
+describe('heatmapGeometry for the back row and for phones', () => {
+  const tokens = ['The', 'cat', 'sat', 'on', 'the', 'mat', 'because', 'it', 'was', 'tired', '.'];
+
+  it('prints larger numbers in the same cells when asked (presentation)', () => {
+    const usual = heatmapGeometry(tokens, 900);
+    const large = heatmapGeometry(tokens, 900, { largeNumbers: true });
+    expect(large.cell).toBe(usual.cell);
+    expect(large.numberFontSize).toBeGreaterThanOrEqual(Math.round(usual.cell * 0.46));
+    expect(large.numberFontSize).toBeGreaterThan(usual.numberFontSize);
+  });
+
+  it('keeps cells a fingertip wide on a phone, scrolling rather than shrinking', () => {
+    const narrow = heatmapGeometry(tokens, 340);
+    expect(narrow.cell).toBeLessThan(30);
+    const phone = heatmapGeometry(tokens, 340, { minCell: 30 });
+    expect(phone.cell).toBe(30);
+    expect(phone.showNumbers).toBe(true);
+    expect(phone.width).toBeGreaterThan(340);
+  });
+});
