@@ -93,8 +93,10 @@ export function App() {
         <PresentButton />
         <ThemeSwitch />
         <LanguagePicker />
-        <ShareBar />
+        {!embed && <ShareBar />}
       </header>
+      {/* Embedded, the header is hidden and the share bar (then the embed's own bar) stands alone. */}
+      {embed && <ShareBar />}
       <Presentation />
       <VectorStatus />
       <UpdatePrompt />

@@ -53,7 +53,10 @@ async function checkMadeUpThenRetry(page: Page, reason: RegExp, shot: string): P
   // Typing still works, the trace follows it.
   await typeSentence(page, 'The cat sat on the mat.');
   await waitForTokens(page, ['The', 'cat', 'sat', 'on', 'the', 'mat', '.']);
-  expect(await page.getByRole('table', { name: 'Attention weights', exact: true }).count()).toBe(1);
+  // The chips come before the trace (issue 13: tokens at once), so wait for the table.
+  const weights = page.getByRole('table', { name: 'Attention weights', exact: true });
+  await weights.waitFor({ state: 'attached' });
+  expect(await weights.count()).toBe(1);
   // A long text takes the worker path, which must know the vectors are made up too.
   const long = Array.from({ length: 300 }, (_, i) => `w${i % 50}`).join(' ');
   await typeSentence(page, long);

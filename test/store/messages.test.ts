@@ -107,6 +107,8 @@ const SAME_IN_SPANISH = new Set([
   'shell.steps.titles.softmax',
   // A number and a title: "3 Score", "3 Puntuación".
   'shell.steps.numbered',
+  // The name of the library, the same in every language.
+  'shell.stage.code',
   'shell.settings.temperatureValue',
   'viz.pair',
   'viz.modes.scores',

@@ -41,7 +41,13 @@ export function ConcatView({ trace }: { trace: AttentionTrace }) {
         {m.concatViewTitle}
       </h2>
       <p className="concat-view__lead">{m.concatViewLead(heads, dK)}</p>
-      <div className="concat-view__scroll">
+      {/* Focusable, so a keyboard can scroll the wide table (axe: scrollable-region-focusable). */}
+      <div
+        className="concat-view__scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={m.concatViewTable}
+      >
         <table className="concat-view__table" aria-label={m.concatViewTable} data-numbers={numbers}>
           <thead>
             <tr>
