@@ -104,6 +104,8 @@ export const viz = {
   capped: (perToken: number) =>
     `Long input: showing each token’s ${perToken} strongest edge${perToken === 1 ? '' : 's'}.`,
   noEdges: 'No edge passes the threshold: lower it to see more.',
+  /** The disclosure that holds the graph's legend. */
+  legendSummary: 'How to read the graph',
   legendArrow: 'An arrow from A to B: A attends to B; thicker = more attention.',
   legendLineHorizontal:
     'Arcs above the tokens point to later tokens, arcs below to earlier ones; a small loop is a token attending to itself.',

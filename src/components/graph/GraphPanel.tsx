@@ -51,7 +51,11 @@ export function GraphPanel({ trace }: GraphPanelProps) {
       <div ref={boxRef} className="attention-panel-body graph-box">
         {n === 0 ? <p className="hm-note">{m.emptyText}</p> : <AttentionGraph scene={scene} />}
       </div>
-      <GraphLegend sides={scene.legend} />
+      {/* One click away, so the picture keeps the panel's height on the stage. */}
+      <details className="graph-legend-box">
+        <summary>{m.legendSummary}</summary>
+        <GraphLegend sides={scene.legend} />
+      </details>
     </section>
   );
 }

@@ -107,6 +107,7 @@ export const viz: Messages['viz'] = {
       ? 'Texto largo: se muestra la arista más fuerte de cada token.'
       : `Texto largo: se muestran las ${perToken} aristas más fuertes de cada token.`,
   noEdges: 'Ninguna arista supera el umbral: bájalo para ver más.',
+  legendSummary: 'Cómo leer el grafo',
   legendArrow: 'Una flecha de A a B: A atiende a B; cuanto más gruesa, más atención.',
   legendLineHorizontal:
     'Los arcos por encima de los tokens apuntan a tokens posteriores y los de abajo a anteriores; un bucle pequeño es un token que se atiende a sí mismo.',
