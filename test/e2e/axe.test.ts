@@ -44,7 +44,16 @@ async function settle(page: Page): Promise<void> {
     const finite = document
       .getAnimations()
       .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
-    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    // An animation in a part of the page the browser skips (content-visibility: auto, off
+    // screen) does not run, so its finished promise may never settle: wait 2 s at most.
+    await Promise.all(
+      finite.map((a) =>
+        Promise.race([
+          a.finished.catch(() => undefined),
+          new Promise((resolve) => setTimeout(resolve, 2000)),
+        ]),
+      ),
+    );
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   });
 }
