@@ -144,7 +144,7 @@ describe('heatmapGeometry for the back row and for phones', () => {
     const usual = heatmapGeometry(tokens, 900);
     const large = heatmapGeometry(tokens, 900, { largeNumbers: true });
     expect(large.cell).toBe(usual.cell);
-    expect(large.numberFontSize).toBeGreaterThanOrEqual(Math.round(usual.cell * 0.46));
+    expect(large.numberFontSize).toBeGreaterThanOrEqual(Math.round(usual.cell * 0.4));
     expect(large.numberFontSize).toBeGreaterThan(usual.numberFontSize);
   });
 

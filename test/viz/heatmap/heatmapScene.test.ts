@@ -172,7 +172,10 @@ describe('gridOutline and cellNumber', () => {
     const view = weightsView(WEIGHTS);
     const sized = (cell: number) => ({ cell, numberFontSize: 10, showNumbers: true });
     expect(cellNumber(view, 0, 0, sized(40), 'en')).toBe('0.75');
-    expect(cellNumber(view, 0, 0, sized(20), 'en')).toBe('0.8');
+    // At 10 px "0.8" is estimated 14.8 px wide, with a tenth more for tabular digits 16.3:
+    // it fits a 22 px cell (18 px inside its margins) but not a 20 px one (16 px).
+    expect(cellNumber(view, 0, 0, sized(22), 'en')).toBe('0.8');
+    expect(cellNumber(view, 0, 0, sized(20), 'en')).toBe('1');
     expect(cellNumber(view, 0, 0, { ...sized(40), showNumbers: false }, 'en')).toBe('');
   });
 });
