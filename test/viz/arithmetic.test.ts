@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { at, fromRows, row } from '../../src/core/matrix';
 import { traceFromEmbedded, type EmbeddedText } from '../../src/core/trace';
-import type {
-  AttentionSettings,
-  AttentionTrace,
-  AttentionWeights,
-  EmbeddedToken,
-} from '../../src/core/types';
+import type { AttentionSettings, AttentionTrace, EmbeddedToken } from '../../src/core/types';
 import { makeWeights } from '../../src/core/weights';
 import {
   projectionWork,
@@ -16,6 +11,7 @@ import {
   sum,
   weightedSumWork,
 } from '../../src/viz/arithmetic';
+import { HAND_SETTINGS, handTraceOf } from '../helpers/handTrace';
 import { expectClose } from '../helpers/expectClose';
 
 /** A hand-made token: the tests below need only its text. */
@@ -44,40 +40,9 @@ const EMBEDDED: EmbeddedText = {
   ]),
 };
 
-const I2 = fromRows([
-  [1, 0],
-  [0, 1],
-]);
-
-/** wq = wk = I, so Q = K = X; wv = [[1, 2], [3, 4]], so V = [[1, 2], [3, 4], [4, 6]]. */
-const WEIGHTS: AttentionWeights = {
-  heads: [
-    {
-      wq: I2,
-      wk: I2,
-      wv: fromRows([
-        [1, 2],
-        [3, 4],
-      ]),
-    },
-  ],
-  wo: I2,
-};
-
-const SETTINGS: AttentionSettings = {
-  width: 2,
-  heads: 1,
-  seed: 1,
-  causal: false,
-  scale: true,
-  temperature: 1,
-  weights: 'random',
-  positions: false,
-};
-
-/** The hand-made trace with some settings changed. */
+/** The hand-made trace (test/helpers/handTrace.ts) with some settings changed. */
 function handTrace(patch: Partial<AttentionSettings> = {}): AttentionTrace {
-  return traceFromEmbedded(EMBEDDED, { ...SETTINGS, ...patch }, WEIGHTS);
+  return handTraceOf(EMBEDDED, patch);
 }
 
 const R = Math.SQRT1_2; // 1/√2: scores of 1 after scaling by √dK = √2
@@ -183,7 +148,7 @@ describe('projectionWork', () => {
     ]);
     const trace = traceFromEmbedded(
       EMBEDDED,
-      { ...SETTINGS, heads: 2 },
+      { ...HAND_SETTINGS, heads: 2 },
       { ...makeWeights(2, 2, 3, 'random'), wo },
     );
     const work = projectionWork(trace, 2, 1);
@@ -229,7 +194,7 @@ describe('every displayed intermediate adds up to the trace exactly (property)',
         tokens: x.map((_, t) => token(`t${t}`, 3 * t)),
         embeddings: fromRows(x),
       };
-      const settings = { ...SETTINGS, ...p, weights: 'random' as const };
+      const settings = { ...HAND_SETTINGS, ...p, weights: 'random' as const };
       return traceFromEmbedded(embedded, settings);
     });
 

@@ -10,33 +10,17 @@
  * does nothing.
  */
 import { useEffect } from 'react';
+import { walkKey } from '../common/walkKeys';
 
 /** What a key does in the story. */
 export type FollowKeyAction = 'next' | 'previous' | 'first' | 'last' | 'close';
 
 /** The action of `event`'s key, or null for a key the story does not use. */
 export function followKey(event: KeyboardEvent): FollowKeyAction | null {
-  if (event.altKey || event.ctrlKey || event.metaKey) return null;
-  if (event.key === ' ' || event.key === 'Spacebar') return event.shiftKey ? 'previous' : 'next';
-  if (event.shiftKey) return null;
-  switch (event.key) {
-    case 'ArrowRight':
-    case 'ArrowDown':
-    case 'PageDown':
-      return 'next';
-    case 'ArrowLeft':
-    case 'ArrowUp':
-    case 'PageUp':
-      return 'previous';
-    case 'Home':
-      return 'first';
-    case 'End':
-      return 'last';
-    case 'Escape':
-      return 'close';
-    default:
-      return null;
-  }
+  const move = walkKey(event, true);
+  if (move) return move;
+  const plain = !(event.altKey || event.ctrlKey || event.metaKey || event.shiftKey);
+  return plain && event.key === 'Escape' ? 'close' : null;
 }
 
 // Input types whose keys do nothing of their own, so the story may have them.

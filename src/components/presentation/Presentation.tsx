@@ -27,6 +27,7 @@ import { QrCode } from '../sharing/QrCode';
 import { lessonUrl, selectLesson } from '../../store/link/useLessonLink';
 import { ownsArrowKeys } from '../steps/useStepKeys';
 import './Presentation.css';
+import { walkKey } from '../common/walkKeys';
 import { moveStep, stepNumber, stepsFor } from '../../vocabulary/steps';
 import { usePresenting, useStep } from '../../store/selectors';
 
@@ -35,20 +36,10 @@ type KeyAction = 'next' | 'previous' | 'first' | 'last' | 'blank' | 'leave';
 
 /** The action of `event`'s key (see the module comment). */
 export function presentationKey(event: KeyboardEvent): KeyAction | null {
-  if (event.altKey || event.ctrlKey || event.metaKey) return null;
-  if (event.key === ' ' || event.key === 'Spacebar') return event.shiftKey ? 'previous' : 'next';
-  if (event.shiftKey) return null;
+  const move = walkKey(event);
+  if (move) return move;
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
   switch (event.key) {
-    case 'ArrowDown':
-    case 'PageDown':
-      return 'next';
-    case 'ArrowUp':
-    case 'PageUp':
-      return 'previous';
-    case 'Home':
-      return 'first';
-    case 'End':
-      return 'last';
     case 'b':
     case 'B':
     case '.':

@@ -6,14 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { at, fromRows, row } from '../../../src/core/matrix';
 import { traceFromEmbedded, type EmbeddedText } from '../../../src/core/trace';
-import type {
-  AttentionSettings,
-  AttentionTrace,
-  AttentionWeights,
-  EmbeddedToken,
-} from '../../../src/core/types';
+import type { AttentionSettings, AttentionTrace, EmbeddedToken } from '../../../src/core/types';
 import { defaultFollowToken } from '../../../src/viz/follow/defaultToken';
 import { buildFollowStory, clampFrame, LABEL_CHARS } from '../../../src/viz/follow/followStory';
+import { HAND_SETTINGS, HAND_WEIGHTS, handTraceOf } from '../../helpers/handTrace';
 import { expectClose } from '../../helpers/expectClose';
 
 function token(text: string, start: number, kind: EmbeddedToken['kind'] = 'word'): EmbeddedToken {
@@ -40,39 +36,9 @@ const EMBEDDED: EmbeddedText = {
   ]),
 };
 
-const I2 = fromRows([
-  [1, 0],
-  [0, 1],
-]);
-
-/** wq = wk = I, so q = k = x; wv = [[1, 2], [3, 4]], so v0 = (1, 2), v1 = (3, 4). */
-const WEIGHTS: AttentionWeights = {
-  heads: [
-    {
-      wq: I2,
-      wk: I2,
-      wv: fromRows([
-        [1, 2],
-        [3, 4],
-      ]),
-    },
-  ],
-  wo: I2,
-};
-
-const SETTINGS: AttentionSettings = {
-  width: 2,
-  heads: 1,
-  seed: 1,
-  causal: false,
-  scale: true,
-  temperature: 1,
-  weights: 'random',
-  positions: false,
-};
-
+/** The hand-made trace (test/helpers/handTrace.ts) with some settings changed. */
 function handTrace(patch: Partial<AttentionSettings> = {}): AttentionTrace {
-  return traceFromEmbedded(EMBEDDED, { ...SETTINGS, ...patch }, WEIGHTS);
+  return handTraceOf(EMBEDDED, patch);
 }
 
 describe('the story of "b" in a two-token sentence, by hand', () => {
@@ -139,8 +105,8 @@ describe('frames and the default token', () => {
     const long = 'x'.repeat(70_000);
     const trace = traceFromEmbedded(
       { ...EMBEDDED, tokens: [token(long, 0), token('b', 70_001)] },
-      SETTINGS,
-      WEIGHTS,
+      HAND_SETTINGS,
+      HAND_WEIGHTS,
     );
     const [label] = buildFollowStory(trace, 0, 1).tokens;
     expect(Array.from(label!)).toHaveLength(LABEL_CHARS);
@@ -166,8 +132,8 @@ describe('frames and the default token', () => {
           [1, 1],
         ]),
       },
-      SETTINGS,
-      WEIGHTS,
+      HAND_SETTINGS,
+      HAND_WEIGHTS,
     );
     expect(defaultFollowToken(trace, null)).toBe(1);
     expect(defaultFollowToken(trace, { i: 0, j: 2 })).toBe(0);
@@ -175,8 +141,8 @@ describe('frames and the default token', () => {
     expect(defaultFollowToken(trace, { i: 7, j: 0 })).toBe(1);
     const marks = traceFromEmbedded(
       { ...EMBEDDED, tokens: [token('!', 0, 'punctuation'), token('?', 2, 'punctuation')] },
-      SETTINGS,
-      WEIGHTS,
+      HAND_SETTINGS,
+      HAND_WEIGHTS,
     );
     expect(defaultFollowToken(marks, null)).toBe(1);
   });
@@ -212,7 +178,7 @@ describe('every number of every frame is the trace’s (property)', () => {
         tokens: x.map((_, t) => token(`t${t}`, 3 * t)),
         embeddings: fromRows(x),
       };
-      const trace = traceFromEmbedded(embedded, { ...SETTINGS, ...p, weights: 'random' });
+      const trace = traceFromEmbedded(embedded, { ...HAND_SETTINGS, ...p, weights: 'random' });
       return { trace, head: pick % p.heads, token: pick % p.T };
     });
 
