@@ -7,7 +7,7 @@
  */
 import { createServer } from 'node:net';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, ROOT, startPreview } from '../../test/e2e/harness';
 
 /** Where screenshots and JSON reports of the browser benchmarks go. */
@@ -60,3 +60,16 @@ export const ms = (x: number | null) => (x === null ? '—' : x.toFixed(0));
 
 /** A long task's length for a table: "< 50" when there was none (the observer reports 50 ms and more). */
 export const task = (x: number) => (x === 0 ? '< 50' : x.toFixed(0));
+
+/**
+ * Adds style rules to the open page (the benchmarks' `--css` and `--hide`). A `<style>`
+ * element would be refused by the app's Content-Security-Policy (style-src 'self'); a
+ * constructed style sheet is CSSOM, which the policy does not govern.
+ */
+export async function addStyleRules(page: Page, css: string): Promise<void> {
+  await page.evaluate((rules) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(rules);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, css);
+}

@@ -16,7 +16,7 @@ import { closePage, openApp, ROOT } from '../../test/e2e/harness';
 import { tokenize } from '../core/tokenizer';
 import { loadWordVectors, VECTOR_TABLE_PATH } from '../data/vectorTable';
 import { benchText, markdownTable, median } from './benchShared';
-import { NAME_SHIM, task } from './benchHarness';
+import { addStyleRules, NAME_SHIM, task } from './benchHarness';
 import { readFileBytes } from './nodeBytes';
 import type { WordVectors } from '../core/vectors/table';
 
@@ -208,7 +208,7 @@ export async function measureUpdates(
     readFileBytes,
   );
   const page = await openApp(browser, url);
-  if (options.css) await page.addStyleTag({ content: options.css });
+  if (options.css) await addStyleRules(page, options.css);
   await installUpdateProbe(page);
   const rows: UpdateRow[] = [];
   try {

@@ -24,7 +24,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import { closePage, openApp, ROOT } from '../../test/e2e/harness';
-import { withPreviewBrowser } from './benchHarness';
+import { addStyleRules, withPreviewBrowser } from './benchHarness';
 import { installUpdateProbe, measureUpdate, updateTexts } from './benchUpdates';
 import { markdownTable } from './benchShared';
 import { readFileBytes } from './nodeBytes';
@@ -213,9 +213,9 @@ async function main(): Promise<void> {
     const page = await openApp(browser, url);
     const hide = value('--hide');
     // What a panel costs: the same update with that panel out of the layout.
-    if (hide) await page.addStyleTag({ content: `${hide} { display: none !important; }` });
+    if (hide) await addStyleRules(page, `${hide} { display: none !important; }`);
     const css = value('--css');
-    if (css) await page.addStyleTag({ content: css });
+    if (css) await addStyleRules(page, css);
     await installUpdateProbe(page);
     for (let i = 0; i < 2; i++)
       await measureUpdate(page, texts[i] as string, expected[i] as string[]);

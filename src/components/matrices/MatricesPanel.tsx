@@ -4,7 +4,7 @@
  * projection. A tab appears once the walkthrough reaches the step that makes its numbers,
  * and the tab of the current step opens by itself, so the most relevant matrices come first.
  */
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useMessages } from '../../messages';
 import { exportFileName } from '../../export/fileName';
 import { MatrixGrid } from './MatrixGrid';
@@ -14,6 +14,7 @@ import { GROUPS, MATRIX_TABS, STEP_GROUP, type GroupId } from './matrixTabs';
 import './MatricesPanel.css';
 import { hasReached, type StepId } from '../../vocabulary/steps';
 import { useStep } from '../../store/selectors';
+import { useElementWidth } from '../../viz/useElementWidth';
 
 /** The matrices panel: tabs of MatrixGrids, following the walkthrough's step and the selected head. */
 export function MatricesPanel() {
@@ -21,6 +22,11 @@ export function MatricesPanel() {
   const view = useHeadTrace();
   const step = useStep();
   const id = useId();
+  // The room the grids have, for MatrixGrid.css to share among numeric cells. Measured here
+  // rather than read by a CSS container query: a size container around the grids made every
+  // update's layout about five times slower (npm run profile:update -- --tokens 128).
+  const section = useRef<HTMLElement>(null);
+  const room = useElementWidth(section, 0);
   // A tab the user picked holds only for the step it was picked at; a new step opens its own tab.
   const [choice, setChoice] = useState<{ step: StepId; group: GroupId } | null>(null);
 
@@ -45,7 +51,12 @@ export function MatricesPanel() {
   };
 
   return (
-    <section className="matrices" aria-labelledby={`${id}-title`}>
+    <section
+      ref={section}
+      className="matrices"
+      aria-labelledby={`${id}-title`}
+      style={room > 0 ? ({ '--mgrid-room': `${room}px` } as CSSProperties) : undefined}
+    >
       <h2 id={`${id}-title`}>{m.matricesTitle}</h2>
       {!view ? null : view.trace.tokens.length === 0 ? (
         <p className="matrices-note">{m.noTokens}</p>

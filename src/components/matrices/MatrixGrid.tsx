@@ -28,6 +28,7 @@ import { textColorOn } from '../../viz/contrast';
 import { moveInRect } from '../../viz/gridKeys';
 import { divergingScale, maxAbs } from '../../viz/scales';
 import { MatrixCsvButton } from './MatrixCsvButton';
+import { useRowWindow } from './useRowWindow';
 import './MatrixGrid.css';
 
 /** Matrices up to this many columns show their numbers; wider ones show colour only. */
@@ -137,6 +138,7 @@ export function MatrixGrid({
   // The matrix may have shrunk since the cell was chosen (a shorter sentence): clamp, don't reset.
   const current: Position = { r: clamp(active.r, 0, rows - 1), c: clamp(active.c, 0, cols - 1) };
   const empty = rows === 0 || cols === 0;
+  const shownRows = useRowWindow(scroller, rows, focused && !empty ? current.r : null);
 
   const hoverToken = useAppStore((s) => (tokenRows ? s.hoverToken : null));
   const cellI = useAppStore((s) => (tokenRows ? (s.hoverCell?.i ?? null) : null));
@@ -242,7 +244,11 @@ export function MatrixGrid({
           style={{ ['--mgrid-cell-w' as string]: numeric ? undefined : `${cellWidth}px` }}
         >
           <ColumnHeader labels={colLabels} numeric={numeric} cellWidth={cellWidth} />
-          {Array.from({ length: rows }, (_, r) => (
+          <RowSpacer rows={shownRows.start} />
+          {Array.from(
+            { length: shownRows.end - shownRows.start },
+            (_, k) => shownRows.start + k,
+          ).map((r) => (
             <MatrixRow
               key={r}
               matrix={matrix}
@@ -257,6 +263,7 @@ export function MatrixGrid({
               activeCol={focused && r === current.r ? current.c : null}
             />
           ))}
+          <RowSpacer rows={rows - shownRows.end} />
         </div>
         {/* Said for the eyes only: the grid's own label already tells keyboard users how to move. */}
         {edges.end && (
@@ -266,6 +273,18 @@ export function MatrixGrid({
         )}
       </div>
     </figure>
+  );
+}
+
+/** The height of `rows` rows that are not rendered, so that the scroll box keeps its length. */
+function RowSpacer({ rows }: { rows: number }) {
+  if (rows <= 0) return null;
+  return (
+    <div
+      className="mgrid-spacer"
+      aria-hidden="true"
+      style={{ height: `calc(${rows} * var(--mgrid-row-h))` }}
+    />
   );
 }
 
