@@ -123,4 +123,77 @@ describe('MatrixGrid', () => {
       expect.stringContaining('made-up vector'),
     );
   });
+
+  describe('a long matrix', () => {
+    /** A 200 × 2 matrix whose entry (r, c) is r + c / 10, with rows named w0…w199. */
+    const LONG = matrix(
+      200,
+      2,
+      Float32Array.from({ length: 400 }, (_, k) => (k >> 1) + (k % 2) / 10),
+    );
+    const labels = Array.from({ length: 200 }, (_, r) => `w${r}`);
+    const rowsShown = () =>
+      Array.from(document.querySelectorAll('.mgrid-row:not(.mgrid-header)'), (el) =>
+        Number((el as HTMLElement).dataset.r),
+      );
+    const restore: (() => void)[] = [];
+    /** jsdom lays nothing out: give rows 20 px and the scroll box 200 px, as a browser would. */
+    function fakeLayout() {
+      const offset = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight');
+      const client = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight');
+      Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
+        configurable: true,
+        get(this: HTMLElement) {
+          return this.classList.contains('mgrid-row') ? 20 : 0;
+        },
+      });
+      Object.defineProperty(Element.prototype, 'clientHeight', {
+        configurable: true,
+        get(this: Element) {
+          return this.classList.contains('mgrid-scroll') ? 200 : 0;
+        },
+      });
+      restore.push(() => {
+        if (offset) Object.defineProperty(HTMLElement.prototype, 'offsetHeight', offset);
+        if (client) Object.defineProperty(Element.prototype, 'clientHeight', client);
+      });
+    }
+    afterEach(() => restore.splice(0).forEach((undo) => undo()));
+
+    it('renders only the rows in view, with spacers for the rest, and follows the scroll', () => {
+      fakeLayout();
+      render(<MatrixGrid matrix={LONG} name="E" rowLabels={labels} tokenRows />);
+      // 200 px show rows 0–8; six more render below them.
+      expect(rowsShown()).toEqual(Array.from({ length: 15 }, (_, r) => r));
+      const spacers = document.querySelectorAll<HTMLElement>('.mgrid-spacer');
+      expect(spacers).toHaveLength(1);
+      expect(spacers[0]!.style.height).toBe('calc(185 * var(--mgrid-row-h))');
+
+      const box = screen.getByRole('group', { name: /E \(200 × 2\)/ });
+      box.scrollTop = 1000;
+      fireEvent.scroll(box);
+      expect(rowsShown()).toEqual(Array.from({ length: 22 }, (_, k) => 43 + k));
+      expect(screen.getByText('w50')).toBeInTheDocument();
+      expect(screen.queryByText('w0')).toBeNull();
+      const [above, below] = document.querySelectorAll<HTMLElement>('.mgrid-spacer');
+      expect(above!.style.height).toBe('calc(43 * var(--mgrid-row-h))');
+      expect(below!.style.height).toBe('calc(135 * var(--mgrid-row-h))');
+    });
+
+    it('renders the keyboard row wherever the keys take it', async () => {
+      fakeLayout();
+      const user = userEvent.setup();
+      render(<MatrixGrid matrix={LONG} name="E" rowLabels={labels} tokenRows />);
+      await user.tab();
+      await user.keyboard('{Control>}{End}{/Control}');
+      expect(screen.getByText('row w199, d1: 199.1000')).toBeInTheDocument();
+      expect(screen.getByText('w199')).toBeInTheDocument();
+      expect(document.querySelector('[data-r="199"] .mgrid-active')).not.toBeNull();
+    });
+
+    it('renders the first forty rows where nothing can be measured', () => {
+      render(<MatrixGrid matrix={LONG} name="E" rowLabels={labels} tokenRows />);
+      expect(rowsShown()).toEqual(Array.from({ length: 40 }, (_, r) => r));
+    });
+  });
 });
