@@ -306,8 +306,17 @@ export async function typeSentence(
   }
 }
 
-/** The body cells of the table named `name`, as text, one array per row. */
+/**
+ * Waits until the accessible tables show the latest trace: they follow it a commit after the
+ * visible panels, aria-busy meanwhile (DataTables.tsx).
+ */
+export async function tablesSettled(page: Page): Promise<void> {
+  await page.locator('.data-tables[aria-busy="false"]').waitFor({ state: 'attached' });
+}
+
+/** The body cells of the table named `name`, as text, one array per row, once the tables settle. */
 export async function tableCells(page: Page, name: string): Promise<string[][]> {
+  await tablesSettled(page);
   return page
     .getByRole('table', { name, exact: true })
     .evaluate((table) =>

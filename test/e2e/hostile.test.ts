@@ -6,7 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MAX_TOKENS, tokenize } from '../../src/core/tokenizer';
-import { closePage, errorsOf, openApp, OUTPUT_DIR, tokenTexts, typeSentence } from './harness';
+import {
+  closePage,
+  errorsOf,
+  openApp,
+  OUTPUT_DIR,
+  tablesSettled,
+  tokenTexts,
+  typeSentence,
+} from './harness';
 import { useBrowserSuite } from './suite';
 import type { StepId } from '../../src/vocabulary/steps';
 import { DEFAULT_LESSON, type LessonState } from '../../src/store/link/lessonState';
@@ -307,6 +315,7 @@ describe('text that looks like markup or script', () => {
         .evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
       expect(chipTitles.some((t) => t.includes('“<”') || t.includes('<'))).toBe(true);
       // The tables' row headers.
+      await tablesSettled(page);
       const rowHeads = await page
         .getByRole('table', { name: 'Queries (Q)', exact: true })
         .locator('tbody th')

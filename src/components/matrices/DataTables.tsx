@@ -9,12 +9,13 @@
  * the causal mask hides a later token: exactly what softmax receives.
  *
  * Up to 64 tokens at width 100 they hold some 30,000 cells, whose layout costs Chromium
- * most of a second per update. No CSS removes that and keeps them in the accessibility
- * tree (measured: containment and the fixed table layout change nothing; content-visibility
- * and display: none remove the cost and the tables with it), so above LAG_TABLES_ABOVE_CELLS
- * cells a new trace reaches them in a transition after the visible panels have been
- * committed and painted; the wrapper is aria-busy meanwhile. Past 64 tokens a note
- * points to the JSON download instead.
+ * most of a second per update; even a classroom sentence's 700 cells cost a frame about
+ * 14 ms (npm run bench:browser -- --sizes 12 --css '.data-tables { display: none }'). No
+ * CSS removes that and keeps them in the accessibility tree (measured: containment and the
+ * fixed table layout change nothing; content-visibility and display: none remove the cost
+ * and the tables with it), so a new trace reaches them in a transition after the visible
+ * panels have been committed and painted; the wrapper is aria-busy meanwhile, and tools
+ * read the tables once it is false. Past 64 tokens a note points to the JSON download instead.
  */
 import { startTransition, useEffect, useMemo, useState } from 'react';
 import { useNumberFormat } from '../common/useNumberFormat';
@@ -31,36 +32,19 @@ export { TABLES_MAX_TOKENS };
  * itself came from a deferred render, as the trace of a typed text does (see useTrace),
  * where a nested useDeferredValue would hand back the new value at once.
  */
-function useLaggingValue<T>(value: T, lag: boolean): T {
+function useLaggingValue<T>(value: T): T {
   const [shown, setShown] = useState(value);
   useEffect(() => {
     startTransition(() => setShown(value));
   }, [value]);
-  return lag ? shown : value;
-}
-
-/**
- * Below this many cells in all, the tables follow the trace in the same commit: they cost
- * a few milliseconds, and tools that read a table right after the tokens see the new numbers.
- */
-export const LAG_TABLES_ABOVE_CELLS = 5000;
-
-/** How many body cells the tables of `view` hold. */
-export function tableCells(view: HeadView): number {
-  const { trace } = view;
-  const T = trace.tokens.length;
-  const finalCols = trace.heads.length > 1 ? trace.settings.width : 0;
-  return T * (4 * trace.dK + 2 * T + finalCols);
+  return shown;
 }
 
 /** The visually hidden data tables of the selected head, or a note past TABLES_MAX_TOKENS tokens. */
 export function DataTables() {
   const m = useMessages().numbers;
   const latest = useHeadTrace();
-  const view = useLaggingValue(
-    latest,
-    latest !== null && tableCells(latest) > LAG_TABLES_ABOVE_CELLS,
-  );
+  const view = useLaggingValue(latest);
   if (!view) return null;
   const T = view.trace.tokens.length;
   return (

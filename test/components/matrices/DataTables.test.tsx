@@ -1,12 +1,9 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { useLayoutEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  DataTables,
-  LAG_TABLES_ABOVE_CELLS,
-  TABLES_MAX_TOKENS,
-  tableCells,
-} from '../../../src/components/matrices/DataTables';
+import { DataTables, TABLES_MAX_TOKENS } from '../../../src/components/matrices/DataTables';
+import { useTrace } from '../../../src/store/useTrace';
 import { at, type Matrix } from '../../../src/core/matrix';
 import { computeTrace } from '../../../src/core/trace';
 import type { AttentionSettings } from '../../../src/core/types';
@@ -123,26 +120,34 @@ describe('DataTables', () => {
     expect(bodyRows('Attention weights')).toHaveLength(TABLES_MAX_TOKENS);
   });
 
-  it('follows a classroom sentence in the same commit, and a big trace a transition later', async () => {
-    const small = await setup({ width: 16 });
-    const view = (trace: typeof small) => ({
-      trace,
-      headIndex: 0,
-      head: trace.heads[0]!,
-      labels: trace.tokens.map((t) => t.text),
-    });
-    expect(tableCells(view(small))).toBeLessThanOrEqual(LAG_TABLES_ABOVE_CELLS);
-    cleanup();
-    // Just past the limit (24 × (4 × 48 + 2 × 24) = 5,760 cells): more would only take longer to draw.
-    const long = Array.from({ length: 24 }, (_, k) => (k % 2 ? 'cat' : 'dog')).join(' ');
-    const big = await setup({ width: 48 }, long);
-    expect(tableCells(view(big))).toBeGreaterThan(LAG_TABLES_ABOVE_CELLS);
-    // Once React has done its work (act), the tables hold the new trace and are not busy.
-    expect(bodyRows('Attention weights')).toHaveLength(24);
-    expect(screen.getByRole('table', { name: 'Output' }).closest('[aria-busy]')).toHaveAttribute(
-      'aria-busy',
-      'false',
+  it('follows a new trace a commit after the other panels, busy until it has', async () => {
+    // Rendered after the tables, so its layout effect sees their DOM of the same commit.
+    const seen: string[] = [];
+    function Watch() {
+      const trace = useTrace();
+      useLayoutEffect(() => {
+        const busy = document.querySelector('.data-tables')?.getAttribute('aria-busy');
+        seen.push(
+          `${trace?.tokens.length} tokens, busy ${busy}, ${bodyRows('Attention weights').length} rows`,
+        );
+      });
+      return null;
+    }
+    await resetStore({ text: TEXT });
+    render(
+      <>
+        <DataTables />
+        <Watch />
+      </>,
     );
+    expect(bodyRows('Attention weights')).toHaveLength(11);
+    seen.length = 0;
+    await act(async () => useAppStore.getState().setText('The cat sat.'));
+    // The commit that brought the 4-token trace still showed the 11 rows, marked busy…
+    expect(seen[0]).toBe('4 tokens, busy true, 11 rows');
+    // …and once React has done its work (act), the tables hold the new rows, no longer busy.
+    expect(bodyRows('Attention weights')).toHaveLength(4);
+    expect(document.querySelector('.data-tables')).toHaveAttribute('aria-busy', 'false');
   });
 
   it('shows the made-up vectors’ numbers while the table loads: nothing waits for it', async () => {
