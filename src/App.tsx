@@ -28,7 +28,7 @@ import { PanelBoundary } from './components/shell/PanelBoundary';
 import { SentenceInput } from './components/sentence/SentenceInput';
 import { SettingsPanel } from './components/settings/SettingsPanel';
 import { StepControls } from './components/settings/StepControls';
-import { Stage } from './components/shell/Stage';
+import { Stage, StepPictures } from './components/shell/Stage';
 import { ShareBar } from './components/sharing/ShareBar';
 import { StepExplanation } from './components/steps/StepExplanation';
 import { StepNav } from './components/steps/StepNav';
@@ -123,35 +123,47 @@ export function App() {
               <StepNav />
             </PanelBoundary>
           </div>
-          <Stage>
-            <div className="app-main__explain">
-              <PanelBoundary panel="explanation">
-                <StepExplanation controls={<StepControls />} />
-              </PanelBoundary>
-              <PanelBoundary panel="settings">
-                <SettingsPanel besideStep />
-              </PanelBoundary>
-            </div>
-            <div className="app-main__views">
-              <QuizCover>
-                <PanelBoundary panel="views">
-                  <Later name="views">
-                    <AttentionViews />
-                  </Later>
+          <Stage
+            words={
+              <div key="words" className="app-main__explain">
+                <PanelBoundary panel="explanation">
+                  <StepExplanation controls={<StepControls />} />
                 </PanelBoundary>
-                <PanelBoundary panel="work">
-                  <Later name="work">
-                    <WorkPanel />
-                  </Later>
+                <PanelBoundary panel="settings">
+                  <SettingsPanel besideStep />
                 </PanelBoundary>
-                <PanelBoundary panel="matrices">
-                  <Later name="matrices">
-                    <MatricesPanel />
-                  </Later>
-                </PanelBoundary>
-              </QuizCover>
-            </div>
-          </Stage>
+              </div>
+            }
+            picture={
+              <div key="picture" className="app-main__views">
+                <QuizCover>
+                  <StepPictures
+                    views={
+                      <PanelBoundary panel="views">
+                        <Later name="views">
+                          <AttentionViews />
+                        </Later>
+                      </PanelBoundary>
+                    }
+                    work={
+                      <PanelBoundary panel="work">
+                        <Later name="work">
+                          <WorkPanel />
+                        </Later>
+                      </PanelBoundary>
+                    }
+                    matrices={
+                      <PanelBoundary panel="matrices">
+                        <Later name="matrices">
+                          <MatricesPanel />
+                        </Later>
+                      </PanelBoundary>
+                    }
+                  />
+                </QuizCover>
+              </div>
+            }
+          />
           <QuizCover quiet>
             <PanelBoundary panel="tables">
               <Later name="tables">

@@ -236,6 +236,56 @@ describe('phones: the picture right after the sentence', () => {
   }
 });
 
+/** The panel the keyboard reaches first after the steps bar: the class of its part of the page. */
+async function firstAfterSteps(page: Page): Promise<string> {
+  // The steps bar's last control is "Next step" (disabled at the last step: go back one).
+  await page.evaluate(() => {
+    const buttons = Array.from(
+      document.querySelectorAll<HTMLButtonElement>(
+        'nav[aria-label="Steps"] button:not([disabled])',
+      ),
+    );
+    buttons.at(-1)?.focus();
+  });
+  await page.keyboard.press('Tab');
+  return page.evaluate(() => {
+    const at = document.activeElement;
+    const part = at?.closest('.matrices, .heatmap-panel, .graph-panel, .app-main__explain, .work');
+    return part ? (part.classList[0] ?? '') : `outside: ${at?.tagName ?? 'nothing'}`;
+  });
+}
+
+describe('the keyboard meets the parts as the eye does', () => {
+  // The picture comes first in one column and after the words on the stage; of the pictures,
+  // the step's own first (the matrices at Tokens, the heatmap at Score).
+  const CASES = [
+    { size: { width: 390, height: 844 }, step: 'Tokens', first: 'matrices' },
+    { size: { width: 390, height: 844 }, step: 'Score', first: 'attention-panel' },
+    { size: { width: 1280, height: 720 }, step: 'Tokens', first: 'app-main__explain' },
+  ];
+  for (const c of CASES) {
+    it(`${c.size.width}×${c.size.height} at ${c.step}: Tab after the steps goes to the ${c.first}`, async () => {
+      const page = await openApp(suite.browser, suite.url, c.size);
+      try {
+        await typeSentence(page, TEXT);
+        await waitForTokens(page, TOKENS);
+        await showStep(page, c.step);
+        expect(await firstAfterSteps(page)).toBe(c.first);
+        if (c.step === 'Score') {
+          // And it is the heatmap's panel, not the graph's.
+          const inHeatmap = await page.evaluate(() =>
+            Boolean(document.activeElement?.closest('.heatmap-panel')),
+          );
+          expect(inHeatmap).toBe(true);
+        }
+        expect(errorsOf(page)).toEqual([]);
+      } finally {
+        await closePage(page);
+      }
+    });
+  }
+});
+
 describe('presentation for the back row', () => {
   const SIZES = [
     { width: 1920, height: 1080, scale: 1 },

@@ -3,15 +3,22 @@
  * wide and 500 px high or more) it is a grid under the steps bar, exactly as tall as what
  * is left of the window: a narrow column for the words and the step's controls, and the
  * step's picture, sized to fit.
- * It carries the step (`data-step`), so CSS shows first the picture of that step, and
+ * It carries the step (`data-step`), so CSS places the picture of that step, and
  * `--stage-top`, how far below the top of the page it starts, which CSS cannot know.
+ *
+ * It also orders its parts in the document as the eye meets them (pictureOrder.ts): the
+ * words before the picture on the stage, the picture first in one column, and of the
+ * pictures the step's own first. Keyed, so React moves them rather than mounting them again.
  */
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { Fragment, useLayoutEffect, useRef, type ReactElement, type ReactNode } from 'react';
 import { useStep } from '../../store/selectors';
+import { useMediaQuery } from '../common/useMediaQuery';
+import { ONE_COLUMN, pictureOrder, type PicturePanel } from './pictureOrder';
 
-/** The stage's frame, with its two columns as children. */
-export function Stage({ children }: { children: ReactNode }) {
+/** The stage's frame around its two columns: `words` (the step's text and controls) and `picture`. */
+export function Stage({ words, picture }: { words: ReactElement; picture: ReactElement }) {
   const step = useStep();
+  const oneColumn = useMediaQuery(ONE_COLUMN);
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const stage = ref.current;
@@ -36,7 +43,19 @@ export function Stage({ children }: { children: ReactNode }) {
   }, []);
   return (
     <div ref={ref} className="app-main__stage" data-step={step}>
-      {children}
+      {oneColumn ? [picture, words] : [words, picture]}
     </div>
+  );
+}
+
+/** The picture panels, the step's own first (pictureOrder). */
+export function StepPictures(panels: Record<PicturePanel, ReactNode>) {
+  const step = useStep();
+  return (
+    <>
+      {pictureOrder(step).map((panel) => (
+        <Fragment key={panel}>{panels[panel]}</Fragment>
+      ))}
+    </>
   );
 }
