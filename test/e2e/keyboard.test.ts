@@ -1,6 +1,7 @@
 /**
  * The app with the keyboard alone. Tab walks the whole page in a sensible order (header
- * controls, sentence, steps, explanation, views, numbers, settings); every element that
+ * controls, sentence, steps, explanation, settings, then the step's picture: at Weighted
+ * sum the matrices, then the heatmap and the graph); every element that
  * takes focus looks different when it has it (a screenshot of it and its surroundings with
  * and without focus differ); the heatmap's cells (SVG and canvas), the graph's nodes and
  * its edges are reached by Tab and worked with the arrows and Enter, and Enter on a cell
@@ -22,11 +23,13 @@ const REGIONS = [
   ['sentence', '.app-main__input'],
   ['steps', '.app-main__steps'],
   // The stage (issue 13): the step's words and controls, then every other setting, in the
-  // left column, before the step's picture.
+  // left column, before the step's picture. At Weighted sum (where the walk is made) the
+  // picture is the weights times the values, so the matrices come before the heatmap and
+  // the graph; the arithmetic's panel has nothing to focus until a cell is chosen.
   ['explanation', '.step-explanation'],
   ['settings', '.settings-panel'],
+  ['matrices', '.matrices'],
   ['views', '.attention-views'],
-  ['numbers', '.work, .matrices'],
 ] as const;
 
 /** What has focus: its region's index in REGIONS (-1: none), a description, and its box. */

@@ -6,7 +6,8 @@
  *   panel; Score: the heatmap SVG; Softmax: the heatmap and the graph SVGs; Weighted sum:
  *   the matrices panel and the graph SVG) has its bounding box inside the viewport, and so
  *   has the step's controls group. After a heatmap cell is clicked at Score and at Softmax,
- *   the "Show the work" region's box lies inside the viewport.
+ *   the "Show the work" region's box lies inside the viewport. At Score the heatmap's cells
+ *   are at least 28 px and every one prints its number.
  * - Phones (390×844, 360×740), page at the top: the first picture's panel (its <section>) starts at most
  *   120 px below the Sentence section's bottom (only the steps bar between them); at Score
  *   the heatmap cells are at least 24 px wide and high and carry numbers; at Softmax the
@@ -17,6 +18,10 @@
  *   scaled by 1280/1920. Every step's picture and, after a click, the arithmetic lie inside
  *   the viewport; → ← Space PageDown PageUp step after a cell was clicked; the QR code
  *   shows from the bar; entering from a scrolled page starts at the top.
+ *
+ * - The keyboard meets the parts as the eye does: after the steps bar, Tab goes into the
+ *   step's picture on a phone (the matrices at Tokens, the heatmap at Score) and into the
+ *   step's words on the stage.
  *
  * Screenshots of every step at every size go to test-results/e2e/stage/.
  */
@@ -144,6 +149,14 @@ describe('one screen per step on laptops and projectors', () => {
           const controls = page.locator('.step-controls');
           if (await controls.count()) {
             expect(await outside(page, controls), `${step.id}: its controls`).toEqual([]);
+          }
+          if (step.id === 'score') {
+            // The heatmap alone takes the stage's height: its cells are big enough for numbers.
+            const cell = await box(page.locator('.hm-cell'));
+            expect(cell.height, 'Score: cell size').toBeGreaterThanOrEqual(28);
+            expect(await page.locator('.heatmap .hm-num').count(), 'Score: numbers').toBe(
+              TOKENS.length ** 2,
+            );
           }
         }
         for (const [n, word] of ['Score', 'Softmax'].entries()) {

@@ -63,9 +63,10 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
   const step = useStep();
   const headIndex = useHead();
   const allHeads = useAppStore((s) => s.allHeads);
-  const boxRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(boxRef);
+  // The drawing's own frame: as wide as the panel, or (Score on the stage, App.css) the
+  // column the value switch and the legend leave beside it.
+  const width = useElementWidth(scrollRef);
   // A choice of matrix belongs to the step it was made at: moving on shows what the new step computed.
   const [choice, setChoice] = useState<{ step: StepId; mode: HeatmapMode } | null>(null);
 
@@ -115,7 +116,7 @@ export function HeatmapPanel({ trace }: HeatmapPanelProps) {
         </h2>
         <HeatmapExport trace={trace} view={view} tokens={tokens} headIndex={headIndex} />
       </div>
-      <div ref={boxRef} className="attention-panel-body">
+      <div className="attention-panel-body">
         {allHeads && heads > 1 && <AllHeadsHeatmaps trace={trace} step={step} width={width} />}
         {mode && (
           <HeatmapModeSwitch

@@ -100,7 +100,8 @@ describe('PanelBoundary', () => {
     const user = userEvent.setup();
     faults.graphFails = true;
     render(<App />);
-    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
+    // The whole app's lazy chunks load first: generous, for a machine busy with other tests.
+    const alert = await screen.findByRole('alert', {}, { timeout: 20_000 });
     expect(alert).toHaveTextContent('The graph could not be drawn: the layout blew up');
     // The heatmap beside it is drawn.
     expect(
