@@ -18,7 +18,6 @@ import {
   type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
-  type RefObject,
 } from 'react';
 import { at, type Matrix } from '../../core/matrix';
 import { useNumberFormat } from '../common/useNumberFormat';
@@ -28,7 +27,8 @@ import { textColorOn } from '../../viz/contrast';
 import { moveInRect } from '../../viz/gridKeys';
 import { divergingScale, maxAbs } from '../../viz/scales';
 import { MatrixCsvButton } from './MatrixCsvButton';
-import { useRowWindow } from './useRowWindow';
+import { useScrollBox } from './useScrollBox';
+import { rowWindow } from '../../viz/rowWindow';
 import './MatrixGrid.css';
 
 /** Matrices up to this many columns show their numbers; wider ones show colour only. */
@@ -70,42 +70,6 @@ function labelEvery(cellWidth: number): number {
 
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
 
-/** Which sides of a scroll box hide columns that a sideways scroll would reveal. */
-interface ScrollEdges {
-  readonly start: boolean;
-  readonly end: boolean;
-}
-
-/**
- * Follows whether `ref`'s box can scroll further left or right, so the grid can show that
- * it goes on (a fade and a "scroll" hint) instead of cutting a number in half silently.
- */
-function useScrollEdges(
-  ref: RefObject<HTMLElement | null>,
-  rows: number,
-  cols: number,
-): ScrollEdges {
-  const [edges, setEdges] = useState<ScrollEdges>({ start: false, end: false });
-  useEffect(() => {
-    const box = ref.current;
-    if (!box) return;
-    const update = () => {
-      const start = box.scrollLeft > 1;
-      const end = box.scrollLeft + box.clientWidth < box.scrollWidth - 1;
-      setEdges((e) => (e.start === start && e.end === end ? e : { start, end }));
-    };
-    update();
-    box.addEventListener('scroll', update, { passive: true });
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
-    observer?.observe(box);
-    return () => {
-      box.removeEventListener('scroll', update);
-      observer?.disconnect();
-    };
-  }, [ref, rows, cols]);
-  return edges;
-}
-
 /** A colour-shaded grid of `matrix` with row and column labels, a caption and a value readout. */
 export function MatrixGrid({
   matrix,
@@ -133,12 +97,18 @@ export function MatrixGrid({
   const [focused, setFocused] = useState(false);
   const [hover, setHover] = useState<Position | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const edges = useScrollEdges(scroller, rows, cols);
+  const box = useScrollBox(scroller, [rows, cols]);
+  // Columns hidden past either side: the grid says it goes on instead of cutting a number in half.
+  const edges = {
+    start: box !== null && box.scrollLeft > 1,
+    end: box !== null && box.scrollLeft + box.width < box.contentWidth - 1,
+  };
 
   // The matrix may have shrunk since the cell was chosen (a shorter sentence): clamp, don't reset.
   const current: Position = { r: clamp(active.r, 0, rows - 1), c: clamp(active.c, 0, cols - 1) };
   const empty = rows === 0 || cols === 0;
-  const shownRows = useRowWindow(scroller, rows, focused && !empty ? current.r : null);
+  // Only the rows in view are rendered (rowWindow), and the keyboard's row wherever it is.
+  const shownRows = rowWindow(rows, box, focused && !empty ? current.r : null);
 
   const hoverToken = useAppStore((s) => (tokenRows ? s.hoverToken : null));
   const cellI = useAppStore((s) => (tokenRows ? (s.hoverCell?.i ?? null) : null));
