@@ -5,12 +5,12 @@
  * are shown), the tab's title and the meta description.
  */
 import { useLayoutEffect } from 'react';
-import { messagesFor } from '.';
-import { useLang } from '../store/selectors';
+import { messagesFor, useShownLanguage } from '.';
 
 /** Call once, in the App. */
 export function useDocumentLanguage(): void {
-  const lang = useLang();
+  // The language shown, which is English until a chosen language's messages have arrived.
+  const lang = useShownLanguage();
   // A layout effect: the first paint already carries the right lang for assistive technology.
   useLayoutEffect(() => {
     const m = messagesFor(lang).app;

@@ -4,7 +4,7 @@
  * function's sentence with sample arguments, is checked in both languages.
  */
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../src/messages';
+import { MESSAGES } from '../../src/messages/all';
 
 /** Every sentence reachable from `value`, functions called with a few sample arguments. */
 function sentences(value: unknown, path: string, out: [string, string][]): void {

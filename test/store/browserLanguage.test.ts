@@ -4,7 +4,7 @@ import { initialState, useAppStore } from '../../src/store/store';
 import { DEFAULT_LESSON } from '../../src/store/link/lessonState';
 import { encodeLessonLink } from '../../src/store/link/lessonLink';
 import { applyLessonLink, lessonUrl } from '../../src/store/link/useLessonLink';
-import { messagesFor } from '../../src/messages';
+import { MESSAGES } from '../../src/messages/all';
 import { describeLinkProblem } from '../../src/store/link/problems';
 
 describe('preferredLanguage', () => {
@@ -57,7 +57,7 @@ describe('the language of a link and of the browser', () => {
     browserSays(['en-US']);
     applyLessonLink('#lang=es&seed=-1&t=Hola');
     const notice = state().linkNotice?.map((problem) =>
-      describeLinkProblem(problem, messagesFor(state().lang).share.problems),
+      describeLinkProblem(problem, MESSAGES[state().lang].share.problems),
     );
     expect(notice).toEqual([
       'Se ignoró seed=-1: la semilla debe ser un número entero de 0 a 4294967295',

@@ -3,7 +3,8 @@
  * every function answering with text, and Spanish text wherever English has words.
  */
 import { describe, expect, it } from 'vitest';
-import { en, MESSAGES, messagesFor } from '../../src/messages';
+import { en, loadMessages, messagesFor } from '../../src/messages';
+import { MESSAGES } from '../../src/messages/all';
 import { LANGUAGE_NAMES } from '../../src/messages/languages';
 import type { StepContext } from '../../src/messages/shell';
 import { LANGUAGES } from '../../src/vocabulary/language';
@@ -228,9 +229,13 @@ describe('the Spanish messages', () => {
     }
   });
 
-  it('are what messagesFor gives for each language', () => {
+  it('are what messagesFor gives for each language: English at once, Spanish once its chunk has come', async () => {
     expect(messagesFor('en')).toBe(en);
+    // Nothing in this file has asked for Spanish yet: until it comes, English stands in.
+    expect(messagesFor('es')).toBe(en);
+    await expect(loadMessages('es')).resolves.toBe(MESSAGES.es);
     expect(messagesFor('es')).toBe(MESSAGES.es);
+    await expect(loadMessages('en')).resolves.toBe(en);
     for (const lang of LANGUAGES) expect(LANGUAGE_NAMES[lang]).toBeTruthy();
     expect(LANGUAGE_NAMES).toEqual({ en: 'English', es: 'Español' });
   });

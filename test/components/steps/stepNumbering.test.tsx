@@ -8,7 +8,8 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StepExplanation } from '../../../src/components/steps/StepExplanation';
 import { StepNav } from '../../../src/components/steps/StepNav';
-import { en, MESSAGES } from '../../../src/messages';
+import { en } from '../../../src/messages';
+import { MESSAGES } from '../../../src/messages/all';
 
 const es = MESSAGES.es;
 import { useAppStore } from '../../../src/store/store';

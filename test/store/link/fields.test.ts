@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../../src/messages';
+import { MESSAGES } from '../../../src/messages/all';
 import {
   LINK_FIELDS,
   LINK_KEYS,
