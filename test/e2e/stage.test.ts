@@ -159,6 +159,9 @@ describe('one screen per step on laptops and projectors', () => {
             );
           }
         }
+        // The keyboard meets the words (the left column) before the picture.
+        await showStep(page, 'Tokens');
+        expect(await firstAfterSteps(page), 'Tab after the steps').toBe('app-main__explain');
         for (const [n, word] of ['Score', 'Softmax'].entries()) {
           await showStep(page, word);
           await page
@@ -217,6 +220,11 @@ describe('phones: the picture right after the sentence', () => {
           const panel = (first ?? heatmap(page)).locator('xpath=ancestor-or-self::section[1]');
           const top = (await box(panel)).y;
           expect(top - below, `${step.id}: gap above the picture`).toBeLessThanOrEqual(120);
+          // The keyboard meets the step's own picture first too: the matrices at Tokens, the
+          // heatmap's panel at Score.
+          const reached = { tokens: 'matrices', score: 'heatmap-panel' }[step.id];
+          if (reached)
+            expect(await firstAfterSteps(page), `${step.id}: Tab after the steps`).toBe(reached);
         }
         await showStep(page, 'Score');
         const cell = await box(page.locator('.hm-cell'));
@@ -263,41 +271,11 @@ async function firstAfterSteps(page: Page): Promise<string> {
   await page.keyboard.press('Tab');
   return page.evaluate(() => {
     const at = document.activeElement;
-    const part = at?.closest('.matrices, .heatmap-panel, .graph-panel, .app-main__explain, .work');
-    return part ? (part.classList[0] ?? '') : `outside: ${at?.tagName ?? 'nothing'}`;
+    const parts = ['matrices', 'heatmap-panel', 'graph-panel', 'app-main__explain', 'work'];
+    const part = at?.closest(parts.map((p) => `.${p}`).join(', '));
+    return parts.find((p) => part?.classList.contains(p)) ?? `outside: ${at?.tagName ?? 'nothing'}`;
   });
 }
-
-describe('the keyboard meets the parts as the eye does', () => {
-  // The picture comes first in one column and after the words on the stage; of the pictures,
-  // the step's own first (the matrices at Tokens, the heatmap at Score).
-  const CASES = [
-    { size: { width: 390, height: 844 }, step: 'Tokens', first: 'matrices' },
-    { size: { width: 390, height: 844 }, step: 'Score', first: 'attention-panel' },
-    { size: { width: 1280, height: 720 }, step: 'Tokens', first: 'app-main__explain' },
-  ];
-  for (const c of CASES) {
-    it(`${c.size.width}×${c.size.height} at ${c.step}: Tab after the steps goes to the ${c.first}`, async () => {
-      const page = await openApp(suite.browser, suite.url, c.size);
-      try {
-        await typeSentence(page, TEXT);
-        await waitForTokens(page, TOKENS);
-        await showStep(page, c.step);
-        expect(await firstAfterSteps(page)).toBe(c.first);
-        if (c.step === 'Score') {
-          // And it is the heatmap's panel, not the graph's.
-          const inHeatmap = await page.evaluate(() =>
-            Boolean(document.activeElement?.closest('.heatmap-panel')),
-          );
-          expect(inHeatmap).toBe(true);
-        }
-        expect(errorsOf(page)).toEqual([]);
-      } finally {
-        await closePage(page);
-      }
-    });
-  }
-});
 
 describe('presentation for the back row', () => {
   const SIZES = [
