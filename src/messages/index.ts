@@ -7,7 +7,7 @@
  * is chosen (`loadMessages`; main.tsx fetches the opening language's before the first
  * render, and `followLanguage` each one chosen later). Until it has arrived the interface
  * stays in English, and says so: `useShownLanguage` is what `<html lang>` carries.
- * Spanish was 15 kB of the 150 kB first-load budget (npm run size).
+ * Spanish was 16 kB of the 150 kB first-load budget (npm run size: 147.24 → 130.99 kB).
  */
 import { useSyncExternalStore } from 'react';
 import type { Language } from '../vocabulary/language';
