@@ -150,6 +150,19 @@ describe('one screen per step on laptops and projectors', () => {
           if (await controls.count()) {
             expect(await outside(page, controls), `${step.id}: its controls`).toEqual([]);
           }
+          if (step.id === 'weighted') {
+            // The graph beside the matrices comes before the heatmap below them, for the keyboard too.
+            const graphFirst = await page.evaluate(() => {
+              const graph = document.querySelector('.graph-panel');
+              const heatmap = document.querySelector('.heatmap-panel');
+              return Boolean(
+                graph &&
+                heatmap &&
+                graph.compareDocumentPosition(heatmap) & Node.DOCUMENT_POSITION_FOLLOWING,
+              );
+            });
+            expect(graphFirst, 'Weighted sum: the graph before the heatmap').toBe(true);
+          }
           if (step.id === 'score') {
             // The heatmap alone takes the stage's height: its cells are big enough for numbers.
             const cell = await box(page.locator('.hm-cell'));

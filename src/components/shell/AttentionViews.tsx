@@ -10,6 +10,7 @@ import { HeatmapPanel } from '../heatmap/HeatmapPanel';
 import { ConcatView } from '../output/ConcatView';
 import { useStep } from '../../store/selectors';
 import { PanelBoundary } from './PanelBoundary';
+import { viewOrder } from './pictureOrder';
 import './AttentionViews.css';
 
 /** The heatmap and the graph, side by side when the container is wide, stacked otherwise. */
@@ -33,12 +34,18 @@ export function AttentionViews() {
         </PanelBoundary>
       )}
       <div className="attention-views-grid">
-        <PanelBoundary panel="heatmap">
-          <HeatmapPanel trace={trace} />
-        </PanelBoundary>
-        <PanelBoundary panel="graph">
-          <GraphPanel trace={trace} />
-        </PanelBoundary>
+        {/* In the order the step shows them (pictureOrder.ts), keyed so that they move, not remount. */}
+        {viewOrder(step).map((view) =>
+          view === 'heatmap' ? (
+            <PanelBoundary key="heatmap" panel="heatmap">
+              <HeatmapPanel trace={trace} />
+            </PanelBoundary>
+          ) : (
+            <PanelBoundary key="graph" panel="graph">
+              <GraphPanel trace={trace} />
+            </PanelBoundary>
+          ),
+        )}
       </div>
     </div>
   );

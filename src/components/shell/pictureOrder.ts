@@ -24,6 +24,17 @@ export function pictureOrder(step: StepId): readonly PicturePanel[] {
   return MATRICES_FIRST.has(step) ? ['matrices', 'views', 'work'] : ['views', 'work', 'matrices'];
 }
 
+/** The two attention views. */
+export type AttentionView = 'heatmap' | 'graph';
+
+/**
+ * The attention views in the order `step` shows them: at Weighted sum the graph stands
+ * beside the matrices in the first row and the heatmap below, elsewhere the heatmap comes first.
+ */
+export function viewOrder(step: StepId): readonly AttentionView[] {
+  return step === 'weighted' ? ['graph', 'heatmap'] : ['heatmap', 'graph'];
+}
+
 /**
  * Media query of the one-column layout (phones, tablets held upright, short windows); App.css
  * uses the same bounds. There the picture comes before the words, on the stage after them.

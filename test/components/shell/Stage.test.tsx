@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Stage, StepPictures } from '../../../src/components/shell/Stage';
-import { ONE_COLUMN, pictureOrder } from '../../../src/components/shell/pictureOrder';
+import { ONE_COLUMN, pictureOrder, viewOrder } from '../../../src/components/shell/pictureOrder';
 import { useAppStore } from '../../../src/store/store';
 import { resetStore } from '../../helpers/testStore';
 
@@ -55,6 +55,11 @@ describe('the stage’s order', () => {
     expect(pictureOrder('softmax')).toEqual(['views', 'work', 'matrices']);
     expect(pictureOrder('weighted')).toEqual(['matrices', 'views', 'work']);
     expect(pictureOrder('output')).toEqual(['matrices', 'views', 'work']);
+    // At Weighted sum the graph stands beside the matrices and the heatmap below them.
+    expect(viewOrder('weighted')).toEqual(['graph', 'heatmap']);
+    for (const step of ['tokens', 'qkv', 'score', 'softmax', 'output'] as const) {
+      expect(viewOrder(step)).toEqual(['heatmap', 'graph']);
+    }
   });
 
   it('reads the words before the picture on the stage, and after it in one column', () => {
