@@ -1,7 +1,7 @@
 /**
  * The app with the keyboard alone. Tab walks the whole page in a sensible order (header
  * controls, sentence, steps, explanation, settings, then the step's picture: at Weighted
- * sum the matrices, then the heatmap and the graph); every element that
+ * sum the matrices, then the graph and the heatmap); every element that
  * takes focus looks different when it has it (a screenshot of it and its surroundings with
  * and without focus differ); the heatmap's cells (SVG and canvas), the graph's nodes and
  * its edges are reached by Tab and worked with the arrows and Enter, and Enter on a cell
@@ -24,8 +24,8 @@ const REGIONS = [
   ['steps', '.app-main__steps'],
   // The stage (issue 13): the step's words and controls, then every other setting, in the
   // left column, before the step's picture. At Weighted sum (where the walk is made) the
-  // picture is the weights times the values, so the matrices come before the heatmap and
-  // the graph; the arithmetic's panel has nothing to focus until a cell is chosen.
+  // picture is the weights times the values, so the matrices come before the graph and
+  // the heatmap; the arithmetic's panel has nothing to focus until a cell is chosen.
   ['explanation', '.step-explanation'],
   ['settings', '.settings-panel'],
   ['matrices', '.matrices'],
