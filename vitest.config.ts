@@ -36,17 +36,12 @@ function jsdomTestFiles(): string[] {
 
 const JSDOM_FILES = jsdomTestFiles();
 
-/**
- * Browser tests that measure time: see `e2e-serial` above. The leak test joins them: it
- * times nothing, but typing 500 sentences beside two other browser files took it 240 s of
- * a worker (68 s alone) and slowed axe as much, which put `.ci/run` past 10 minutes.
- */
+/** Browser tests that measure time: see `e2e-serial` above. */
 const TIMED_E2E = [
   'test/e2e/worker.test.ts',
   'test/e2e/motion.test.ts',
   'test/e2e/loading.test.ts',
   'test/e2e/typing.test.ts',
-  'test/e2e/leaks.test.ts',
 ];
 
 /**
