@@ -28,6 +28,9 @@ export const HeatmapCells = memo(function HeatmapCells({
   hatchId,
 }: CellsProps) {
   const { n, view } = scene;
+  // Cells are placed relative to the grid's corner, inside one translated group: when a new
+  // sentence's labels move the grid, one transform changes instead of T² x and y attributes.
+  const { left, top } = scene.geometry;
   const rows = [];
   for (let i = 0; i < n; i++) {
     const out: ReactElement[] = [];
@@ -38,8 +41,8 @@ export const HeatmapCells = memo(function HeatmapCells({
           <rect
             key={`${i}-${j}`}
             className="hm-cell hm-cell--empty"
-            x={box.x}
-            y={box.y}
+            x={box.x - left}
+            y={box.y - top}
             width={box.side}
             height={box.side}
           />,
@@ -55,8 +58,8 @@ export const HeatmapCells = memo(function HeatmapCells({
             data-i={i}
             data-j={j}
             data-value={String(c.value)}
-            x={c.x}
-            y={c.y}
+            x={c.x - left}
+            y={c.y - top}
             width={c.side}
             height={c.side}
             fill={c.fill ?? `url(#${hatchId})`}
@@ -70,8 +73,8 @@ export const HeatmapCells = memo(function HeatmapCells({
             <text
               aria-hidden="true"
               className={c.masked ? 'hm-num hm-num--masked' : 'hm-num'}
-              x={c.cx}
-              y={c.cy}
+              x={c.cx - left}
+              y={c.cy - top}
               textAnchor="middle"
               dominantBaseline="central"
               fontSize={scene.geometry.numberFontSize}
@@ -89,5 +92,5 @@ export const HeatmapCells = memo(function HeatmapCells({
       </g>,
     );
   }
-  return <>{rows}</>;
+  return <g transform={`translate(${left} ${top})`}>{rows}</g>;
 });

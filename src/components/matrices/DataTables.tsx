@@ -13,8 +13,8 @@
  * 14 ms (npm run bench:browser -- --sizes 12 --css '.data-tables { display: none }'). No
  * CSS removes that and keeps them in the accessibility tree (measured: containment and the
  * fixed table layout change nothing; content-visibility and display: none remove the cost
- * and the tables with it), so a new trace reaches them in a transition after the visible
- * panels have been committed and painted; the wrapper is aria-busy meanwhile, and tools
+ * and the tables with it), so a new trace reaches them in a transition a moment after the frame
+ * that paints the visible panels; the wrapper is aria-busy meanwhile, and tools
  * read the tables once it is false. Past 64 tokens a note points to the JSON download instead.
  */
 import { startTransition, useEffect, useMemo, useState } from 'react';
@@ -26,16 +26,31 @@ import { useHeadTrace, type HeadView } from '../common/useHeadTrace';
 
 export { TABLES_MAX_TOKENS };
 
+/** How long after the frame that paints the other panels the tables follow. */
+const TABLES_DELAY_MS = 100;
+
 /**
- * `value`, updated in a transition after each commit that changed it: the rest of the page
- * commits (and paints) first. Unlike useDeferredValue, this also defers when the change
- * itself came from a deferred render, as the trace of a typed text does (see useTrace),
- * where a nested useDeferredValue would hand back the new value at once.
+ * `value`, updated in a transition TABLES_DELAY_MS after the frame that paints the rest of
+ * the page: right after that frame, their layout would delay the next one. Unlike
+ * useDeferredValue, this also defers when the change itself came from a deferred render, as
+ * the trace of a typed text does (see useTrace), where a nested useDeferredValue would hand
+ * back the new value at once. While keys keep coming faster than frames, the tables wait.
  */
 function useLaggingValue<T>(value: T): T {
   const [shown, setShown] = useState(value);
   useEffect(() => {
-    startTransition(() => setShown(value));
+    const show = () => startTransition(() => setShown(value));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // No frames come while the page is hidden (or in a test's DOM): a timeout alone then.
+    const frame =
+      typeof requestAnimationFrame === 'function' && !document.hidden
+        ? requestAnimationFrame(() => (timer = setTimeout(show, TABLES_DELAY_MS)))
+        : undefined;
+    if (frame === undefined) timer = setTimeout(show, TABLES_DELAY_MS);
+    return () => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [value]);
   return shown;
 }

@@ -345,7 +345,6 @@ const MatrixRow = memo(function MatrixRow({
                 key={c}
                 className="mgrid-cell"
                 data-c={c}
-                title={fmt.full(x)}
                 style={{ backgroundColor: color, color: textColors[r * cols + c] }}
               >
                 {fmt.number(x, 2)}

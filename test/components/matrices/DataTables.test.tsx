@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { useLayoutEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataTables, TABLES_MAX_TOKENS } from '../../../src/components/matrices/DataTables';
@@ -40,6 +40,13 @@ function expectTable(name: string, expected: Matrix, labels: readonly string[]):
       else expect(Math.abs(got - want), `${name} (${r}, ${c})`).toBeLessThanOrEqual(5.01e-5);
     });
   });
+}
+
+/** Waits until the tables show the latest trace: they follow the other panels a moment later. */
+async function tablesFollowed(): Promise<void> {
+  await waitFor(() =>
+    expect(document.querySelector('.data-tables')).toHaveAttribute('aria-busy', 'false'),
+  );
 }
 
 async function setup(settings: Partial<AttentionSettings> = {}, text = TEXT) {
@@ -97,6 +104,7 @@ describe('DataTables', () => {
     const labels = trace.tokens.map((t) => t.text);
     expectTable('Queries (Q)', trace.heads[0]!.q, labels);
     act(() => useAppStore.getState().setHead(1));
+    await tablesFollowed();
     expectTable('Queries (Q)', trace.heads[1]!.q, labels);
     expectTable('Attention weights', trace.heads[1]!.weights, labels);
     expectTable('Output', trace.heads[1]!.output, labels);
@@ -120,7 +128,7 @@ describe('DataTables', () => {
     expect(bodyRows('Attention weights')).toHaveLength(TABLES_MAX_TOKENS);
   });
 
-  it('follows a new trace a commit after the other panels, busy until it has', async () => {
+  it('follows a new trace after the other panels, busy until it has', async () => {
     // Rendered after the tables, so its layout effect sees their DOM of the same commit.
     const seen: string[] = [];
     function Watch() {
@@ -145,7 +153,9 @@ describe('DataTables', () => {
     await act(async () => useAppStore.getState().setText('The cat sat.'));
     // The commit that brought the 4-token trace still showed the 11 rows, marked busy…
     expect(seen[0]).toBe('4 tokens, busy true, 11 rows');
-    // …and once React has done its work (act), the tables hold the new rows, no longer busy.
+    expect(document.querySelector('.data-tables')).toHaveAttribute('aria-busy', 'true');
+    // …and a moment later the tables hold the new rows, no longer busy.
+    await tablesFollowed();
     expect(bodyRows('Attention weights')).toHaveLength(4);
     expect(document.querySelector('.data-tables')).toHaveAttribute('aria-busy', 'false');
   });

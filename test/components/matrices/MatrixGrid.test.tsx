@@ -23,7 +23,8 @@ describe('MatrixGrid', () => {
   beforeEach(() => resetStore({ vectors: 'made-up' }));
   afterEach(cleanup);
 
-  it('prints rounded numbers in narrow matrices, with full values in titles and the shape in the caption', () => {
+  it('prints rounded numbers in narrow matrices, with the full value read out on hover and the shape in the caption', async () => {
+    const user = userEvent.setup();
     render(
       <MatrixGrid
         matrix={SMALL}
@@ -35,8 +36,10 @@ describe('MatrixGrid', () => {
     );
     expect(screen.getByText('Q (2 × 3)')).toBeInTheDocument();
     expect(screen.getByText('−1.25')).toBeInTheDocument();
-    expect(screen.getByText('0.13')).toHaveAttribute('title', '0.125');
-    expect(screen.getByText('−0.33')).toHaveAttribute('title', '−0.333');
+    await user.hover(screen.getByText('0.13'));
+    expect(screen.getByText('row love, d1: 0.1250')).toBeInTheDocument();
+    await user.hover(screen.getByText('−0.33'));
+    expect(screen.getByText('row love, d2: −0.3330')).toBeInTheDocument();
     expect(screen.getByText('d2')).toBeInTheDocument();
     expect(screen.getByText('love')).toBeInTheDocument();
   });
