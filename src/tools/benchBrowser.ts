@@ -21,6 +21,9 @@
  *    different texts of each length alternate, so every run is a real change; the table
  *    gives medians (and the worst run) over the runs.
  *
+ *    Then the measure's floor (`measureFloor`): the same timing of a bare textarea that
+ *    copies its value into one text node, on a blank page.
+ *
  * 4. Typing into long texts (`benchTyping.ts`): a 512-token text typed into at 20 ms a
  *    key, and one key in a 5 MB text against a bare textarea. --skip-typing leaves it out.
  *
@@ -38,7 +41,7 @@ import { OUT_DIR, withPreviewBrowser } from './benchHarness';
 import { loadTable, measureLoading, type LoadReport } from './benchLoading';
 import { kB, machineLine } from './benchShared';
 import { measureTyping, typingTables, type TypingReport } from './benchTyping';
-import { measureUpdates, updateTable } from './benchUpdates';
+import { measureFloor, measureUpdates, updateTable } from './benchUpdates';
 import { measure } from './sizes';
 
 /** The command's options (see the module comment). */
@@ -119,6 +122,13 @@ async function main(): Promise<void> {
         `("< 50": no task of 50 ms or more)\n`,
     );
     console.log(updateTable(updates));
+    const floor = await measureFloor(browser, options.runs);
+    console.log(
+      `\nThe measure's floor: a bare textarea that copies its value into one text node, ` +
+        `measured the same way: input → painted ${floor.painted.median.toFixed(1)} ms ` +
+        `(min ${floor.painted.min.toFixed(1)}, max ${floor.painted.max.toFixed(1)}), ` +
+        `input → shown ${floor.shown.toFixed(1)} ms, ${floor.runs} runs`,
+    );
 
     let typing: TypingReport | null = null;
     if (!options.skipTyping) {
@@ -146,6 +156,7 @@ async function main(): Promise<void> {
             },
             load,
             updates,
+            floor,
             typing,
           },
           null,

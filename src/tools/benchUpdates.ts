@@ -270,3 +270,70 @@ export function updateTable(rows: readonly UpdateRow[]): string {
     ]),
   );
 }
+
+/** The update measure's own floor: see `measureFloor`. */
+export interface FloorRow {
+  runs: number;
+  painted: { median: number; min: number; max: number };
+  shown: number;
+}
+
+/**
+ * The same measure (input event → DOM complete → two animation frames) for a page that does
+ * almost nothing: a bare textarea whose input handler copies its value into one text node.
+ * What the app's figures add to this is the app's; this much is the browser's and the
+ * measure's (the wait for the next frame, then a whole frame).
+ */
+export async function measureFloor(browser: Browser, runs: number): Promise<FloorRow> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  try {
+    await page.setContent('<textarea aria-label="bare"></textarea><p id="echo"></p>');
+    await page.evaluate(NAME_SHIM);
+    await page.evaluate(() => {
+      const box = document.querySelector('textarea') as HTMLTextAreaElement;
+      const echo = document.getElementById('echo') as HTMLElement;
+      box.addEventListener('input', () => (echo.textContent = box.value));
+    });
+    const samples: { painted: number; shown: number }[] = [];
+    for (let r = 0; r < runs + 2; r++) {
+      const text = `text number ${r}`;
+      const armed = page.evaluate(
+        (want) =>
+          new Promise<{ painted: number; shown: number }>((resolve) => {
+            const echo = document.getElementById('echo') as HTMLElement;
+            let inputAt = 0;
+            document.addEventListener('input', (e) => (inputAt = e.timeStamp), {
+              capture: true,
+              once: true,
+            });
+            const observer = new MutationObserver(() => {
+              if (echo.textContent !== want) return;
+              observer.disconnect();
+              const shownAt = performance.now();
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() =>
+                  resolve({ painted: performance.now() - inputAt, shown: shownAt - inputAt }),
+                ),
+              );
+            });
+            observer.observe(echo, { childList: true, characterData: true, subtree: true });
+          }),
+        text,
+      );
+      await page.waitForTimeout(100);
+      await page.getByRole('textbox', { name: 'bare' }).fill(text);
+      const sample = await armed;
+      // The first two are warm-up, as in the app's runs.
+      if (r >= 2) samples.push(sample);
+    }
+    const painted = samples.map((s) => s.painted);
+    return {
+      runs,
+      painted: { median: median(painted), min: Math.min(...painted), max: Math.max(...painted) },
+      shown: median(samples.map((s) => s.shown)),
+    };
+  } finally {
+    await context.close();
+  }
+}
