@@ -155,6 +155,18 @@ describe('a 1 MB paste', () => {
         `1 MB paste: ${Date.now() - started} ms from the input event to 512 tokens painted`,
       );
       expect(await page.locator('ul[aria-label="Tokens"] > li').count()).toBe(MAX_TOKENS);
+      // The chips below the list's scroll edge are not drawn (TokenChips.css) until the
+      // keyboard (or the scroll) brings them near: End reaches the last one, drawn.
+      const lastChip = page.locator('ul[aria-label="Tokens"] > li').last().getByRole('button');
+      const drawn = () =>
+        lastChip.evaluate((chip) => chip.checkVisibility({ contentVisibilityAuto: true }));
+      expect(await drawn()).toBe(false);
+      await page.locator('ul[aria-label="Tokens"] > li').first().getByRole('button').focus();
+      await page.keyboard.press('End');
+      await expect.poll(drawn).toBe(true);
+      await expect
+        .poll(() => lastChip.evaluate((chip) => chip === document.activeElement))
+        .toBe(true);
       await page
         .getByText(
           `The text is longer than ${MAX_TOKENS} tokens: only the first ${MAX_TOKENS} are used.`,
