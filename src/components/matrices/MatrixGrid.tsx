@@ -164,7 +164,8 @@ export function MatrixGrid({
     ? m.readout(
         rowLabels[shown.r] ?? '',
         colLabels[shown.c] ?? '',
-        fmt.number(at(matrix, shown.r, shown.c), 4),
+        // All the digits (float32), as the heatmap's read-out: the cells show two decimals.
+        fmt.full(at(matrix, shown.r, shown.c)),
       )
     : numeric
       ? m.readoutHint

@@ -37,9 +37,9 @@ describe('MatrixGrid', () => {
     expect(screen.getByText('Q (2 × 3)')).toBeInTheDocument();
     expect(screen.getByText('−1.25')).toBeInTheDocument();
     await user.hover(screen.getByText('0.13'));
-    expect(screen.getByText('row love, d1: 0.1250')).toBeInTheDocument();
+    expect(screen.getByText('row love, d1: 0.125')).toBeInTheDocument();
     await user.hover(screen.getByText('−0.33'));
-    expect(screen.getByText('row love, d2: −0.3330')).toBeInTheDocument();
+    expect(screen.getByText('row love, d2: −0.333')).toBeInTheDocument();
     expect(screen.getByText('d2')).toBeInTheDocument();
     expect(screen.getByText('love')).toBeInTheDocument();
   });
@@ -57,15 +57,15 @@ describe('MatrixGrid', () => {
 
     await user.tab();
     expect(grid).toHaveFocus();
-    expect(screen.getByText('row I, d0: 0.0000')).toBeInTheDocument();
+    expect(screen.getByText('row I, d0: 0')).toBeInTheDocument();
     await user.keyboard('{ArrowRight}{ArrowRight}');
-    expect(screen.getByText('row I, d2: 0.0200')).toBeInTheDocument();
+    expect(screen.getByText('row I, d2: 0.02')).toBeInTheDocument();
     await user.keyboard('{ArrowDown}{End}');
-    expect(screen.getByText('row love, d99: 1.9900')).toBeInTheDocument();
+    expect(screen.getByText('row love, d99: 1.99')).toBeInTheDocument();
     await user.keyboard('{ArrowRight}{ArrowDown}{ArrowDown}');
-    expect(screen.getByText('row tennis, d99: 2.9900')).toBeInTheDocument();
+    expect(screen.getByText('row tennis, d99: 2.99')).toBeInTheDocument();
     await user.keyboard('{Home}');
-    expect(screen.getByText('row tennis, d0: 2.0000')).toBeInTheDocument();
+    expect(screen.getByText('row tennis, d0: 2')).toBeInTheDocument();
     // The focused row is the app's hovered token, so every panel highlights it.
     expect(useAppStore.getState().hoverToken).toBe(2);
     // The grid's arrows never reach the step navigation's window listener as unhandled keys.
@@ -83,7 +83,7 @@ describe('MatrixGrid', () => {
   it('reads a value on hover in numeric grids and links the row to the hovered token', () => {
     render(<MatrixGrid matrix={SMALL} name="Q" rowLabels={['I', 'love']} tokenRows />);
     fireEvent.mouseMove(screen.getByText('0.13'));
-    expect(screen.getByText('row love, d1: 0.1250')).toBeInTheDocument();
+    expect(screen.getByText('row love, d1: 0.125')).toBeInTheDocument();
     expect(useAppStore.getState().hoverToken).toBe(1);
     fireEvent.mouseLeave(screen.getByRole('group'));
     expect(useAppStore.getState().hoverToken).toBeNull();
@@ -189,7 +189,7 @@ describe('MatrixGrid', () => {
       render(<MatrixGrid matrix={LONG} name="E" rowLabels={labels} tokenRows />);
       await user.tab();
       await user.keyboard('{Control>}{End}{/Control}');
-      expect(screen.getByText('row w199, d1: 199.1000')).toBeInTheDocument();
+      expect(screen.getByText('row w199, d1: 199.1')).toBeInTheDocument();
       expect(screen.getByText('w199')).toBeInTheDocument();
       expect(document.querySelector('[data-r="199"] .mgrid-active')).not.toBeNull();
     });
