@@ -3,7 +3,8 @@
  * wide and 500 px high or more) it is a grid under the steps bar, exactly as tall as what
  * is left of the window: a narrow column for the words and the step's controls, and the
  * step's picture, sized to fit.
- * It carries the step (`data-step`), so CSS places the picture of that step, and
+ * It carries the step (`data-step`), so CSS places the picture of that step, whether a
+ * cell's arithmetic is open (`data-work-open`: it then takes a third column), and
  * `--stage-top`, how far below the top of the page it starts, which CSS cannot know.
  *
  * It also orders its parts in the document as the eye meets them (pictureOrder.ts): the
@@ -14,11 +15,13 @@ import { Fragment, useLayoutEffect, useRef, type ReactElement, type ReactNode } 
 import { useStep } from '../../store/selectors';
 import { useMediaQuery } from '../common/useMediaQuery';
 import { ONE_COLUMN, pictureOrder, type PicturePanel } from './pictureOrder';
+import { useWorkOpen } from '../work/useShownWork';
 
 /** The stage's frame around its two columns: `words` (the step's text and controls) and `picture`. */
 export function Stage({ words, picture }: { words: ReactElement; picture: ReactElement }) {
   const step = useStep();
   const oneColumn = useMediaQuery(ONE_COLUMN);
+  const workOpen = useWorkOpen();
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const stage = ref.current;
@@ -42,7 +45,12 @@ export function Stage({ words, picture }: { words: ReactElement; picture: ReactE
     };
   }, []);
   return (
-    <div ref={ref} className="app-main__stage" data-step={step}>
+    <div
+      ref={ref}
+      className="app-main__stage"
+      data-step={step}
+      data-work-open={workOpen ? '' : undefined}
+    >
       {oneColumn ? [picture, words] : [words, picture]}
     </div>
   );

@@ -6,11 +6,11 @@
 import { useId } from 'react';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
-import { useHeadTrace } from '../common/useHeadTrace';
 import { WorkProjection } from './WorkProjection';
 import { WorkScore } from './WorkScore';
 import { WorkSoftmax } from './WorkSoftmax';
 import { WorkWeightedSum } from './WorkWeightedSum';
+import { useShownWork } from './useShownWork';
 import './WorkPanel.css';
 import { useStep } from '../../store/selectors';
 
@@ -18,25 +18,21 @@ import { useStep } from '../../store/selectors';
 export function WorkPanel() {
   const m = useMessages().numbers;
   const id = useId();
-  const view = useHeadTrace();
   const step = useStep();
-  const i = useAppStore((s) => s.selection?.i ?? null);
-  const j = useAppStore((s) => s.selection?.j ?? null);
   const select = useAppStore((s) => s.select);
-
-  const T = view?.trace.tokens.length ?? 0;
-  // A selection made on a longer sentence may outlive it by a render: show the hint, not a crash.
-  const valid = view !== null && i !== null && j !== null && i < T && j < T;
+  const shown = useShownWork();
 
   return (
-    <section className="work" aria-labelledby={`${id}-title`}>
+    <section className="work" data-open={shown ? '' : undefined} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{m.workTitle}</h2>
-      {!valid ? (
+      {!shown ? (
         <p className="work-hint">{m.workHint}</p>
       ) : (
         <>
           <div className="work-heading">
-            <h3 className="work-pair">{m.pair(view.labels[i] ?? '', view.labels[j] ?? '')}</h3>
+            <h3 className="work-pair">
+              {m.pair(shown.view.labels[shown.i] ?? '', shown.view.labels[shown.j] ?? '')}
+            </h3>
             <button
               type="button"
               className="work-close"
@@ -48,20 +44,18 @@ export function WorkPanel() {
           </div>
           <p className="work-meaning">
             {m.pairMeaning(
-              view.labels[i] ?? '',
-              view.labels[j] ?? '',
-              view.headIndex,
-              view.trace.heads.length,
+              shown.view.labels[shown.i] ?? '',
+              shown.view.labels[shown.j] ?? '',
+              shown.view.headIndex,
+              shown.view.trace.heads.length,
             )}{' '}
             <span className="work-hint">{m.fullValueHint}</span>
           </p>
           {step === 'tokens' && <p className="work-hint">{m.workNotYet}</p>}
-          {(step === 'qkv' || step === 'score') && <WorkScore view={view} i={i} j={j} />}
-          {step === 'softmax' && <WorkSoftmax view={view} i={i} j={j} />}
-          {(step === 'weighted' || step === 'output') && (
-            <WorkWeightedSum view={view} i={i} j={j} />
-          )}
-          {step === 'output' && <WorkProjection view={view} i={i} j={j} />}
+          {(step === 'qkv' || step === 'score') && <WorkScore {...shown} />}
+          {step === 'softmax' && <WorkSoftmax {...shown} />}
+          {(step === 'weighted' || step === 'output') && <WorkWeightedSum {...shown} />}
+          {step === 'output' && <WorkProjection {...shown} />}
         </>
       )}
     </section>

@@ -17,6 +17,9 @@ import { TokenPicker } from './TokenPicker';
 import { WorksheetSheet } from './WorksheetSheet';
 import './Worksheet.css';
 
+/** The class <body> has while a worksheet's preview is open (Worksheet.css hides the rest when printing). */
+const PRINTING_CLASS = 'has-worksheet';
+
 /**
  * A container for the preview appended to <body> while mounted; the rest of the page is
  * inert meanwhile (so Tab, clicks and screen readers stay in the preview), and focus goes
@@ -31,6 +34,9 @@ function usePrintRoot(): HTMLDivElement {
   useEffect(() => {
     const previousFocus = document.activeElement;
     document.body.appendChild(root);
+    // A class, not `body:has(> .worksheet-print-root)` in the CSS: a :has() on <body> made
+    // Chromium recheck its style at every element any update inserted in the page.
+    document.body.classList.add(PRINTING_CLASS);
     // Only what this preview made inert is restored: another dialog's inert stays.
     const madeInert = Array.from(document.body.children).filter(
       (el) => el !== root && !el.hasAttribute('inert'),
@@ -39,6 +45,7 @@ function usePrintRoot(): HTMLDivElement {
     return () => {
       for (const el of madeInert) el.removeAttribute('inert');
       root.remove();
+      document.body.classList.remove(PRINTING_CLASS);
       if (previousFocus instanceof HTMLElement) previousFocus.focus();
     };
   }, [root]);
