@@ -62,6 +62,20 @@ describe('the stage’s order', () => {
     }
   });
 
+  it('says when a cell’s arithmetic is open (the stage then gives it a third column)', () => {
+    layout(false);
+    page();
+    const stage = document.querySelector('.app-main__stage');
+    expect(stage).not.toHaveAttribute('data-work-open');
+    act(() => useAppStore.getState().select({ i: 1, j: 2 }));
+    expect(stage).toHaveAttribute('data-work-open');
+    // A selection beyond a shorter sentence shows the hint, not the arithmetic.
+    act(() => useAppStore.getState().select({ i: 400, j: 0 }));
+    expect(stage).not.toHaveAttribute('data-work-open');
+    act(() => useAppStore.getState().select(null));
+    expect(stage).not.toHaveAttribute('data-work-open');
+  });
+
   it('reads the words before the picture on the stage, and after it in one column', () => {
     layout(false);
     act(() => useAppStore.getState().setStep('score'));

@@ -56,12 +56,15 @@ describe('WorkPanel', () => {
       screen.getByText(/Click a cell of the heatmap or an edge of the graph/),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /close/i })).toBeNull();
+    // Closed: the stage's CSS keeps it out of the picture's columns.
+    expect(document.querySelector('.work')).not.toHaveAttribute('data-open');
   });
 
   it('names the two tokens, the arrow meaning "attends to"', async () => {
     await setup('score', { i: 1, j: 2 });
     expect(screen.getByRole('heading', { name: 'love → tennis' })).toBeInTheDocument();
     expect(screen.getByText(/“love” attends to “tennis”/)).toBeInTheDocument();
+    expect(document.querySelector('.work')).toHaveAttribute('data-open');
   });
 
   it('at Score: the products add up to the trace score, then ÷ √dK gives the scaled score', async () => {
@@ -192,5 +195,6 @@ describe('WorkPanel', () => {
   it('shows the hint, not a crash, for a selection outside a shorter sentence', async () => {
     await setup('score', { i: 40, j: 0 });
     expect(screen.getByText(/Click a cell of the heatmap/)).toBeInTheDocument();
+    expect(document.querySelector('.work')).not.toHaveAttribute('data-open');
   });
 });
