@@ -69,6 +69,20 @@ export interface GraphGeometry {
 
 const CENTRED: LabelSpot = { dx: 0, dy: 0, anchor: 'middle', shown: true };
 
+/** The room kept for labels grows in steps of this many px (see `labelRoom`). */
+export const LABEL_ROOM_STEP = 16;
+
+/**
+ * The room a ring keeps for its widest label, `width` rounded up to a whole step. Typing
+ * changes the widest label by a few pixels per keystroke; with the exact width, every node
+ * of the ring would shift by a fraction of a pixel each time (a drawing that trembles, and
+ * hundreds of nodes to move in the DOM). In steps, the ring stays put until a label grows
+ * past the room it has.
+ */
+export function labelRoom(width: number): number {
+  return Math.ceil(width / LABEL_ROOM_STEP) * LABEL_ROOM_STEP;
+}
+
 /** A label's rectangle, for the overlap test. */
 interface Rect {
   readonly x0: number;
@@ -229,11 +243,11 @@ export function graphGeometry(
   const height = Math.round(Math.min(560, Math.max(300, width * 0.8)));
   const centre = { x: width / 2, y: height / 2 };
   // Room for the widest label and for self-loops, which point away from the middle.
-  const padding = { x: widest / 2 + 30, y: halfHeight + 34 };
+  const padding = { x: labelRoom(widest) / 2 + 30, y: halfHeight + 34 };
   // Labelled boxes while they fit round the ring (the force layout spreads them at least as well).
   const compact = ringCrowded(circleLayout(n, width, height, padding), halfWidths, halfHeight);
   const textWidths = labels.map((l) => estimateTextWidth(l, fontSize));
-  const widestText = Math.max(0, ...textWidths);
+  const widestText = labelRoom(Math.max(0, ...textWidths));
   const usedPadding = compact
     ? // Labels stand beside the dots, outside the ring (circle) or to their right (force).
       layout === 'circle'
@@ -260,7 +274,9 @@ export function graphGeometry(
         (Math.max(1, width - 2 * usedPadding.x) * Math.max(1, height - 2 * usedPadding.y)) /
           Math.max(1, n),
       );
-  const dot = Math.max(MIN_DOT_RADIUS, Math.min(DOT_RADIUS, spacing * 0.35));
+  // Radii to a twentieth of a pixel: two sentences of the same length then give the same
+  // dots (not ones a millionth of a pixel apart, every circle rewritten in the DOM).
+  const dot = roundRadius(Math.max(MIN_DOT_RADIUS, Math.min(DOT_RADIUS, spacing * 0.35)));
   const boxes = compact
     ? nodeBoxes(
         points,
@@ -280,7 +296,7 @@ export function graphGeometry(
     boxes,
     compact,
     labelSpots,
-    hitRadius: compact ? Math.max(dot + 1, Math.min(10, spacing / 2)) : 0,
+    hitRadius: compact ? roundRadius(Math.max(dot + 1, Math.min(10, spacing / 2))) : 0,
     edgeShape: (s, t) => {
       const a = boxes[s] as NodeBox;
       if (s === t) {
@@ -301,6 +317,8 @@ export function graphGeometry(
 }
 
 /** The smallest distance between consecutive points of a ring (last and first included). */
+const roundRadius = (r: number) => Math.round(r * 20) / 20;
+
 function nearestOnRing(points: readonly Point[]): number {
   if (points.length < 2) return Infinity;
   let min = Infinity;
