@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** The repository root. */
 // import.meta.url rather than __dirname: the harness also runs as plain ESM under tsx
@@ -137,6 +137,22 @@ export function errorsOf(page: Page): readonly string[] {
 }
 
 /**
+ * Makes `context` a browser without service workers, for the tests that are not about the
+ * offline app: in a fresh context the worker would install and precache the whole build
+ * and the 6.4 MB table, about a second of CPU for every page a test opens (on top of the
+ * 1.8 s the page itself takes). Not Playwright's `serviceWorkers: 'block'`: with that the
+ * registration fails, and the app rightly says it could not be saved for offline use, a
+ * notice that changes the page. Without `navigator.serviceWorker` the app registers
+ * nothing and says nothing, as in a browser that has none. The offline tests open their
+ * contexts with service workers allowed.
+ */
+export async function withoutServiceWorker(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker;
+  });
+}
+
+/**
  * Opens the app at `size` and waits until the word vectors have loaded (the status line's
  * data-status leaves "loading"), the tokens of the first sentence are shown and every
  * lazily loaded panel has arrived (no `data-lazy-pending` placeholder is left). Throws
@@ -153,6 +169,7 @@ export async function openApp(
     reducedMotion: options.reducedMotion ?? 'reduce',
     colorScheme: options.colorScheme ?? 'light',
   });
+  await withoutServiceWorker(context);
   const page = await context.newPage();
   const errors: string[] = [];
   pageErrors.set(page, errors);
@@ -307,8 +324,8 @@ export async function typeSentence(
 }
 
 /**
- * Waits until the accessible tables show the latest trace: they follow it a commit after the
- * visible panels, aria-busy meanwhile (DataTables.tsx).
+ * Waits until the accessible tables show the latest trace: they follow the visible panels
+ * 100 ms after the frame that paints them, aria-busy meanwhile (DataTables.tsx).
  */
 export async function tablesSettled(page: Page): Promise<void> {
   await page.locator('.data-tables[aria-busy="false"]').waitFor({ state: 'attached' });

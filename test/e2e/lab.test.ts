@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { closePage, errorsOf, openApp, OUTPUT_DIR } from './harness';
+import { closePage, errorsOf, openApp, OUTPUT_DIR, withoutServiceWorker } from './harness';
 import { useBrowserSuite } from './suite';
 import { LAB_TASK_IDS } from '../../src/core/lab/tasks/types';
 
@@ -27,6 +27,7 @@ async function openLab(
   size = { width: 1366, height: 768 },
 ): Promise<Page> {
   const context = await browser.newContext({ viewport: size, reducedMotion: 'reduce' });
+  await withoutServiceWorker(context);
   const page = await context.newPage();
   await page.goto(url);
   await waitForStatus(page);
