@@ -140,11 +140,11 @@ export function errorsOf(page: Page): readonly string[] {
  * Makes `context` a browser without service workers, for the tests that are not about the
  * offline app: in a fresh context the worker would install and precache the whole build
  * and the 6.4 MB table, 0.6 to 0.7 s of CPU more for every page a test opens, which costs
- * 2.2 s without it (`npm run bench:pages`). Not Playwright's `serviceWorkers: 'block'`: with that the
- * registration fails, and the app rightly says it could not be saved for offline use, a
- * notice that changes the page. Without `navigator.serviceWorker` the app registers
- * nothing and says nothing, as in a browser that has none. The offline tests open their
- * contexts with service workers allowed.
+ * 2.2 s without it (`npm run bench:pages`). Not Playwright's `serviceWorkers: 'block'`:
+ * with that the registration fails, and the app rightly says it could not be saved for
+ * offline use, a notice that changes the page. Without `navigator.serviceWorker` the app
+ * registers nothing and says nothing, as in a browser that has none. The offline tests
+ * open their contexts with service workers allowed.
  */
 export async function withoutServiceWorker(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {

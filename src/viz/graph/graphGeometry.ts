@@ -316,9 +316,10 @@ export function graphGeometry(
   };
 }
 
-/** The smallest distance between consecutive points of a ring (last and first included). */
+/** `r` to the nearest twentieth of a pixel. */
 const roundRadius = (r: number) => Math.round(r * 20) / 20;
 
+/** The smallest distance between consecutive points of a ring (last and first included). */
 function nearestOnRing(points: readonly Point[]): number {
   if (points.length < 2) return Infinity;
   let min = Infinity;
