@@ -85,7 +85,7 @@ export async function installUpdateProbe(page: Page): Promise<void> {
     const probe = {
       inputAt: null as number | null,
       longTasks: [] as { start: number; duration: number }[],
-      pending: null as Promise<number> | null,
+      pending: null as Promise<{ shownAt: number; paintedAt: number }> | null,
     };
     (window as unknown as { __agUpdate: typeof probe }).__agUpdate = probe;
     document.addEventListener('input', (e) => (probe.inputAt = e.timeStamp), true);
@@ -110,7 +110,7 @@ export async function measureUpdate(
     type Probe = {
       inputAt: number | null;
       longTasks: { start: number; duration: number }[];
-      pending: Promise<number> | null;
+      pending: Promise<{ shownAt: number; paintedAt: number }> | null;
     };
     const probe = (window as unknown as { __agUpdate: Probe }).__agUpdate;
     probe.inputAt = null;
@@ -137,7 +137,7 @@ export async function measureUpdate(
       }
       return true;
     };
-    probe.pending = new Promise<number>((resolve, reject) => {
+    probe.pending = new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         observer.disconnect();
         reject(new Error(`the panels did not show ${T} tokens within 60 s`));
@@ -146,7 +146,13 @@ export async function measureUpdate(
         if (!done()) return;
         observer.disconnect();
         clearTimeout(timer);
-        resolve(performance.now());
+        // The frames are asked for here, the moment the DOM is complete, as the floor's
+        // probe does: not by the next call from Node, which arrives a CDP round trip later
+        // (after the next frame has begun, when the input task was long).
+        const shownAt = performance.now();
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => resolve({ shownAt, paintedAt: performance.now() })),
+        );
       });
       observer.observe(document.body, {
         subtree: true,
@@ -163,12 +169,13 @@ export async function measureUpdate(
     type Probe = {
       inputAt: number | null;
       longTasks: { start: number; duration: number }[];
-      pending: Promise<number> | null;
+      pending: Promise<{ shownAt: number; paintedAt: number }> | null;
     };
     const probe = (window as unknown as { __agUpdate: Probe }).__agUpdate;
-    const shownAt = await (probe.pending as Promise<number>);
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const paintedAt = performance.now();
+    const { shownAt, paintedAt } = await (probe.pending as Promise<{
+      shownAt: number;
+      paintedAt: number;
+    }>);
     // Deferred work may follow the paint; long-task entries also arrive asynchronously.
     await new Promise((r) => setTimeout(r, 1200));
     const from = probe.inputAt as number;
