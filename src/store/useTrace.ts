@@ -7,7 +7,8 @@
  * the previous trace until the answer arrives.
  *
  * The text is tokenized once per change, through `tokensOf`, which the lesson link shares.
- * Either way the panels follow the text in a transition, so typing never waits for them.
+ * A trace of up to RENDER_WITH_KEY_TOKENS tokens reaches the panels with the keystroke;
+ * a larger one follows in a transition, so typing never waits for it.
  */
 import { startTransition, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { AttentionSettings, AttentionTrace } from '../core/types';
@@ -27,6 +28,18 @@ import { loadLearnedIfChosen } from './loadLearned';
 import { tokensOf } from './tokens';
 import { dropHeld, HEAVY_TOKENS, holdWhileTyping } from './typingPause';
 import { LONG_TEXT_CHARS } from '../worker/threshold';
+
+/**
+ * Up to this many tokens, a new trace reaches the panels in the same render as the
+ * keystroke that made it: one render, one commit and one frame for the letter and the
+ * panels. A classroom sentence's update is then painted sooner (12 tokens: medians of 26.6
+ * to 32.6 ms against 33.2 to 42.2 ms in five interleaved rounds of `npm run bench:browser
+ * -- --sizes 12,32 --dist …`), and the letter waits for that render: the DOM is complete
+ * 10 to 12 ms after the input event at 12 tokens, 18 to 27 ms at 32, under the 50 ms that
+ * feels sticky. Longer traces follow in a transition that the next keystroke pre-empts,
+ * so typing never waits for them.
+ */
+export const RENDER_WITH_KEY_TOKENS = 32;
 
 /** 'updating' while the worker computes the latest inputs' trace, 'current' otherwise. */
 export type { TraceStatus } from '../worker/traceSource';
@@ -134,13 +147,14 @@ function weightOf(shown: ShownTrace): number {
  * from the start, until the worker's first answer). Every panel calls this hook and gets
  * the same object. While the worker computes, the previous trace stays.
  *
- * A new trace reaches the panels as a transition, never as an urgent update: a keystroke
- * re-renders the text box at once and no panel, and the panels follow in an interruptible
- * render that the next keystroke pre-empts. (`useSyncExternalStore` cannot do that: its
- * updates are always urgent, so every panel would re-render on every keystroke, and a
- * worker's answer would be rendered in one long task.) All panels subscribe to the same
- * source and are told in the same tick, so their updates share one transition and commit
- * together.
+ * A small trace (up to RENDER_WITH_KEY_TOKENS tokens, before and after) reaches the panels
+ * with the change that made it, in the keystroke's own render. A larger one reaches them as
+ * a transition, never as an urgent update: a keystroke re-renders the text box at once and
+ * no panel, and the panels follow in an interruptible render that the next keystroke
+ * pre-empts. (`useSyncExternalStore` cannot do that: its updates are always urgent, so
+ * every panel would re-render on every keystroke, and a worker's answer would be rendered
+ * in one long task.) All panels subscribe to the same source and are told in the same
+ * tick, so their updates share one render and commit together.
  */
 export function useTrace(): AttentionTrace | null {
   connect();
@@ -158,8 +172,13 @@ export function useTrace(): AttentionTrace | null {
       if (next === current) return;
       const weight = Math.max(current ? weightOf(current) : 0, weightOf(next));
       current = next;
+      const show = () => setShown(next);
       // While the user types into a long text, the panels wait for a pause (typingPause.ts).
-      holdWhileTyping(owner, weight, () => startTransition(() => setShown(next)));
+      holdWhileTyping(
+        owner,
+        weight,
+        weight <= RENDER_WITH_KEY_TOKENS ? show : () => startTransition(show),
+      );
     };
     const unsubscribe = traceSource.subscribe(follow);
     // The source may have changed between this render and the subscription.

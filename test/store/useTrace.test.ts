@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, renderHook, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, renderHook, waitFor } from '@testing-library/react';
 import { createElement, Fragment } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AttentionTrace } from '../../src/core/types';
@@ -7,6 +7,9 @@ import { FakeWorker } from '../worker/fakeWorker';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { madeUpWordVectors } from '../../src/core/vectors/table';
 import { loadedVectors } from '../helpers/testStore';
+
+/** The tokens up to which a trace renders with the keystroke (useTrace.ts), written out. */
+const RENDER_WITH_KEY_TOKENS_FOR_TEST = 32;
 
 /** A text of `n` word tokens: above the worker threshold at the default settings for n ≥ 298. */
 function words(n: number, word = 'word'): string {
@@ -100,6 +103,56 @@ describe('useTrace without a Worker (jsdom, Node)', () => {
     const trace = renderHook(() => useTrace()).result.current;
     expect(trace?.tokens.length).toBeGreaterThan(0);
     expect(trace?.vectors).toBe('made-up');
+  });
+});
+
+describe('when a typed change reaches the panels', () => {
+  /**
+   * A text box and a panel, as the app has them: each render of the panel records the text
+   * it saw beside the trace it got. A change typed into the box is a real input event, so
+   * React gives it the keystroke's priority.
+   */
+  function renderBoxAndPanel(hooks: Awaited<ReturnType<typeof freshModules>>) {
+    const renders: { text: string; traced: string | undefined }[] = [];
+    const Box = () =>
+      createElement('textarea', {
+        'aria-label': 'Sentence',
+        value: hooks.useAppStore((s) => s.text),
+        onChange: (e: { target: { value: string } }) =>
+          hooks.useAppStore.getState().setText(e.target.value),
+      });
+    const Panel = () => {
+      const text = hooks.useAppStore((s) => s.text);
+      renders.push({ text, traced: hooks.useTrace()?.text });
+      return null;
+    };
+    const view = render(createElement(Fragment, null, createElement(Box), createElement(Panel)));
+    const box = view.getByLabelText('Sentence');
+    return { renders, type: (text: string) => fireEvent.change(box, { target: { value: text } }) };
+  }
+
+  it(`renders a trace of up to ${RENDER_WITH_KEY_TOKENS_FOR_TEST} tokens with the keystroke: no render shows the new text beside the old trace`, async () => {
+    const hooks = await freshModules();
+    expect(hooks.RENDER_WITH_KEY_TOKENS).toBe(RENDER_WITH_KEY_TOKENS_FOR_TEST);
+    const { renders, type } = renderBoxAndPanel(hooks);
+    const before = renders.length;
+    const text = words(12);
+    act(() => type(text));
+    const after = renders.slice(before);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((r) => r.text === text && r.traced === text)).toBe(true);
+  });
+
+  it('lets a larger trace follow in a transition: first the text alone, then the trace', async () => {
+    const hooks = await freshModules();
+    const { renders, type } = renderBoxAndPanel(hooks);
+    const before = renders.length;
+    const text = words(RENDER_WITH_KEY_TOKENS_FOR_TEST + 8);
+    act(() => type(text));
+    const after = renders.slice(before);
+    // The keystroke's own render: the new text, the previous trace.
+    expect(after[0]).toEqual({ text, traced: 'I love tennis.' });
+    expect(after[after.length - 1]).toEqual({ text, traced: text });
   });
 });
 
