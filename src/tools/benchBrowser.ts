@@ -39,7 +39,7 @@ import { pathToFileURL } from 'node:url';
 import { CHROMIUM_PATH, ROOT } from '../../test/e2e/harness';
 import { OUT_DIR, withPreviewBrowser } from './benchHarness';
 import { loadTable, measureLoading, type LoadReport } from './benchLoading';
-import { kB, machineLine } from './benchShared';
+import { flagValue, kB, machineLine } from './benchShared';
 import { measureTyping, typingTables, type TypingReport } from './benchTyping';
 import { measureFloor, measureUpdates, updateTable } from './benchUpdates';
 import { measure } from './sizes';
@@ -56,10 +56,7 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+  const value = (flag: string) => flagValue(argv, flag);
   const runs = Number(value('--runs') ?? 7);
   const sizes = (value('--sizes') ?? '12,64,128,256,512').split(',').map(Number);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs needs a positive integer`);

@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { openApp, ROOT } from '../../test/e2e/harness';
 import { withPreviewBrowser } from './benchHarness';
-import { machineLine, markdownTable, median } from './benchShared';
+import { flagValue, machineLine, markdownTable, median } from './benchShared';
 
 /** CPU time all processes have used since boot (user, nice and system), in ms. */
 function machineCpuMs(): number {
@@ -65,10 +65,7 @@ const OPENINGS: readonly Opening[] = [
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+  const value = (flag: string) => flagValue(argv, flag);
   const runs = Number(value('--runs') ?? 5);
   const idle = Number(value('--idle') ?? 1500);
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs needs a positive integer');

@@ -1,9 +1,16 @@
 /**
  * Helpers shared by the benchmarks (`npm run bench`, `npm run bench:browser`) and the size
- * report (`npm run size`): statistics, bench texts, the machine line, and plain-text tables.
+ * report (`npm run size`): command-line flags, statistics, bench texts, the machine line, and
+ * plain-text tables.
  */
 import os from 'node:os';
 import type { WordVectors } from '../core/vectors/table';
+
+/** The word after `flag` in a command line's arguments (`--runs 7` gives "7"), or undefined. */
+export function flagValue(argv: readonly string[], flag: string): string | undefined {
+  const i = argv.indexOf(flag);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
 
 /** Median of a non-empty list of numbers. */
 export function median(values: readonly number[]): number {

@@ -20,7 +20,7 @@ import { closePage, openApp, ROOT } from '../../test/e2e/harness';
 import { NAME_SHIM, withPreviewBrowser } from './benchHarness';
 import { tokenize } from '../core/tokenizer';
 import { loadWordVectors, VECTOR_TABLE_PATH } from '../data/vectorTable';
-import { benchText, machineLine, markdownTable, median } from './benchShared';
+import { benchText, flagValue, machineLine, markdownTable, median } from './benchShared';
 import { readFileBytes } from './nodeBytes';
 
 /** Options of the typing benchmark. */
@@ -467,8 +467,8 @@ function hugeTable(report: TypingReport): string {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? Number(argv[i + 1]) : undefined;
+    const text = flagValue(argv, flag);
+    return text === undefined ? undefined : Number(text);
   };
   const options: TypingOptions = {
     runs: value('--runs') ?? TYPING_DEFAULTS.runs,

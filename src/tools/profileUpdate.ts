@@ -26,7 +26,7 @@ import type { CDPSession } from 'playwright-core';
 import { closePage, openApp, ROOT } from '../../test/e2e/harness';
 import { addStyleRules, withPreviewBrowser } from './benchHarness';
 import { installUpdateProbe, measureUpdate, updateTexts } from './benchUpdates';
-import { markdownTable } from './benchShared';
+import { flagValue, markdownTable } from './benchShared';
 import { readFileBytes } from './nodeBytes';
 import { loadWordVectors, VECTOR_TABLE_PATH } from '../data/vectorTable';
 
@@ -177,10 +177,7 @@ function relayoutCosts(
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+  const value = (flag: string) => flagValue(argv, flag);
   const T = Number(value('--tokens') ?? 128);
   let dist = value('--dist');
   if (!dist) {
