@@ -216,6 +216,51 @@ describe('16 tokens still fit one screen', () => {
   });
 });
 
+describe('matrices out of sight', () => {
+  /** Row 0 of the `n`-th grid of the matrices panel as numbers, once its cells are rendered. */
+  async function firstRow(page: Page, n: number): Promise<number[]> {
+    const cells = page
+      .locator('section.matrices .mgrid')
+      .nth(n)
+      .locator('[data-r="0"] .mgrid-cell');
+    await expect.poll(() => cells.count(), `grid ${n}'s cells`).toBe(8);
+    const texts = await cells.allTextContents();
+    return texts.map((t) => Number(t.replace('−', '-')));
+  }
+
+  it('render when the panel scrolls to them, with the numbers X = E + P', async () => {
+    const page = await openApp(suite.browser, suite.url, DESKTOPS[1]);
+    try {
+      await typeSentence(page, TEXT);
+      await waitForTokens(page, TOKENS);
+      await showStep(page, 'Tokens');
+      const panel = page.locator('section.matrices');
+      const grids = panel.locator('.mgrid');
+      await expect.poll(() => grids.count()).toBe(3);
+      const e = await firstRow(page, 0);
+      // X, two grids' height below the panel's view, has its caption but no cells yet.
+      expect(await grids.nth(2).locator('figcaption').textContent()).toContain('X (11 × 8)');
+      expect(await grids.nth(2).locator('.mgrid-cell').count()).toBe(0);
+
+      await grids.nth(1).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      const p = await firstRow(page, 1);
+      await grids.nth(2).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      const x = await firstRow(page, 2);
+      // Each printed number is rounded to 2 decimals: the sum may be off by 0.015.
+      x.forEach((value, c) => {
+        expect(Math.abs(value - ((e[c] as number) + (p[c] as number))), `X[0][${c}]`).toBeLessThan(
+          0.0151,
+        );
+      });
+      // Scrolled away from E, it drops its cells.
+      await expect.poll(() => grids.nth(0).locator('.mgrid-cell').count()).toBe(0);
+      expect(errorsOf(page)).toEqual([]);
+    } finally {
+      await closePage(page);
+    }
+  });
+});
+
 describe('phones: the picture right after the sentence', () => {
   for (const size of PHONES) {
     it(`${size.width}×${size.height}`, async () => {

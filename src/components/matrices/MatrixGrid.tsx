@@ -8,6 +8,8 @@
  * cell or by keyboard. The grid is a single tab stop: the arrow keys move an active cell
  * and the readout line above the grid (polite live region) says its row, column and value.
  * Both modes share that one keyboard model, so a cell element is never needed to read a value.
+ * Only the rows in the scroll box's view are rendered, and none while the grid is far out
+ * of sight (useNearScreen).
  */
 import {
   memo,
@@ -24,6 +26,7 @@ import { useNumberFormat } from '../common/useNumberFormat';
 import { useMessages } from '../../messages';
 import { useAppStore } from '../../store/store';
 import { textColorOn } from '../../viz/contrast';
+import { useNearScreen } from '../../viz/useNearScreen';
 import { moveInRect } from '../../viz/gridKeys';
 import { divergingScale, maxAbs } from '../../viz/scales';
 import { MatrixCsvButton } from './MatrixCsvButton';
@@ -86,18 +89,25 @@ export function MatrixGrid({
   const numeric = cols <= NUMBERS_MAX_COLUMNS;
   const cellWidth = numeric ? 0 : stripCellWidth(cols);
 
-  const colors = useMemo(() => {
-    const scale = divergingScale(maxAbs(matrix.data));
-    return Array.from(matrix.data, (x) => scale(x));
-  }, [matrix]);
-  const textColors = useMemo(() => (numeric ? colors.map(textColorOn) : null), [colors, numeric]);
-  const colLabels = useMemo(() => Array.from({ length: cols }, (_, c) => m.dim(c)), [cols, m]);
-
   const [active, setActive] = useState<Position>({ r: 0, c: 0 });
   const [focused, setFocused] = useState(false);
   const [hover, setHover] = useState<Position | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const box = useScrollBox(scroller, [rows, cols]);
+  // A grid far out of sight (the X under E and P, in a panel that shows E) renders no rows
+  // and works out no colours until a scroll brings it near.
+  const near = useNearScreen(scroller) || focused;
+
+  const colors = useMemo(() => {
+    if (!near) return null;
+    const scale = divergingScale(maxAbs(matrix.data));
+    return Array.from(matrix.data, (x) => scale(x));
+  }, [matrix, near]);
+  const textColors = useMemo(
+    () => (numeric && colors ? colors.map(textColorOn) : null),
+    [colors, numeric],
+  );
+  const colLabels = useMemo(() => Array.from({ length: cols }, (_, c) => m.dim(c)), [cols, m]);
   // Columns hidden past either side: the grid says it goes on instead of cutting a number in half.
   const edges = {
     start: box !== null && box.scrollLeft > 1,
@@ -108,7 +118,9 @@ export function MatrixGrid({
   const current: Position = { r: clamp(active.r, 0, rows - 1), c: clamp(active.c, 0, cols - 1) };
   const empty = rows === 0 || cols === 0;
   // Only the rows in view are rendered (rowWindow), and the keyboard's row wherever it is.
-  const shownRows = rowWindow(rows, box, focused && !empty ? current.r : null);
+  const shownRows = colors
+    ? rowWindow(rows, box, focused && !empty ? current.r : null)
+    : { start: 0, end: 0 };
 
   const hoverToken = useAppStore((s) => (tokenRows ? s.hoverToken : null));
   const cellI = useAppStore((s) => (tokenRows ? (s.hoverCell?.i ?? null) : null));
@@ -227,7 +239,7 @@ export function MatrixGrid({
               label={rowLabels[r] ?? ''}
               unknown={unknownRows?.[r] === true}
               unknownLabel={m.unknownRow}
-              colors={colors}
+              colors={colors ?? []}
               textColors={textColors}
               cellWidth={cellWidth}
               highlighted={r === hoverToken || r === cellI || r === cellJ}
