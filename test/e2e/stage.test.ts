@@ -223,7 +223,7 @@ describe('matrices out of sight', () => {
       .locator('section.matrices .mgrid')
       .nth(n)
       .locator('[data-r="0"] .mgrid-cell');
-    await expect.poll(() => cells.count(), `grid ${n}'s cells`).toBe(8);
+    await expect.poll(() => cells.count(), { message: `grid ${n}'s cells` }).toBe(8);
     const texts = await cells.allTextContents();
     return texts.map((t) => Number(t.replace('−', '-')));
   }
