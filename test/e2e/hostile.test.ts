@@ -417,7 +417,9 @@ describe('numeric corners', () => {
             selection: { i: want.length - 1, j: 0 },
           });
           await page.evaluate((hash) => (window.location.hash = hash), link);
-          await page.locator('[aria-current="step"]').first().waitFor();
+          // As long as waitForPanels allows: at 512 tokens, on a host twice as slow as usual
+          // and with a second browser test beside it, the step took over 30 s to show.
+          await page.locator('[aria-current="step"]').first().waitFor({ timeout: 60_000 });
           await waitForPanels(page, want);
           const shown = await nonFiniteShown(page);
           expect(shown, `${step}`).toEqual([]);
