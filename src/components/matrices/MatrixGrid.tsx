@@ -61,6 +61,28 @@ interface Position {
   readonly c: number;
 }
 
+/** Each cell's colour and, when numbers show, its text's colour (black or white). */
+interface Palette {
+  readonly colors: readonly string[];
+  readonly textColors: readonly string[] | null;
+}
+
+/**
+ * The palette of `matrix`, worked out on the first call and remembered: a grid out of
+ * sight never pays for it, and one scrolled away and back (the same matrix) pays once.
+ */
+function lazyPalette(matrix: Matrix, numeric: boolean): () => Palette {
+  let palette: Palette | null = null;
+  return () => {
+    if (!palette) {
+      const scale = divergingScale(maxAbs(matrix.data));
+      const colors = Array.from(matrix.data, (x) => scale(x));
+      palette = { colors, textColors: numeric ? colors.map(textColorOn) : null };
+    }
+    return palette;
+  };
+}
+
 /** Width in px of a colour-only cell: wide enough to hover, narrow enough to see the whole row. */
 function stripCellWidth(cols: number): number {
   return Math.max(8, Math.min(16, Math.floor(640 / cols)));
@@ -97,16 +119,8 @@ export function MatrixGrid({
   // A grid far out of sight (the X under E and P, in a panel that shows E) renders no rows
   // and works out no colours until a scroll brings it near.
   const near = useNearScreen(scroller) || focused;
-
-  const colors = useMemo(() => {
-    if (!near) return null;
-    const scale = divergingScale(maxAbs(matrix.data));
-    return Array.from(matrix.data, (x) => scale(x));
-  }, [matrix, near]);
-  const textColors = useMemo(
-    () => (numeric && colors ? colors.map(textColorOn) : null),
-    [colors, numeric],
-  );
+  const palette = useMemo(() => lazyPalette(matrix, numeric), [matrix, numeric]);
+  const { colors, textColors } = near ? palette() : { colors: null, textColors: null };
   const colLabels = useMemo(() => Array.from({ length: cols }, (_, c) => m.dim(c)), [cols, m]);
   // Columns hidden past either side: the grid says it goes on instead of cutting a number in half.
   const edges = {
