@@ -4,8 +4,15 @@ import { useRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MatrixGrid } from '../../src/components/matrices/MatrixGrid';
 import { fromRows } from '../../src/core/matrix';
+import { divergingScale } from '../../src/viz/scales';
 import { NEAR_MARGIN, useNearScreen } from '../../src/viz/useNearScreen';
 import { resetStore } from '../helpers/testStore';
+
+// Counts how often a grid works out its colours (one diverging scale per palette).
+vi.mock('../../src/viz/scales', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/viz/scales')>();
+  return { ...actual, divergingScale: vi.fn(actual.divergingScale) };
+});
 
 /**
  * A stand-in for the browser's IntersectionObserver (jsdom has none): records what it was
@@ -101,6 +108,30 @@ describe('useNearScreen', () => {
       observer.report(true);
       expect(screen.getByText('−1.25')).toBeInTheDocument();
       expect(screen.getByText('0.13')).toBeInTheDocument();
+    });
+
+    it("works out a grid's colours once per matrix: not while far, not again when back", () => {
+      const scales = vi.mocked(divergingScale);
+      scales.mockClear();
+      const { rerender } = render(
+        <MatrixGrid matrix={M} name="Q" rowLabels={['I', 'love']} tokenRows />,
+      );
+      const observer = FakeObserver.all[0] as FakeObserver;
+      expect(scales).toHaveBeenCalledTimes(1);
+      observer.report(false);
+      observer.report(true);
+      expect(scales).toHaveBeenCalledTimes(1);
+      // A new matrix while far: nothing until it comes near, then once.
+      observer.report(false);
+      const next = fromRows([
+        [1, 2],
+        [3, 4],
+      ]);
+      rerender(<MatrixGrid matrix={next} name="Q" rowLabels={['I', 'love']} tokenRows />);
+      expect(scales).toHaveBeenCalledTimes(1);
+      observer.report(true);
+      expect(scales).toHaveBeenCalledTimes(2);
+      expect(screen.getByText('4.00')).toBeInTheDocument();
     });
 
     it('keeps the keyboard cell of a grid that has focus even when it is far', () => {
