@@ -60,6 +60,16 @@ describe('tokens at once', () => {
         downloadThroughput: bytesPerSecond,
         uploadThroughput: bytesPerSecond,
       });
+      // The table is held back until the typing below has been checked: on a slow host the
+      // 20 Mbit/s link alone once delivered it before that check, which then saw 'ready'.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let asked = 0;
+      await page.route('**/vectors/*.bin*', async (route) => {
+        asked += 1;
+        await held;
+        await route.continue();
+      });
       await page.goto(suite.url);
       await page.getByRole('textbox', { name: 'Sentence' }).waitFor();
       await page.locator('ul[aria-label="Tokens"] > li').first().waitFor();
@@ -85,6 +95,8 @@ describe('tokens at once', () => {
       expect(await page.locator('.vector-status').getAttribute('data-status')).toBe('loading');
 
       // The table arrives: the words are marked known, the rest unknown.
+      expect(asked, 'the table was asked for, and held').toBe(1);
+      release();
       await expect
         .poll(() => page.locator('.vector-status').getAttribute('data-status'), { timeout: 60_000 })
         .toBe('ready');
