@@ -78,16 +78,32 @@ export function updateTexts(
   return { texts, expected };
 }
 
+/** When the panels were complete and when the frame after them was painted (page clock, ms). */
+interface UpdateMoments {
+  shownAt: number;
+  paintedAt: number;
+}
+
+/**
+ * What the probe keeps in the page between the calls from Node (types only: the functions
+ * that use it run in the page, so they share no code, only this shape).
+ */
+interface UpdateProbe {
+  /** The last input event's timestamp, null until one comes. */
+  inputAt: number | null;
+  longTasks: { start: number; duration: number }[];
+  /** Settles when the armed update has been painted. */
+  pending: Promise<UpdateMoments> | null;
+}
+
+type ProbeWindow = { __agUpdate: UpdateProbe };
+
 /** Installs the input and long-task probes once per page. */
 export async function installUpdateProbe(page: Page): Promise<void> {
   await page.evaluate(NAME_SHIM);
   await page.evaluate(() => {
-    const probe = {
-      inputAt: null as number | null,
-      longTasks: [] as { start: number; duration: number }[],
-      pending: null as Promise<{ shownAt: number; paintedAt: number }> | null,
-    };
-    (window as unknown as { __agUpdate: typeof probe }).__agUpdate = probe;
+    const probe: UpdateProbe = { inputAt: null, longTasks: [], pending: null };
+    (window as unknown as ProbeWindow).__agUpdate = probe;
     document.addEventListener('input', (e) => (probe.inputAt = e.timeStamp), true);
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
@@ -107,12 +123,7 @@ export async function measureUpdate(
   expected: readonly string[],
 ): Promise<UpdateSample> {
   await page.evaluate((want) => {
-    type Probe = {
-      inputAt: number | null;
-      longTasks: { start: number; duration: number }[];
-      pending: Promise<{ shownAt: number; paintedAt: number }> | null;
-    };
-    const probe = (window as unknown as { __agUpdate: Probe }).__agUpdate;
+    const probe = (window as unknown as ProbeWindow).__agUpdate;
     probe.inputAt = null;
     const T = want.length;
     const done = () => {
@@ -166,16 +177,8 @@ export async function measureUpdate(
   await sentenceBox(page).then((box) => box.fill(text));
 
   return page.evaluate(async () => {
-    type Probe = {
-      inputAt: number | null;
-      longTasks: { start: number; duration: number }[];
-      pending: Promise<{ shownAt: number; paintedAt: number }> | null;
-    };
-    const probe = (window as unknown as { __agUpdate: Probe }).__agUpdate;
-    const { shownAt, paintedAt } = await (probe.pending as Promise<{
-      shownAt: number;
-      paintedAt: number;
-    }>);
+    const probe = (window as unknown as ProbeWindow).__agUpdate;
+    const { shownAt, paintedAt } = await (probe.pending as Promise<UpdateMoments>);
     // Deferred work may follow the paint; long-task entries also arrive asynchronously.
     await new Promise((r) => setTimeout(r, 1200));
     const from = probe.inputAt as number;
