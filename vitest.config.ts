@@ -36,6 +36,14 @@ function jsdomTestFiles(): string[] {
 
 const JSDOM_FILES = jsdomTestFiles();
 
+/**
+ * How long a browser test's `expect.poll` waits when it names no timeout: 10 s rather than
+ * Vitest's 1 s. On a host twice as slow as usual, with two browser tests side by side, a
+ * lesson link took over a second to reach the box (test/e2e/nothingLost.test.ts). A poll
+ * that must succeed sooner says so with its own timeout (tokensAtOnce.test.ts: 1 s).
+ */
+const BROWSER_POLL = { timeout: 10_000 };
+
 /** Browser tests that measure time: see `e2e-serial` above. */
 const TIMED_E2E = [
   'test/e2e/worker.test.ts',
@@ -105,6 +113,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          expect: { poll: BROWSER_POLL },
           // For the tests marked concurrent (axe's modes, each on a page of its own).
           maxConcurrency: 2,
         },
@@ -117,6 +126,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          expect: { poll: BROWSER_POLL },
           fileParallelism: false,
         },
       },
